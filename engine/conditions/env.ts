@@ -1,0 +1,54 @@
+import { shiftDate } from './dates.ts';
+import type { DateWindow } from './operators.ts';
+
+/** What every condition may read besides the facts: the evaluation date and dates relative to it. */
+export interface EvalEnv {
+  at: string;
+  /** `$at` moved by days and calendar years (memoised per evaluation). */
+  shifted(days: number, years: number): string;
+  /** The window [$at − days, $at] of `withinDays`. */
+  window(days: number): DateWindow;
+}
+
+/** The environment of one evaluation at a date. */
+export function evalEnv(at: string): EvalEnv {
+  const memo = new Map<string, string>();
+  return {
+    at,
+    shifted(days, years) {
+      if (days === 0 && years === 0) return at;
+      const key = `${days}|${years}`;
+      let v = memo.get(key);
+      if (v === undefined) {
+        v = shiftDate(at, { days, years });
+        memo.set(key, v);
+      }
+      return v;
+    },
+    window(days) {
+      return { from: this.shifted(-days, 0), to: at };
+    },
+  };
+}
+
+/**
+ * Reads a fact path from an object of facts the way json-rules-engine does: the first name is
+ * the fact, the rest a path into it; a fact that is not an object answers for any deeper path.
+ */
+export function readPath(scope: Record<string, unknown>, path: readonly string[]): unknown {
+  const head = path[0] as string;
+  const v = Object.hasOwn(scope, head) ? scope[head] : undefined;
+  if (path.length === 1 || v === null || typeof v !== 'object') return v;
+  return readRest(v, path);
+}
+
+/** The part of a path after the fact name, on an object (json-rules-engine's path resolver). */
+export function readRest(value: unknown, path: readonly string[]): unknown {
+  let v = value;
+  for (let i = 1; i < path.length; i++) {
+    if (v === null || typeof v !== 'object') return undefined;
+    const key = path[i] as string;
+    v = Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+  }
+  return v;
+}

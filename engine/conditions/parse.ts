@@ -1,0 +1,386 @@
+import { type Diagnostic, error } from '../diagnostics.ts';
+import { elementScope, type ResolvedPath, type Scope } from '../facts/scope.ts';
+import { enumValues } from '../facts/types.ts';
+import { escapePointer, positionOf, type SourceMap } from '../load/yaml.ts';
+import { didYouMean } from '../util/suggest.ts';
+import type { Cond, Operand, Origin } from './ast.ts';
+import { parseDateValue } from './dates.ts';
+import { type OperatorName, operatorNames, operatorSpecs } from './operators.ts';
+
+/** What parsing conditions needs from the document being checked. */
+export interface ParseContext {
+  file: string;
+  map: SourceMap;
+  diagnostics: Diagnostic[];
+  /** Ids number every node of a document, so explain output can point back to it. */
+  nextId: () => number;
+}
+
+/** Creates a parse context for one document. */
+export function parseContext(file: string, map: SourceMap, diagnostics: Diagnostic[] = []): ParseContext {
+  let id = 0;
+  return { file, map, diagnostics, nextId: () => id++ };
+}
+
+const QUANTIFIERS = new Set(['some', 'every', 'none']);
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+// Nested quantifiers such as `(a+)+` can take exponential time on a crafted input.
+const UNSAFE_REGEX = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,\d*\})/;
+
+/** Parses a condition mapping (`when`, `expect`, …) into the common condition tree. */
+export function parseCondition(raw: unknown, pointer: string, scope: Scope, ctx: ParseContext): Cond {
+  const origin = originAt(ctx, pointer);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    report(
+      ctx,
+      'cond_not_mapping',
+      'a condition must be a mapping of fact paths to values or operators',
+      pointer,
+      {
+        hint: 'e.g. `when: { estimateTotal: { greaterThan: 5000 } }`',
+      },
+    );
+    return { type: 'all', id: ctx.nextId(), items: [], origin };
+  }
+  const items: Cond[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const at = `${pointer}/${escapePointer(key)}`;
+    if (key === 'all' || key === 'any') {
+      if (!Array.isArray(value)) {
+        report(ctx, 'cond_group_not_list', `\`${key}\` takes a list of conditions`, at, {
+          hint: `write \`${key}: [ {…}, {…} ]\``,
+        });
+        continue;
+      }
+      if (value.length === 0) {
+        report(ctx, 'cond_group_empty', `\`${key}\` needs at least one condition`, at, {
+          hint: key === 'any' ? 'an empty `any` could never hold: remove it' : 'remove the empty `all`',
+        });
+        continue;
+      }
+      items.push({
+        type: key,
+        id: ctx.nextId(),
+        items: value.map((v, i) => parseCondition(v, `${at}/${i}`, scope, ctx)),
+        origin: originAt(ctx, at),
+      });
+    } else if (key === 'not') {
+      items.push({
+        type: 'not',
+        id: ctx.nextId(),
+        item: parseCondition(value, at, scope, ctx),
+        origin: originAt(ctx, at),
+      });
+    } else {
+      items.push(parseFactEntry(key, value, at, scope, ctx));
+    }
+  }
+  if (items.length === 1 && items[0]) return items[0];
+  return { type: 'all', id: ctx.nextId(), items, origin };
+}
+
+/** One `path: value` or `path: { operator: value, … }` entry of a condition. */
+function parseFactEntry(key: string, value: unknown, pointer: string, scope: Scope, ctx: ParseContext): Cond {
+  const origin = originAt(ctx, pointer, 'key');
+  if (!PATH.test(key)) {
+    report(ctx, 'ref_invalid_path', `\`${key}\` is not a fact path`, pointer, {
+      prefer: 'key',
+      hint: 'paths are names joined by dots, e.g. `vehicle.mileageKm`',
+    });
+    return { type: 'all', id: ctx.nextId(), items: [], origin };
+  }
+  const path = key.split('.');
+  const resolved = scope.resolve(path);
+  if (!resolved.ok) {
+    report(ctx, resolved.code, resolved.message, pointer, { prefer: 'key', ...hintOf(resolved.hint) });
+    return { type: 'all', id: ctx.nextId(), items: [], origin };
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return parseOperators(path, resolved, value as Record<string, unknown>, pointer, scope, ctx);
+  }
+  if (Array.isArray(value)) {
+    report(ctx, 'op_value_shape', `\`${key}\` cannot equal a list`, pointer, {
+      hint: `to allow several values write \`${key}: { in: [${value.map(String).join(', ')}] }\``,
+    });
+    return { type: 'all', id: ctx.nextId(), items: [], origin };
+  }
+  return parseTest(path, resolved, 'equal', value, pointer, scope, ctx, origin);
+}
+
+/**
+ * An operator mapping on one fact path; several operators must all hold. Exported for kinds
+ * whose conditions test one implicit value (a checklist item's `expect` on its answer).
+ */
+export function parseOperators(
+  path: string[],
+  resolved: ResolvedPath,
+  ops: Record<string, unknown>,
+  pointer: string,
+  scope: Scope,
+  ctx: ParseContext,
+): Cond {
+  const items: Cond[] = [];
+  const keys = Object.keys(ops);
+  if (keys.length === 0) {
+    report(ctx, 'op_missing', `no operator given for \`${path.join('.')}\``, pointer, {
+      hint: 'e.g. `{ greaterThan: 5000 }`, or a plain value to test equality',
+    });
+  }
+  for (const op of keys) {
+    const at = `${pointer}/${escapePointer(op)}`;
+    const value = ops[op];
+    if (QUANTIFIERS.has(op)) {
+      items.push(parseQuantifier(path, resolved, op as 'some' | 'every' | 'none', value, at, ctx));
+      continue;
+    }
+    if (!(operatorNames as readonly string[]).includes(op)) {
+      const hint = didYouMean(op, [...operatorNames, ...QUANTIFIERS]);
+      report(ctx, 'op_unknown', `unknown operator \`${op}\``, at, {
+        prefer: 'key',
+        hint: hint ?? `operators: ${operatorNames.join(', ')}, some, every, none`,
+      });
+      continue;
+    }
+    items.push(
+      parseTest(path, resolved, op as OperatorName, value, at, scope, ctx, originAt(ctx, at, 'key')),
+    );
+  }
+  if (items.length === 1 && items[0]) return items[0];
+  return { type: 'all', id: ctx.nextId(), items, origin: originAt(ctx, pointer, 'key') };
+}
+
+function parseQuantifier(
+  path: string[],
+  resolved: ResolvedPath,
+  q: 'some' | 'every' | 'none',
+  value: unknown,
+  pointer: string,
+  ctx: ParseContext,
+): Cond {
+  const origin = originAt(ctx, pointer, 'key');
+  if (resolved.category !== 'array' && resolved.category !== 'any') {
+    report(
+      ctx,
+      'op_type_mismatch',
+      `\`${q}\` needs a list, and \`${path.join('.')}\` is ${article(resolved.category)}`,
+      pointer,
+      {
+        prefer: 'key',
+        hint: `${q} tests each element of a list of objects`,
+      },
+    );
+  }
+  const item = parseCondition(value, pointer, elementScope(resolved.schema), ctx);
+  return { type: 'quantifier', id: ctx.nextId(), q, path, item, origin };
+}
+
+function parseTest(
+  path: string[],
+  resolved: ResolvedPath,
+  op: OperatorName,
+  raw: unknown,
+  pointer: string,
+  scope: Scope,
+  ctx: ParseContext,
+  origin: Origin,
+): Cond {
+  const spec = operatorSpecs[op];
+  const name = path.join('.');
+  const id = ctx.nextId();
+  if (!spec.fits.includes(resolved.category)) {
+    const fitting = operatorNames.filter((o) => operatorSpecs[o].fits.includes(resolved.category));
+    report(
+      ctx,
+      'op_type_mismatch',
+      `\`${op}\` does not apply to \`${name}\`, which is ${article(resolved.category)}`,
+      pointer,
+      {
+        prefer: 'key',
+        hint: `operators for ${article(resolved.category)}: ${fitting.join(', ')}`,
+      },
+    );
+  }
+  const operand = parseOperand(op, raw, resolved, pointer, scope, ctx);
+  return { type: 'test', id, path, op, operand, origin };
+}
+
+function parseOperand(
+  op: OperatorName,
+  raw: unknown,
+  resolved: ResolvedPath,
+  pointer: string,
+  scope: Scope,
+  ctx: ParseContext,
+): Operand {
+  const shape = operatorSpecs[op].value;
+  const bad = (message: string, hint?: string): Operand => {
+    report(ctx, 'op_value_shape', message, pointer, hintOf(hint));
+    return { kind: 'literal', value: raw };
+  };
+  if (isFactRef(raw) && shape !== 'list' && shape !== 'pair' && shape !== 'days' && shape !== 'regex') {
+    return parseFactRef(raw.fact, pointer, scope, ctx);
+  }
+  switch (shape) {
+    case 'scalar': {
+      if (raw !== null && typeof raw === 'object') return bad(`\`${op}\` takes a single value`);
+      checkMember(raw, resolved, pointer, ctx);
+      return { kind: 'literal', value: raw };
+    }
+    case 'number':
+      if (typeof raw !== 'number') return bad(`\`${op}\` takes a number, not ${describe(raw)}`);
+      return { kind: 'literal', value: raw };
+    case 'list':
+      if (!Array.isArray(raw))
+        return bad(`\`${op}\` takes a list, not ${describe(raw)}`, `write \`${op}: [${String(raw)}]\``);
+      raw.forEach((v, i) => {
+        checkMember(v, resolved, `${pointer}/${i}`, ctx);
+      });
+      return { kind: 'literal', value: raw };
+    case 'pair': {
+      const [lo, hi] = Array.isArray(raw) ? raw : [];
+      if (!Array.isArray(raw) || raw.length !== 2 || typeof lo !== 'number' || typeof hi !== 'number') {
+        return bad('`between` takes a pair of numbers `[low, high]`', 'both ends are included');
+      }
+      if (lo > hi) return bad(`\`between\` needs low ≤ high, got [${lo}, ${hi}]`, `write [${hi}, ${lo}]`);
+      return { kind: 'literal', value: raw };
+    }
+    case 'boolean':
+      if (typeof raw !== 'boolean') return bad('`exists` takes true or false');
+      return { kind: 'literal', value: raw };
+    case 'regex': {
+      if (typeof raw !== 'string') return bad('`matches` takes a regular expression as text');
+      try {
+        new RegExp(raw, 'u');
+      } catch (e) {
+        report(ctx, 'op_regex_invalid', `invalid regular expression: ${(e as Error).message}`, pointer);
+        return { kind: 'literal', value: raw };
+      }
+      if (UNSAFE_REGEX.test(raw)) {
+        report(ctx, 'op_regex_unsafe', `\`${raw}\` nests repetition and can take exponential time`, pointer, {
+          hint: 'remove the repetition around a repeated group, e.g. `(a+)+` → `a+`',
+        });
+      }
+      return { kind: 'literal', value: raw };
+    }
+    case 'date':
+      if (raw === '$at') return { kind: 'at', days: 0, years: 0 };
+      if (parseDateValue(raw) === undefined) {
+        return bad(
+          `\`${op}\` takes an ISO date, \`$at\` or \`{ fact: path }\`, not ${describe(raw)}`,
+          'e.g. 2026-03-01',
+        );
+      }
+      return { kind: 'literal', value: raw };
+    case 'days': {
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
+        return bad(`\`${op}\` takes a whole number of ${op === 'olderThanYears' ? 'years' : 'days'} ≥ 0`);
+      }
+      if (op === 'withinDays') return { kind: 'window', days: raw };
+      return op === 'olderThanYears'
+        ? { kind: 'at', days: 0, years: -raw }
+        : { kind: 'at', days: -raw, years: 0 };
+    }
+  }
+}
+
+function parseFactRef(ref: string, pointer: string, scope: Scope, ctx: ParseContext): Operand {
+  const path = ref.split('.');
+  if (!PATH.test(ref)) {
+    report(ctx, 'ref_invalid_path', `\`${ref}\` is not a fact path`, `${pointer}/fact`);
+    return { kind: 'fact', path };
+  }
+  const resolved = scope.resolve(path);
+  if (!resolved.ok) report(ctx, resolved.code, resolved.message, `${pointer}/fact`, hintOf(resolved.hint));
+  return { kind: 'fact', path };
+}
+
+function checkMember(value: unknown, resolved: ResolvedPath, pointer: string, ctx: ParseContext): void {
+  const allowed = resolved.schema ? enumValues(resolved.schema) : undefined;
+  if (allowed && !allowed.includes(value)) {
+    const hint = typeof value === 'string' ? didYouMean(value, allowed.map(String)) : undefined;
+    report(
+      ctx,
+      'op_value_enum',
+      `\`${String(value)}\` is not one of ${allowed.map((a) => `\`${String(a)}\``).join(', ')}`,
+      pointer,
+      hintOf(hint),
+    );
+    return;
+  }
+  const c = resolved.category;
+  const type = value === null ? 'null' : typeof value;
+  const fits =
+    c === 'any' ||
+    c === 'enum' ||
+    (c === 'number' && type === 'number') ||
+    (c === 'string' && type === 'string') ||
+    (c === 'boolean' && type === 'boolean') ||
+    (c === 'date' && parseDateValue(value) !== undefined) ||
+    c === 'array';
+  if (!fits) {
+    report(ctx, 'op_value_shape', `${describe(value)} does not fit ${article(c)}`, pointer, {
+      hint: c === 'date' ? 'dates are written 2026-03-01' : `give ${article(c)}`,
+    });
+  }
+}
+
+function isFactRef(v: unknown): v is { fact: string } {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    typeof (v as { fact?: unknown }).fact === 'string'
+  );
+}
+
+function originAt(ctx: ParseContext, pointer: string, prefer: 'key' | 'value' = 'value'): Origin {
+  const pos = positionOf(ctx.map, pointer, prefer);
+  return { pointer, line: pos.line, col: pos.col };
+}
+
+/** Adds a located diagnostic at a pointer of the document being parsed. */
+export function report(
+  ctx: ParseContext,
+  code: string,
+  message: string,
+  pointer: string,
+  extra: { hint?: string | undefined; prefer?: 'key' | 'value'; severity?: 'error' | 'warning' } = {},
+): void {
+  ctx.diagnostics.push(
+    error(code, message, {
+      severity: extra.severity ?? 'error',
+      file: ctx.file,
+      ...positionOf(ctx.map, pointer, extra.prefer ?? 'value'),
+      path: pointer,
+      ...(extra.hint ? { hint: extra.hint } : {}),
+    }),
+  );
+}
+
+function hintOf(hint: string | undefined): { hint?: string } {
+  return hint ? { hint } : {};
+}
+
+function article(category: string): string {
+  return (
+    {
+      number: 'a number',
+      string: 'text',
+      date: 'a date',
+      boolean: 'a yes/no value',
+      enum: 'a choice from a list (enum)',
+      array: 'a list',
+      object: 'an object',
+      any: 'an untyped value',
+    }[category] ?? category
+  );
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `text \`${v}\``;
+  return `${typeof v} \`${String(v)}\``;
+}

@@ -1,0 +1,89 @@
+/** A problem found in a document or an input: data first, text only when printed. */
+export interface Diagnostic {
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+  file?: string;
+  line?: number;
+  col?: number;
+  /** JSON pointer into the document or the input, e.g. `/rules/1/when/estimateTotal`. */
+  path?: string;
+  hint?: string;
+}
+
+/** A position in a source text, 1-based. */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** Optional fields of a diagnostic; undefined ones are dropped. */
+export type DiagnosticExtra = { [K in keyof Diagnostic]?: Diagnostic[K] | undefined };
+
+/** Builds an error diagnostic, dropping the optional fields that are undefined. */
+export function error(code: string, message: string, extra: DiagnosticExtra = {}): Diagnostic {
+  return compact({ code, message, severity: 'error', ...extra });
+}
+
+/** Builds a warning diagnostic. */
+export function warning(code: string, message: string, extra: DiagnosticExtra = {}): Diagnostic {
+  return compact({ code, message, severity: 'warning', ...extra });
+}
+
+function compact(d: DiagnosticExtra): Diagnostic {
+  const out = {} as Record<string, unknown>;
+  for (const [k, v] of Object.entries(d)) if (v !== undefined) out[k] = v;
+  return out as unknown as Diagnostic;
+}
+
+/** Sorts by file, then position, then code, so output is stable and reads top to bottom. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0) ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** True when any diagnostic is an error (warnings do not fail). */
+export function hasErrors(list: readonly Diagnostic[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}
+
+/** One line per diagnostic, `file:line:col code message`, with the hint indented below. */
+export function formatDiagnosticsText(list: readonly Diagnostic[]): string {
+  return list
+    .map((d) => {
+      const where = d.file ? `${d.file}:${d.line ?? 1}:${d.col ?? 1} ` : d.path ? `${d.path} ` : '';
+      const level = d.severity === 'warning' ? 'warning ' : '';
+      const head = `${where}${level}${d.code} ${d.message}`;
+      return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+    })
+    .join('\n');
+}
+
+/** Raised by engine entry points with a list of diagnostics; carries the api.md error shape. */
+export class NormaError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = 'NormaError';
+  }
+
+  /** The error envelope of api.md. */
+  toJSON(): { error: { code: string; message: string; details?: Diagnostic[] } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details.length > 0 ? { details: this.details } : {}),
+      },
+    };
+  }
+}

@@ -1,0 +1,191 @@
+import { type ParseContext, parseCondition, parseContext, report } from './conditions/parse.ts';
+import { type Diagnostic, error, hasErrors, sortDiagnostics } from './diagnostics.ts';
+import { compileFacts, type FactModel } from './facts/model.ts';
+import type { FactSchema } from './facts/types.ts';
+import { mapAt, textAt } from './kinds/common.ts';
+import type { KindModule } from './kinds/kind.ts';
+import { kinds } from './kinds/registry.ts';
+import { digestOf } from './load/digest.ts';
+import { loadYaml, type SourceMap } from './load/yaml.ts';
+import { validateSchema } from './validate/schema.ts';
+
+export type DocumentStatus = 'draft' | 'approved' | 'retired';
+
+/** A document that passed every check, compiled once and ready to evaluate many times. */
+export interface CompiledDocument {
+  kind: string;
+  id: string;
+  version: string;
+  status: DocumentStatus;
+  effective?: string;
+  title: string;
+  description?: string;
+  clause?: string | string[];
+  owner?: string;
+  change?: string;
+  approved?: { by: string; at: string };
+  /** `sha256:` of the canonical JSON: formatting and comments do not change it. */
+  digest: string;
+  file: string;
+  /** The YAML text as written. */
+  source: string;
+  /** The document as plain data. */
+  data: Record<string, unknown>;
+  map: SourceMap;
+  facts: FactModel;
+  compiled: unknown;
+  module: KindModule<unknown>;
+  /** Warnings found while checking (errors prevent compilation). */
+  warnings: Diagnostic[];
+}
+
+/** The outcome of checking one document: the compiled document when there is no error. */
+export interface CompileResult {
+  document?: CompiledDocument;
+  diagnostics: Diagnostic[];
+}
+
+/** Where a document must say it is: its id and version as given by its path. */
+export interface ExpectedIdentity {
+  id: string;
+  version: string;
+  /** The folder the kind belongs in (`rules` or `checklists`), when loaded from a standards directory. */
+  folder?: string;
+}
+
+/** Loads, validates and compiles one document from its YAML text. */
+export function compileDocument(text: string, file: string, expected?: ExpectedIdentity): CompileResult {
+  const loaded = loadYaml(text, file);
+  if (hasErrors(loaded.diagnostics)) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
+  const data = loaded.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      diagnostics: [
+        error('yaml_not_mapping', 'a document is a mapping that starts with `kind:`', {
+          file,
+          line: 1,
+          col: 1,
+          hint: 'see docs/dsl.md for the shape of each kind',
+        }),
+      ],
+    };
+  }
+  const doc = data as Record<string, unknown>;
+  const kind = textAt(doc.kind);
+  const module = kind !== undefined && Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
+  const diagnostics: Diagnostic[] = [];
+  diagnostics.push(...validateSchema(module ? (kind as string) : 'header', doc, file, loaded.map));
+  const ctx = parseContext(file, loaded.map, diagnostics);
+  checkHeader(doc, ctx, expected, module?.kind);
+  const facts = compileFactsAt(doc.facts, ctx);
+  checkInvariantConditions(doc, facts, ctx);
+  const compiled = module ? module.compile({ data: doc, file, map: loaded.map, facts, ctx }) : undefined;
+  const sorted = sortDiagnostics(diagnostics);
+  if (!module || hasErrors(sorted)) return { diagnostics: sorted };
+  return {
+    document: {
+      kind: module.kind,
+      id: doc.id as string,
+      version: doc.version as string,
+      status: doc.status as DocumentStatus,
+      ...optional(doc, ['effective', 'description', 'owner', 'change']),
+      title: doc.title as string,
+      ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
+      ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
+      digest: digestOf(doc),
+      file,
+      source: text,
+      data: doc,
+      map: loaded.map,
+      facts,
+      compiled,
+      module,
+      warnings: sorted,
+    },
+    diagnostics: sorted,
+  };
+}
+
+function optional(doc: Record<string, unknown>, keys: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of keys) if (typeof doc[k] === 'string') out[k] = doc[k];
+  return out;
+}
+
+function checkHeader(
+  doc: Record<string, unknown>,
+  ctx: ParseContext,
+  expected: ExpectedIdentity | undefined,
+  kind: string | undefined,
+): void {
+  if (doc.status === 'approved' && doc.approved === undefined) {
+    report(ctx, 'approval_missing', 'an approved version must say who approved it and when', '/status', {
+      hint: 'add `approved: { by: <name>, at: <date> }`, or set `status: draft`',
+    });
+  }
+  if (!expected) return;
+  if (typeof doc.id === 'string' && doc.id !== expected.id) {
+    report(ctx, 'path_id_mismatch', `id \`${doc.id}\` does not match its folder \`${expected.id}\``, '/id', {
+      hint: `rename the folder to \`${doc.id}\` or set \`id: ${expected.id}\``,
+    });
+  }
+  if (typeof doc.version === 'string' && doc.version !== expected.version) {
+    report(
+      ctx,
+      'path_version_mismatch',
+      `version \`${doc.version}\` does not match its file name \`${expected.version}.yaml\``,
+      '/version',
+      {
+        hint: `rename the file to \`${doc.version}.yaml\` or set \`version: ${expected.version}\``,
+      },
+    );
+  }
+  if (kind && expected.folder) {
+    const want = kind === 'checklist' ? 'checklists' : 'rules';
+    if (expected.folder !== want) {
+      report(
+        ctx,
+        'path_kind_folder',
+        `a ${kind} belongs under \`${want}/\`, not \`${expected.folder}/\``,
+        '/kind',
+        {
+          hint: `move it to ${want}/${expected.id}/${expected.version}.yaml`,
+        },
+      );
+    }
+  }
+}
+
+function compileFactsAt(raw: unknown, ctx: ParseContext): FactModel {
+  const declared = mapAt(raw) as Record<string, FactSchema>;
+  try {
+    return compileFacts(declared);
+  } catch (e) {
+    report(
+      ctx,
+      'facts_schema_invalid',
+      `the fact declarations cannot be compiled: ${(e as Error).message}`,
+      '/facts',
+    );
+    return compileFacts({});
+  }
+}
+
+/** `forall.when` conditions name facts: check them at load like any other condition. */
+function checkInvariantConditions(doc: Record<string, unknown>, facts: FactModel, ctx: ParseContext): void {
+  const list = Array.isArray(doc.invariants) ? doc.invariants : [];
+  list.forEach((inv, i) => {
+    const forall = mapAt(mapAt(inv).forall);
+    if (forall.when !== undefined)
+      parseCondition(forall.when, `/invariants/${i}/forall/when`, facts.scope, ctx);
+    const monotone = mapAt(mapAt(inv).monotone);
+    if (typeof monotone.fact === 'string') {
+      const resolved = facts.scope.resolve(monotone.fact.split('.'));
+      if (!resolved.ok) {
+        report(ctx, resolved.code, resolved.message, `/invariants/${i}/monotone/fact`, {
+          hint: resolved.hint,
+        });
+      }
+    }
+  });
+}

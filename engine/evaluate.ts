@@ -1,0 +1,134 @@
+import { isIsoDate, today } from './conditions/dates.ts';
+import { type EvalEnv, evalEnv } from './conditions/env.ts';
+import type { ConditionExplain } from './conditions/explain.ts';
+import { evaluateReference } from './conditions/jre.ts';
+import { NormaError } from './diagnostics.ts';
+import type { CompiledDocument } from './document.ts';
+import type {
+  Ask,
+  ExplainEntry,
+  KindOutcome,
+  Matched,
+  PreparedInput,
+  RawRequest,
+  Truths,
+} from './kinds/kind.ts';
+
+/** An evaluation request, as api.md's evaluate body. */
+export interface EvaluateRequest extends RawRequest {
+  at?: string;
+  explain?: boolean;
+}
+
+/** Which evaluator ran: the compiled closures, or json-rules-engine (the reference). */
+export type EvalPath = 'closures' | 'json-rules-engine';
+
+export interface EvaluateOptions {
+  /** Force an evaluator; by default `explain` takes json-rules-engine and everything else the closures. */
+  path?: EvalPath;
+  /** Add `debug: { path }` to the envelope. */
+  debug?: boolean;
+}
+
+/** The result envelope of api.md. */
+export interface Envelope {
+  standard: { id: string; version: string; digest: string };
+  at: string;
+  kind: string;
+  result: unknown;
+  matched: Matched[];
+  explain?: ExplainEntry[];
+  debug?: { path: EvalPath };
+}
+
+/** Checks the request and the date; throws `facts_invalid`, `answers_invalid` or `at_invalid`. */
+export function prepareRequest(
+  doc: CompiledDocument,
+  request: EvaluateRequest,
+): { input: PreparedInput; at: string } {
+  const at = request.at ?? today();
+  if (!isIsoDate(at)) {
+    throw new NormaError(
+      'at_invalid',
+      `\`at\` must be an ISO date such as 2026-03-01, not ${JSON.stringify(at)}`,
+    );
+  }
+  const prepared = doc.facts.prepare(request.facts ?? {});
+  if (!prepared.ok) {
+    throw new NormaError('facts_invalid', 'facts do not match the declared inputs', prepared.details);
+  }
+  const input = doc.module.prepare
+    ? doc.module.prepare(doc.compiled, request, prepared.facts)
+    : { facts: prepared.facts };
+  if (input instanceof NormaError) throw input;
+  return { input, at };
+}
+
+/** Evaluates on the compiled closures, synchronously. Throws NormaError on bad input. */
+export function evaluateFast(
+  doc: CompiledDocument,
+  request: EvaluateRequest,
+  options: EvaluateOptions = {},
+): Envelope {
+  const { input, at } = prepareRequest(doc, request);
+  const env = evalEnv(at);
+  const run = doc.module.evaluate(doc.compiled, input, env, false);
+  let step = run.next(undefined as unknown as Truths);
+  while (!step.done) step = run.next(fastTruths(step.value, env));
+  return envelope(doc, at, step.value, false, options.debug ? 'closures' : undefined);
+}
+
+function fastTruths(ask: Ask, env: EvalEnv): Truths {
+  const fns = ask.set.fns;
+  const scope = ask.scope;
+  return { get: (i) => (fns[i] as (s: Record<string, unknown>, e: EvalEnv) => boolean)(scope, env) };
+}
+
+/** Evaluates on json-rules-engine (the reference), with the per-condition explanation. */
+export async function evaluateReferencePath(
+  doc: CompiledDocument,
+  request: EvaluateRequest,
+  options: EvaluateOptions = {},
+): Promise<Envelope> {
+  const { input, at } = prepareRequest(doc, request);
+  const env = evalEnv(at);
+  const explain = request.explain === true;
+  const run = doc.module.evaluate(doc.compiled, input, env, explain);
+  let step = run.next(undefined as unknown as Truths);
+  while (!step.done) {
+    const outcome = await evaluateReference(step.value.set.conds, step.value.scope, env);
+    const explained: ConditionExplain[] = outcome.explain;
+    step = run.next({ get: (i) => outcome.truths[i] === true, explain: (i) => explained[i] });
+  }
+  return envelope(doc, at, step.value, explain, options.debug ? 'json-rules-engine' : undefined);
+}
+
+/** Evaluates a document: the closures by default, json-rules-engine when explaining or asked to. */
+export async function evaluateDocument(
+  doc: CompiledDocument,
+  request: EvaluateRequest,
+  options: EvaluateOptions = {},
+): Promise<Envelope> {
+  const path = options.path ?? (request.explain ? 'json-rules-engine' : 'closures');
+  return path === 'closures' && !request.explain
+    ? evaluateFast(doc, request, options)
+    : evaluateReferencePath(doc, request, options);
+}
+
+function envelope(
+  doc: CompiledDocument,
+  at: string,
+  outcome: KindOutcome,
+  explain: boolean,
+  path: EvalPath | undefined,
+): Envelope {
+  return {
+    standard: { id: doc.id, version: doc.version, digest: doc.digest },
+    at,
+    kind: doc.kind,
+    result: outcome.result,
+    matched: outcome.matched,
+    ...(explain ? { explain: outcome.explain } : {}),
+    ...(path ? { debug: { path } } : {}),
+  };
+}

@@ -1,0 +1,174 @@
+import type { ValidateFunction } from 'ajv';
+import type { Cond } from '../../conditions/ast.ts';
+import { report } from '../../conditions/parse.ts';
+import type { FactSchema } from '../../facts/types.ts';
+import { didYouMean } from '../../util/suggest.ts';
+import { createAjv } from '../../validate/ajv.ts';
+import {
+  checkUniqueIds,
+  child,
+  compileMessage,
+  listAt,
+  type MessageFn,
+  mapAt,
+  numberAt,
+  textAt,
+  whenAt,
+} from '../common.ts';
+import { type CompileInput, type CondSet, condSet } from '../kind.ts';
+
+export type HitPolicy = 'first' | 'unique' | 'any' | 'priority' | 'collect';
+export type Aggregate = 'sum' | 'min' | 'max' | 'count';
+
+export interface OutputDecl {
+  name: string;
+  schema: FactSchema;
+  aggregate?: Aggregate;
+}
+
+export interface CompiledRule {
+  index: number;
+  id: string;
+  title?: string;
+  clause?: string | string[];
+  priority: number;
+  when: Cond;
+  then: Record<string, unknown>;
+  message?: MessageFn;
+  line: number;
+  col: number;
+}
+
+/** A ruleset ready to evaluate: rules in file order, one condition set for all of them. */
+export interface CompiledRuleset {
+  hit: HitPolicy;
+  outputs: OutputDecl[];
+  default?: Record<string, unknown>;
+  rules: CompiledRule[];
+  set: CondSet;
+  clause?: string | string[];
+}
+
+const outputAjv = createAjv();
+
+/** Checks a ruleset beyond its schema and compiles it. */
+export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRuleset {
+  const hit = (textAt(data.hit) ?? 'first') as HitPolicy;
+  const outputs = Object.entries(mapAt(data.outputs)).map(([name, raw]) => {
+    const decl = mapAt(raw);
+    const { aggregate, ...schema } = decl;
+    return {
+      name,
+      schema: schema as FactSchema,
+      ...(aggregate ? { aggregate: aggregate as Aggregate } : {}),
+    };
+  });
+  const validators = new Map<string, ValidateFunction>();
+  for (const o of outputs) {
+    try {
+      validators.set(o.name, outputAjv.compile(o.schema));
+    } catch (e) {
+      report(
+        ctx,
+        'schema_invalid',
+        `output \`${o.name}\` has an invalid schema: ${(e as Error).message}`,
+        `/outputs/${o.name}`,
+      );
+    }
+    checkAggregate(o, hit, ctx);
+  }
+  const checkThen = (then: Record<string, unknown>, pointer: string) => {
+    for (const [name, value] of Object.entries(then)) {
+      const at = child(pointer, name);
+      const validate = validators.get(name);
+      if (!outputs.some((o) => o.name === name)) {
+        report(ctx, 'ref_unknown_output', `unknown output \`${name}\``, at, {
+          prefer: 'key',
+          hint:
+            didYouMean(
+              name,
+              outputs.map((o) => o.name),
+            ) ?? `declare it under \`outputs:\``,
+        });
+      } else if (validate && !validate(value)) {
+        const why = validate.errors?.[0]?.message ?? 'does not fit';
+        const allowed = outputs.find((o) => o.name === name)?.schema.enum;
+        report(ctx, 'then_invalid', `\`${name}: ${JSON.stringify(value)}\` ${why}`, at, {
+          ...(allowed && typeof value === 'string'
+            ? { hint: didYouMean(value, allowed.map(String)) ?? `allowed: ${allowed.join(', ')}` }
+            : {}),
+        });
+      }
+    }
+  };
+  const rawRules = listAt(data.rules);
+  checkUniqueIds(rawRules, '/rules', ctx, 'rule_duplicate_id', 'rule');
+  const rules: CompiledRule[] = rawRules.map((raw, index) => {
+    const r = mapAt(raw);
+    const pointer = `/rules/${index}`;
+    const then = mapAt(r.then);
+    checkThen(then, `${pointer}/then`);
+    const priority = numberAt(r.priority);
+    if (priority !== undefined && hit !== 'priority') {
+      report(
+        ctx,
+        'rule_priority_ignored',
+        `\`priority\` only matters with \`hit: priority\` (this ruleset uses \`${hit}\`)`,
+        `${pointer}/priority`,
+        {
+          prefer: 'key',
+          severity: 'warning',
+        },
+      );
+    }
+    const message = compileMessage(r.message, `${pointer}/message`, ctx);
+    const when = whenAt(r.when, `${pointer}/when`, facts.scope, ctx);
+    const pos = ctx.map.value.get(pointer) ?? { line: 1, col: 1 };
+    return {
+      index,
+      id: textAt(r.id) ?? `#${index + 1}`,
+      ...(textAt(r.title) ? { title: textAt(r.title) as string } : {}),
+      ...(r.clause !== undefined ? { clause: r.clause as string | string[] } : {}),
+      priority: priority ?? 0,
+      when,
+      then,
+      ...(message ? { message } : {}),
+      line: pos.line,
+      col: pos.col,
+    };
+  });
+  const def = data.default === undefined ? undefined : mapAt(data.default);
+  if (def) checkThen(def, '/default');
+  return {
+    hit,
+    outputs,
+    ...(def ? { default: def } : {}),
+    rules,
+    set: condSet(rules.map((r) => r.when)),
+    ...(data.clause !== undefined ? { clause: data.clause as string | string[] } : {}),
+  };
+}
+
+function checkAggregate(o: OutputDecl, hit: HitPolicy, ctx: CompileInput['ctx']): void {
+  if (!o.aggregate) return;
+  const at = `/outputs/${o.name}/aggregate`;
+  if (hit !== 'collect') {
+    report(ctx, 'output_aggregate_ignored', '`aggregate` only applies with `hit: collect`', at, {
+      prefer: 'key',
+      severity: 'warning',
+    });
+  }
+  const t = o.schema.type;
+  const numeric = t === 'number' || t === 'integer';
+  if (o.aggregate !== 'count' && !numeric) {
+    report(
+      ctx,
+      'output_aggregate_type',
+      `\`aggregate: ${o.aggregate}\` needs a number output; \`${o.name}\` is not declared \`type: number\``,
+      at,
+      {
+        hint: 'declare `type: number` (or `integer`), or use `count`',
+      },
+    );
+  }
+}

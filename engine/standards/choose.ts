@@ -1,0 +1,65 @@
+import { compareDates } from '../conditions/dates.ts';
+import { NormaError } from '../diagnostics.ts';
+import type { CompiledDocument } from '../document.ts';
+import { compareVersions } from './semver.ts';
+
+/**
+ * The version that decides at a date: the highest approved version whose `effective` is on or
+ * before `at`. A pinned version is used whatever its status. Drafts need a pin; retired versions
+ * are never chosen by date.
+ */
+export function chooseVersion(
+  id: string,
+  versions: readonly CompiledDocument[],
+  at: string,
+  pinned?: string,
+): CompiledDocument {
+  if (pinned !== undefined) {
+    const hit = versions.find((d) => d.version === pinned);
+    if (!hit) {
+      throw new NormaError('version_unknown', `\`${id}\` has no version \`${pinned}\``, [
+        {
+          code: 'version_unknown',
+          message: `known versions: ${versions.map((d) => d.version).join(', ')}`,
+          severity: 'error',
+          hint: 'omit `version` to take the one in force at `at`',
+        },
+      ]);
+    }
+    return hit;
+  }
+  const inForce = versions
+    .filter((d) => d.status === 'approved' && d.effective !== undefined && compareDates(d.effective, at) <= 0)
+    .sort((a, b) => compareVersions(b.version, a.version));
+  const chosen = inForce[0];
+  if (!chosen) {
+    const approved = versions.filter((d) => d.status === 'approved' && d.effective);
+    const earliest = approved.map((d) => d.effective as string).sort()[0];
+    throw new NormaError(
+      'version_not_in_force',
+      earliest
+        ? `no approved version of \`${id}\` is in force on ${at}; the earliest takes effect on ${earliest}`
+        : `\`${id}\` has no approved version; only drafts or retired versions exist`,
+      [
+        {
+          code: 'version_not_in_force',
+          message: `versions: ${versions.map((d) => `${d.version} (${d.status}${d.effective ? `, from ${d.effective}` : ''})`).join(', ')}`,
+          severity: 'error',
+          hint: earliest
+            ? `evaluate at ${earliest} or later, or pin a version`
+            : 'pin a draft with `version` to try it',
+        },
+      ],
+    );
+  }
+  return chosen;
+}
+
+/** Whether a version is the one in force at a date (for history listings). */
+export function inForceAt(versions: readonly CompiledDocument[], at: string): CompiledDocument | undefined {
+  try {
+    return chooseVersion('', versions, at);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,41 @@
+import { today } from '../conditions/dates.ts';
+import { NormaError } from '../diagnostics.ts';
+import type { CompiledDocument } from '../document.ts';
+import { type Envelope, type EvaluateOptions, type EvaluateRequest, evaluateDocument } from '../evaluate.ts';
+import { didYouMean } from '../util/suggest.ts';
+import { chooseVersion } from './choose.ts';
+import type { StandardsIndex } from './directory.ts';
+
+/** The versions of a standard, oldest first; `standard_unknown` when there is no such id. */
+export function versionsOf(index: StandardsIndex, id: string): CompiledDocument[] {
+  const list = index.documents.get(id);
+  if (!list || list.length === 0) {
+    const hint = didYouMean(id, index.documents.keys());
+    throw new NormaError('standard_unknown', `no standard \`${id}\``, [
+      {
+        code: 'standard_unknown',
+        message: `known: ${[...index.documents.keys()].sort().join(', ') || 'none'}`,
+        severity: 'error',
+        ...(hint ? { hint } : {}),
+      },
+    ]);
+  }
+  return list;
+}
+
+/** A request to evaluate a standard by id: the version in force at `at`, or the pinned one. */
+export interface StandardRequest extends EvaluateRequest {
+  version?: string;
+}
+
+/** Chooses the version that decides and evaluates it. */
+export async function evaluateStandard(
+  index: StandardsIndex,
+  id: string,
+  request: StandardRequest,
+  options: EvaluateOptions = {},
+): Promise<Envelope> {
+  const at = request.at ?? today();
+  const doc = chooseVersion(id, versionsOf(index, id), at, request.version);
+  return evaluateDocument(doc, { ...request, at }, options);
+}

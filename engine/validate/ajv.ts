@@ -1,0 +1,15 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+/** A configured ajv for documents and inputs: all errors, formats, no coercion. */
+export function createAjv(options: { useDefaults?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    useDefaults: options.useDefaults ?? false,
+    ownProperties: true,
+  });
+  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  return ajv;
+}

@@ -1,0 +1,203 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { type Diagnostic, error } from '../diagnostics.ts';
+import { positionOf, type SourceMap } from '../load/yaml.ts';
+import { readSchemas } from '../schemas/index.ts';
+import { didYouMean } from '../util/suggest.ts';
+import { createAjv } from './ajv.ts';
+
+/**
+ * Conditions are checked by the condition parser, which knows the declared facts and gives
+ * sharper messages; ajv sees them as plain objects so a problem is reported once, not twice.
+ */
+const looseCondition = { $defs: { condition: { type: 'object' } } };
+
+const ajv = createAjv();
+const schemas = readSchemas();
+for (const [name, schema] of schemas) {
+  ajv.addSchema(name === 'condition.schema.json' ? looseCondition : schema, name);
+}
+const validators = new Map<string, ValidateFunction>();
+
+/** The ajv validator of a kind's schema file (`ruleset` → `ruleset.schema.json`). */
+function validatorFor(kind: string): ValidateFunction | undefined {
+  let v = validators.get(kind);
+  if (!v) {
+    const name = `${kind}.schema.json`;
+    if (!schemas.has(name)) return undefined;
+    v = ajv.getSchema(name);
+    if (!v) return undefined;
+    validators.set(kind, v);
+  }
+  return v;
+}
+
+/** True when a kind has a schema (and so is a known kind). */
+export function isKnownKind(kind: unknown): kind is string {
+  return typeof kind === 'string' && validatorFor(kind) !== undefined;
+}
+
+/** Validates a document against its kind's schema; diagnostics carry YAML positions. */
+export function validateSchema(kind: string, data: unknown, file: string, map: SourceMap): Diagnostic[] {
+  const validate = validatorFor(kind);
+  if (!validate) return [];
+  if (validate(data)) return [];
+  return mapAjvErrors(validate.errors ?? [], file, map);
+}
+
+/** Turns ajv errors into located diagnostics, dropping the noise that anyOf branches produce. */
+export function mapAjvErrors(errors: readonly ErrorObject[], file: string, map: SourceMap): Diagnostic[] {
+  const specific = errors.filter((e) => !isCompound(e.keyword));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (isCompound(e.keyword)) {
+      // anyOf and its kin only matter when nothing more precise was said at or below that path.
+      const covered = specific.some((s) => s.instancePath.startsWith(e.instancePath) && !isBranchNoise(s, e));
+      if (covered) continue;
+    } else if (errors.some((c) => isCompound(c.keyword) && isBranchNoise(e, c))) {
+      continue;
+    }
+    const d = toDiagnostic(e, file, map);
+    const key = `${d.path}|${d.code}|${d.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function isCompound(keyword: string): boolean {
+  return keyword === 'anyOf' || keyword === 'oneOf' || keyword === 'if' || keyword === 'not';
+}
+
+/** An error raised inside one branch of an anyOf at the same path: the anyOf says it better. */
+function isBranchNoise(e: ErrorObject, compound: ErrorObject): boolean {
+  return (
+    (compound.keyword === 'anyOf' || compound.keyword === 'oneOf') &&
+    e.instancePath === compound.instancePath &&
+    e.schemaPath.startsWith(`${compound.schemaPath}/`)
+  );
+}
+
+function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic {
+  const params = e.params as Record<string, unknown>;
+  const at = e.instancePath;
+  switch (e.keyword) {
+    case 'required': {
+      const field = String(params.missingProperty);
+      return error('schema_required', `missing required field \`${field}\``, {
+        file,
+        ...positionOf(map, at),
+        path: at,
+      });
+    }
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const field = String(params.additionalProperty ?? params.unevaluatedProperty);
+      const path = `${at}/${field.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      const hint = didYouMean(field, knownProperties(e.parentSchema));
+      return error('schema_unknown_field', `unknown field \`${field}\``, {
+        file,
+        ...positionOf(map, path, 'key'),
+        path,
+        ...(hint ? { hint } : { hint: `allowed here: ${[...knownProperties(e.parentSchema)].join(', ')}` }),
+      });
+    }
+    case 'type':
+      return error('schema_type', `\`${label(at)}\` must be ${params.type}, not ${typeName(e.data)}`, {
+        file,
+        ...positionOf(map, at),
+        path: at,
+      });
+    case 'enum':
+    case 'const': {
+      const allowed = (
+        e.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue]
+      ).map(String);
+      const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+      return error(
+        'schema_enum',
+        `\`${label(at)}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}, not \`${String(e.data)}\``,
+        { file, ...positionOf(map, at), path: at, ...(hint ? { hint } : {}) },
+      );
+    }
+    case 'propertyNames':
+      return error('schema_name', `\`${String(params.propertyName)}\` is not a valid name here`, {
+        file,
+        ...positionOf(map, `${at}/${String(params.propertyName)}`, 'key'),
+        path: at,
+        hint: 'names start with a letter and use letters, digits and `_`',
+      });
+    case 'anyOf':
+    case 'oneOf':
+      return error('schema_shape', `\`${label(at)}\` does not have an allowed shape`, {
+        file,
+        ...positionOf(map, at),
+        path: at,
+      });
+    default: {
+      const code =
+        {
+          pattern: 'schema_pattern',
+          format: 'schema_format',
+          minimum: 'schema_range',
+          maximum: 'schema_range',
+          exclusiveMinimum: 'schema_range',
+          exclusiveMaximum: 'schema_range',
+          minItems: 'schema_size',
+          maxItems: 'schema_size',
+          minLength: 'schema_size',
+          maxLength: 'schema_size',
+          minProperties: 'schema_size',
+          maxProperties: 'schema_size',
+        }[e.keyword] ?? 'schema_invalid';
+      return error(code, `\`${label(at)}\` ${e.message ?? 'is invalid'}`, {
+        file,
+        ...positionOf(map, at),
+        path: at,
+      });
+    }
+  }
+}
+
+function label(pointer: string): string {
+  return pointer === '' ? '(document)' : pointer.slice(1).replaceAll('/', '.');
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v === 'string' ? `text \`${v}\`` : `${typeof v} \`${String(v)}\``;
+}
+
+/** The property names a schema allows, following `$ref` and `allOf` into the registered files. */
+function knownProperties(schema: unknown, depth = 0): Set<string> {
+  const out = new Set<string>();
+  if (!schema || typeof schema !== 'object' || depth > 4) return out;
+  const s = schema as Record<string, unknown>;
+  for (const k of Object.keys((s.properties as object | undefined) ?? {})) out.add(k);
+  const refs: unknown[] = [];
+  if (typeof s.$ref === 'string') refs.push(s.$ref);
+  for (const part of (s.allOf as unknown[] | undefined) ?? []) {
+    for (const k of knownProperties(part, depth + 1)) out.add(k);
+  }
+  for (const ref of refs) {
+    for (const k of knownProperties(resolveRef(ref as string), depth + 1)) out.add(k);
+  }
+  return out;
+}
+
+function resolveRef(ref: string): unknown {
+  const [fileName, fragment = ''] = ref.split('#');
+  const candidates = fileName ? [fileName] : [...schemas.keys()];
+  for (const name of candidates) {
+    let node: unknown = schemas.get(name);
+    for (const part of fragment.split('/').filter(Boolean)) {
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+    }
+    if (node) return node;
+  }
+  return undefined;
+}
