@@ -1,0 +1,89 @@
+import { type Diagnostic, error, NormaError } from '../../diagnostics.ts';
+import { mapAt } from '../common.ts';
+import type { PreparedInput, RawRequest } from '../kind.ts';
+import type { CompiledFees } from './compile.ts';
+import { type Decimal, decimalOf, MAX_PLACES } from './decimal.ts';
+import { DEFAULT_PAY_TYPE, type Payer } from './payers.ts';
+
+/** A work-order line read exactly: its quantities as decimals and who pays it. */
+export interface OrderLine {
+  kind: 'labour' | 'parts';
+  index: number;
+  /** The JSON pointer of the line in the facts (`/labour/0`). */
+  input: string;
+  /** The line as conditions see it (`line.*`): as sent, with `payType` resolved. */
+  view: Record<string, unknown>;
+  payType: string;
+  payer: Payer;
+  /** Labour: hours. Parts: qty. */
+  quantity: Decimal;
+  /** Parts only: the unit cost in the currency's major unit. */
+  unitCost?: Decimal;
+}
+
+/** The lines of a request, ready to price. */
+export interface OrderLines {
+  labour: OrderLine[];
+  parts: OrderLine[];
+}
+
+/**
+ * Reads the labour and parts lines of a checked request. Quantities and costs are JSON numbers in
+ * major units, taken at their shortest decimal text (1.5 hours is exactly 1.5); negative values,
+ * and values with more than MAX_PLACES decimals, are `facts_invalid` with the line's path.
+ */
+export function prepareFees(
+  fees: CompiledFees,
+  _request: RawRequest,
+  facts: Record<string, unknown>,
+): PreparedInput | NormaError {
+  const problems: Diagnostic[] = [];
+  const orderPayType = typeof facts.payType === 'string' ? facts.payType : undefined;
+  const read = (kind: 'labour' | 'parts', field: string, line: Record<string, unknown>, at: string) => {
+    const path = `${at}/${field}`;
+    const v = line[field];
+    if (typeof v !== 'number') {
+      problems.push(error(v === undefined ? 'required' : 'type', `\`${path}\` must be a number`, { path }));
+      return undefined;
+    }
+    const d = decimalOf(v);
+    if (!d || d.units < 0n) {
+      problems.push(error('minimum', `\`${path}\` must be 0 or more`, { path }));
+      return undefined;
+    }
+    if (d.scale > MAX_PLACES) {
+      problems.push(
+        error('precision', `\`${path}\` has more than ${MAX_PLACES} decimals`, {
+          path,
+          hint: `${kind} amounts are exact decimals in the currency's major unit, e.g. 12.5`,
+        }),
+      );
+      return undefined;
+    }
+    return d;
+  };
+  const linesOf = (kind: 'labour' | 'parts'): OrderLine[] => {
+    const list = Array.isArray(facts[kind]) ? (facts[kind] as unknown[]) : [];
+    return list.map((raw, index) => {
+      const line = mapAt(raw);
+      const input = `/${kind}/${index}`;
+      const payType = typeof line.payType === 'string' ? line.payType : (orderPayType ?? DEFAULT_PAY_TYPE);
+      const quantity = read(kind, kind === 'labour' ? 'hours' : 'qty', line, input);
+      const unitCost = kind === 'parts' ? read(kind, 'unitCost', line, input) : undefined;
+      return {
+        kind,
+        index,
+        input,
+        view: Object.assign({}, line, { payType }),
+        payType,
+        payer: fees.payerOf(payType),
+        quantity: quantity ?? { units: 0n, scale: 0 },
+        ...(unitCost ? { unitCost } : {}),
+      };
+    });
+  };
+  const lines: OrderLines = { labour: linesOf('labour'), parts: linesOf('parts') };
+  if (problems.length > 0)
+    return new NormaError('facts_invalid', 'facts do not match the declared inputs', problems);
+  return { facts, extra: lines };
+}

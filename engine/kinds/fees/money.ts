@@ -1,0 +1,48 @@
+/**
+ * Money as integer minor units (10^-scale of the currency: fen for CNY at scale 2): splitting an
+ * amount among payers without losing or inventing a unit, and writing amounts for people.
+ */
+
+/**
+ * Splits `total` in proportion to `weights` (largest remainder): each share is the floor of its
+ * exact proportion, and the units left over go one each to the largest fractional remainders,
+ * ties to the earlier weight. The shares always sum to `total`; a zero weight gets nothing.
+ */
+export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
+  const sum = weights.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) {
+    if (total !== 0n) throw new RangeError('cannot split a non-zero amount over zero weights');
+    return weights.map(() => 0n);
+  }
+  const negative = total < 0n;
+  const abs = negative ? -total : total;
+  const shares = weights.map((w) => (abs * w) / sum);
+  const remainders = weights.map((w, i) => ({ i, r: (abs * w) % sum }));
+  let left = abs - shares.reduce((a, b) => a + b, 0n);
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of remainders) {
+    if (left === 0n) break;
+    shares[i] = (shares[i] as bigint) + 1n;
+    left -= 1n;
+  }
+  return negative ? shares.map((s) => -s) : shares;
+}
+
+/** Symbols for the currencies people here read most; any other shows its ISO code. */
+const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£' };
+
+/** An amount in minor units as people read it: `¥1,234.50`, `HKD 1,234.50`, `-¥0.01`. */
+export function formatMoney(minor: bigint, scale: number, currency: string): string {
+  const negative = minor < 0n;
+  const digits = (negative ? -minor : minor).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = scale > 0 ? `.${digits.slice(digits.length - scale)}` : '';
+  const symbol = Object.hasOwn(SYMBOLS, currency) ? (SYMBOLS[currency] as string) : `${currency} `;
+  return `${negative ? '-' : ''}${symbol}${whole}${frac}`;
+}
+
+/** Minor units as a JSON number; amounts beyond 2^53 would lose units, so they are refused. */
+export function minorNumber(minor: bigint): number | undefined {
+  const n = Number(minor);
+  return Number.isSafeInteger(n) ? n : undefined;
+}

@@ -1,0 +1,132 @@
+/**
+ * The fixed arithmetic of a fee schedule, on integer minor units. Rounding happens in exactly
+ * three places, each to the schedule's `scale` by its `mode`: each line's amount, the discount
+ * (once, over both subtotals) and the tax (once, on the discounted subtotal). Splitting the
+ * discount and the tax among payers is exact: the shares always add up.
+ */
+import { add, compare, type Decimal, multiply, type RoundingMode, rescale, toUnits } from './decimal.ts';
+import { allocate } from './money.ts';
+import { PAYERS, type Payer } from './payers.ts';
+
+const HUNDRED: Decimal = { units: 100n, scale: 0 };
+
+/** A decimal divided by 100 (a percentage as a fraction); exact. */
+function percent(d: Decimal): Decimal {
+  return { units: d.units, scale: d.scale + 2 };
+}
+
+function integer(n: bigint): Decimal {
+  return { units: n, scale: 0 };
+}
+
+/** hours × rate, in minor units. */
+export function labourAmount(hours: Decimal, rate: Decimal, scale: number, mode: RoundingMode): bigint {
+  return toUnits(multiply(hours, rate), scale, mode);
+}
+
+/** qty × unitCost × (1 + pct/100), in minor units, rounded once. */
+export function partsAmount(
+  qty: Decimal,
+  unitCost: Decimal,
+  pct: Decimal,
+  scale: number,
+  mode: RoundingMode,
+): bigint {
+  return toUnits(percent(multiply(multiply(qty, unitCost), add(HUNDRED, pct))), scale, mode);
+}
+
+/** A matching discount rule, as far as the arithmetic cares. */
+export interface AppliedDiscount {
+  on: 'labour' | 'parts' | 'total';
+  value: Decimal;
+  /** Only lines of these payTypes; absent: every line. */
+  payTypes?: ReadonlySet<string>;
+}
+
+/** Whether a discount rule reaches a line: its kind (`total`: both) and its payType filter. */
+export function reaches(rule: AppliedDiscount, kind: 'labour' | 'parts', payType: string): boolean {
+  return (rule.on === 'total' || rule.on === kind) && (!rule.payTypes || rule.payTypes.has(payType));
+}
+
+/**
+ * The percent a line is discounted by: the sum of the matching rules that reach it, capped at
+ * `maxPct`, so that no line is ever discounted by more than `maxPct` percent.
+ */
+export function lineDiscountPct(
+  kind: 'labour' | 'parts',
+  payType: string,
+  rules: readonly AppliedDiscount[],
+  maxPct: Decimal,
+): { pct: Decimal; capped: boolean } {
+  let asked: Decimal = integer(0n);
+  for (const r of rules) if (reaches(r, kind, payType)) asked = add(asked, r.value);
+  const capped = compare(asked, maxPct) > 0;
+  return { pct: capped ? maxPct : asked, capped };
+}
+
+/** A priced line, as the settlement needs it. */
+export interface PricedLine {
+  kind: 'labour' | 'parts';
+  payer: Payer;
+  amount: bigint;
+  /** The percent this line is discounted by (after the cap). */
+  discountPct: Decimal;
+}
+
+/** The totals of a work order, in minor units. */
+export interface Settlement {
+  labour: bigint;
+  parts: bigint;
+  discount: bigint;
+  tax: bigint;
+  total: bigint;
+  customer: bigint;
+  manufacturer: bigint;
+  internal: bigint;
+}
+
+/**
+ * Totals a work order: discount = Σ line amount × line discountPct / 100 and
+ * tax = taxPct × (labour + parts − discount) / 100, each rounded once. Each payer's share is its
+ * lines, less its part of the discount (in proportion to the discount its lines drew), plus its
+ * part of the tax (in proportion to what it owes before tax).
+ */
+export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: RoundingMode): Settlement {
+  const scale = lines.reduce((s, l) => Math.max(s, l.discountPct.scale), 0);
+  const own = PAYERS.map((payer) => {
+    const mine = lines.filter((l) => l.payer === payer);
+    return {
+      labour: sum(mine.filter((l) => l.kind === 'labour')),
+      parts: sum(mine.filter((l) => l.kind === 'parts')),
+      // The discount its lines draw, exact, in 10^-scale percent-minor-units.
+      drawn: mine.reduce((a, l) => a + rescale(multiply(l.discountPct, integer(l.amount)), scale), 0n),
+    };
+  });
+  const labour = own.reduce((a, o) => a + o.labour, 0n);
+  const parts = own.reduce((a, o) => a + o.parts, 0n);
+  const drawn = own.reduce((a, o) => a + o.drawn, 0n);
+  const discount = toUnits(percent({ units: drawn, scale }), 0, mode);
+  const discountShares = allocate(
+    discount,
+    own.map((o) => o.drawn),
+  );
+  const net = own.map((o, i) => o.labour + o.parts - (discountShares[i] as bigint));
+  const subtotal = labour + parts - discount;
+  const tax = toUnits(percent(multiply(taxPct, integer(subtotal))), 0, mode);
+  const taxShares = allocate(tax, net);
+  const share = (i: number) => (net[i] as bigint) + (taxShares[i] as bigint);
+  return {
+    labour,
+    parts,
+    discount,
+    tax,
+    total: subtotal + tax,
+    customer: share(0),
+    manufacturer: share(1),
+    internal: share(2),
+  };
+}
+
+function sum(lines: ReadonlyArray<{ amount: bigint }>): bigint {
+  return lines.reduce((a, l) => a + l.amount, 0n);
+}
