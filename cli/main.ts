@@ -1,5 +1,11 @@
 import { NormaError } from '../engine/index.ts';
+import { diffCommand, usage as diffUsage } from './commands/diff.ts';
 import { evalCommand, usage as evalUsage } from './commands/eval.ts';
+import { historyCommand, usage as historyUsage } from './commands/history.ts';
+import { lockCommand, usage as lockUsage } from './commands/lock.ts';
+import { renderCommand, usage as renderUsage } from './commands/render.ts';
+import { serveCommand, usage as serveUsage } from './commands/serve.ts';
+import { testCommand, usage as testUsage } from './commands/test.ts';
 import { validateCommand, usage as validateUsage } from './commands/validate.ts';
 import { type Io, processIo, UsageError } from './io.ts';
 
@@ -16,10 +22,40 @@ export const commands: Record<string, Command> = {
     summary: 'check documents; print file:line:col code message',
     run: validateCommand,
   },
+  test: {
+    usage: testUsage,
+    summary: "run each document's tests and invariants; print shrunk counterexamples",
+    run: testCommand,
+  },
   eval: {
     usage: evalUsage,
     summary: 'evaluate a standard on facts and print the result envelope',
     run: evalCommand,
+  },
+  diff: {
+    usage: diffUsage,
+    summary: 'what changed between two versions (semantic diff) and how often outcomes change',
+    run: diffCommand,
+  },
+  lock: {
+    usage: lockUsage,
+    summary: 'record newly approved versions in norma.lock; never change an entry',
+    run: lockCommand,
+  },
+  history: {
+    usage: historyUsage,
+    summary: "a standard's versions: status, effective dates, approver, change, digest, in force",
+    run: historyCommand,
+  },
+  render: {
+    usage: renderUsage,
+    summary: 'a printable HTML report: blank form or summary, or the report of an evaluation',
+    run: renderCommand,
+  },
+  serve: {
+    usage: serveUsage,
+    summary: 'serve the HTTP API (docs/http.md), reloading the standards on change',
+    run: serveCommand,
   },
 };
 

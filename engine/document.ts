@@ -1,12 +1,13 @@
 import { type ParseContext, parseCondition, parseContext, report } from './conditions/parse.ts';
 import { type Diagnostic, error, hasErrors, sortDiagnostics } from './diagnostics.ts';
 import { compileFacts, type FactModel } from './facts/model.ts';
+import { scopeOf } from './facts/scope.ts';
 import type { FactSchema } from './facts/types.ts';
 import { mapAt, textAt } from './kinds/common.ts';
 import type { KindModule } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
 import { digestOf } from './load/digest.ts';
-import { loadYaml, type SourceMap } from './load/yaml.ts';
+import { escapePointer, loadYaml, type SourceMap } from './load/yaml.ts';
 import { validateSchema } from './validate/schema.ts';
 
 export type DocumentStatus = 'draft' | 'approved' | 'retired';
@@ -77,8 +78,20 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   diagnostics.push(...validateSchema(module ? (kind as string) : 'header', doc, file, loaded.map));
   const ctx = parseContext(file, loaded.map, diagnostics);
   checkHeader(doc, ctx, expected, module?.kind);
-  const facts = compileFactsAt(doc.facts, ctx);
+  const facts = compileFactsAt(doc.facts, ctx, diagnostics);
   checkInvariantConditions(doc, facts, ctx);
+  if (!module && typeof doc.kind === 'string' && !diagnostics.some((d) => d.path === '/kind')) {
+    // Never drop a file silently: a kind the schema allows but no module implements is an error.
+    report(
+      ctx,
+      'kind_unsupported',
+      `kind \`${String(doc.kind)}\` is not supported by this version of norma`,
+      '/kind',
+      {
+        hint: `supported kinds: ${Object.keys(kinds).join(', ')}`,
+      },
+    );
+  }
   const compiled = module ? module.compile({ data: doc, file, map: loaded.map, facts, ctx }) : undefined;
   const sorted = sortDiagnostics(diagnostics);
   if (!module || hasErrors(sorted)) return { diagnostics: sorted };
@@ -156,19 +169,46 @@ function checkHeader(
   }
 }
 
-function compileFactsAt(raw: unknown, ctx: ParseContext): FactModel {
+function compileFactsAt(raw: unknown, ctx: ParseContext, schemaDiagnostics: Diagnostic[]): FactModel {
   const declared = mapAt(raw) as Record<string, FactSchema>;
   try {
     return compileFacts(declared);
   } catch (e) {
-    report(
-      ctx,
-      'facts_schema_invalid',
-      `the fact declarations cannot be compiled: ${(e as Error).message}`,
-      '/facts',
-    );
-    return compileFacts({});
+    // The schema check usually said precisely what is wrong; report only what it missed.
+    if (!schemaDiagnostics.some((d) => d.path?.startsWith('/facts'))) {
+      report(
+        ctx,
+        'facts_schema_invalid',
+        `the fact declarations cannot be compiled: ${lowerFirst((e as Error).message)}`,
+        badPatternAt(declared, '/facts') ?? '/facts',
+        { hint: 'check the `pattern`, `format` and other JSON Schema keywords of the declarations' },
+      );
+    }
+    // Conditions still resolve against the declarations, so they report no follow-on errors.
+    return { ...compileFacts({}), declared, scope: scopeOf(declared) };
   }
+}
+
+/** The pointer of the first `pattern` that is not a valid regular expression, if any. */
+function badPatternAt(node: unknown, pointer: string): string | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${pointer}/${escapePointer(key)}`;
+    if (key === 'pattern' && typeof value === 'string') {
+      try {
+        new RegExp(value, 'u');
+      } catch {
+        return at;
+      }
+    }
+    const inner = badPatternAt(value, at);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /** `forall.when` conditions name facts: check them at load like any other condition. */

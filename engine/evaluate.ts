@@ -1,3 +1,4 @@
+import type { CondFn } from './conditions/closure.ts';
 import { isIsoDate, today } from './conditions/dates.ts';
 import { type EvalEnv, evalEnv } from './conditions/env.ts';
 import type { ConditionExplain } from './conditions/explain.ts';
@@ -46,13 +47,7 @@ export function prepareRequest(
   doc: CompiledDocument,
   request: EvaluateRequest,
 ): { input: PreparedInput; at: string } {
-  const at = request.at ?? today();
-  if (!isIsoDate(at)) {
-    throw new NormaError(
-      'at_invalid',
-      `\`at\` must be an ISO date such as 2026-03-01, not ${JSON.stringify(at)}`,
-    );
-  }
+  const at = checkAt(request.at ?? today());
   const prepared = doc.facts.prepare(request.facts ?? {});
   if (!prepared.ok) {
     throw new NormaError('facts_invalid', 'facts do not match the declared inputs', prepared.details);
@@ -62,6 +57,17 @@ export function prepareRequest(
     : { facts: prepared.facts };
   if (input instanceof NormaError) throw input;
   return { input, at };
+}
+
+/** Returns `at` when it is an ISO date (a plain date, no time); throws `at_invalid` otherwise. */
+export function checkAt(at: unknown): string {
+  if (!isIsoDate(at)) {
+    throw new NormaError(
+      'at_invalid',
+      `\`at\` must be an ISO date such as 2026-03-01, not ${JSON.stringify(at)}`,
+    );
+  }
+  return at;
 }
 
 /** Evaluates on the compiled closures, synchronously. Throws NormaError on bad input. */
@@ -74,14 +80,25 @@ export function evaluateFast(
   const env = evalEnv(at);
   const run = doc.module.evaluate(doc.compiled, input, env, false);
   let step = run.next(undefined as unknown as Truths);
-  while (!step.done) step = run.next(fastTruths(step.value, env));
+  while (!step.done) step = run.next(new FastTruths(step.value, env));
   return envelope(doc, at, step.value, false, options.debug ? 'closures' : undefined);
 }
 
-function fastTruths(ask: Ask, env: EvalEnv): Truths {
-  const fns = ask.set.fns;
-  const scope = ask.scope;
-  return { get: (i) => (fns[i] as (s: Record<string, unknown>, e: EvalEnv) => boolean)(scope, env) };
+/** The truths of an ask on the closures, decided when asked (a class: no closure per evaluation). */
+class FastTruths implements Truths {
+  private readonly fns: readonly CondFn[];
+  private readonly scope: Record<string, unknown>;
+  private readonly env: EvalEnv;
+
+  constructor(ask: Ask, env: EvalEnv) {
+    this.fns = ask.set.fns;
+    this.scope = ask.scope;
+    this.env = env;
+  }
+
+  get(i: number): boolean {
+    return (this.fns[i] as CondFn)(this.scope, this.env);
+  }
 }
 
 /** Evaluates on json-rules-engine (the reference), with the per-condition explanation. */

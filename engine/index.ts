@@ -2,6 +2,10 @@
  * norma's engine, the only surface that `server/` and `cli/` use:
  * load → validate → compile → evaluate (→ diff, render).
  */
+export type { Counterexample, PasteTest } from './assurance/counterexample.ts';
+export { boundariesOf, factsArbitrary, inputArbitrary } from './assurance/generate.ts';
+export { type AssuranceRun, formatRunJson, formatRunText, runPassed } from './assurance/report.ts';
+export { type AssuranceOptions, DEFAULT_RUNS, type DocumentReport, testDocument } from './assurance/run.ts';
 export { compareDates, isIsoDate, parseDateValue, today } from './conditions/dates.ts';
 export type { ConditionExplain } from './conditions/explain.ts';
 export {
@@ -11,6 +15,13 @@ export {
   NormaError,
   sortDiagnostics,
 } from './diagnostics.ts';
+export { type BehaviouralDiff, type BehaviourOptions, behaviouralDiff } from './diff/behaviour.ts';
+export type { ChangeClass } from './diff/classify.ts';
+export { formatDiffText } from './diff/format.ts';
+export { diffInputOf, parseJsonLines } from './diff/inputs.ts';
+export { type DiffInput, projectResult } from './diff/projection.ts';
+export { type DiffOptions, type DiffReport, type DiffView, diffVersions, diffView } from './diff/report.ts';
+export { type Change, type SemanticDiff, semanticDiff } from './diff/semantic.ts';
 export {
   type CompiledDocument,
   type CompileResult,
@@ -30,6 +41,11 @@ export type { ExplainEntry, Matched } from './kinds/kind.ts';
 export { kinds } from './kinds/registry.ts';
 export { canonicalJson, digestOf } from './load/digest.ts';
 export { loadYaml, yamlLimits } from './load/yaml.ts';
+export { formatHistoryText, type History, historyOf } from './lock/history.ts';
+export { LOCK_FILE, type LockEntry, readLock } from './lock/lockfile.ts';
+export { type LockUpdate, planLock, writeLock } from './lock/update.ts';
+export { type ReportEvaluation, renderDiff, renderReport, reportTemplateOf } from './render/reports.ts';
+export { templateNames } from './render/templates.ts';
 export { readSchemas, schemaDir } from './schemas/index.ts';
 export { chooseVersion, inForceAt } from './standards/choose.ts';
 export {
@@ -40,6 +56,7 @@ export {
   listStandardFiles,
   loadStandards,
   type StandardsIndex,
+  standardFolders,
 } from './standards/directory.ts';
 export { evaluateStandard, type StandardRequest, versionsOf } from './standards/evaluate.ts';
 export { compareVersions } from './standards/semver.ts';

@@ -1,7 +1,7 @@
 import type { Cond, Operand } from './ast.ts';
 import type { EvalEnv } from './env.ts';
-import { readPath } from './env.ts';
-import { operatorTests, regexOf } from './operators.ts';
+import { readPath, readRest } from './env.ts';
+import { isNumberLike, type OperatorName, operatorTests, regexOf } from './operators.ts';
 
 /** A compiled condition: plain closures over a scope of facts, no promises, no copies. */
 export type CondFn = (scope: Record<string, unknown>, env: EvalEnv) => boolean;
@@ -13,8 +13,12 @@ export function compileClosure(cond: Cond): CondFn {
       const parts = cond.items.map(compileClosure);
       if (parts.length === 0) return () => true;
       if (parts.length === 1) return parts[0] as CondFn;
+      if (parts.length === 2) {
+        const [first, second] = parts as [CondFn, CondFn];
+        return (s, e) => first(s, e) && second(s, e);
+      }
       return (s, e) => {
-        for (const p of parts) if (!p(s, e)) return false;
+        for (let i = 0; i < parts.length; i++) if (!(parts[i] as CondFn)(s, e)) return false;
         return true;
       };
     }
@@ -23,7 +27,7 @@ export function compileClosure(cond: Cond): CondFn {
       // json-rules-engine treats an empty `any` as holding, like an empty `all`.
       if (parts.length === 0) return () => true;
       return (s, e) => {
-        for (const p of parts) if (p(s, e)) return true;
+        for (let i = 0; i < parts.length; i++) if ((parts[i] as CondFn)(s, e)) return true;
         return false;
       };
     }
@@ -31,47 +35,142 @@ export function compileClosure(cond: Cond): CondFn {
       const inner = compileClosure(cond.item);
       return (s, e) => !inner(s, e);
     }
-    case 'quantifier': {
-      const inner = compileClosure(cond.item);
-      const path = cond.path;
-      const onElement = (el: unknown, e: EvalEnv) =>
-        inner(
-          el !== null && typeof el === 'object' && !Array.isArray(el) ? (el as Record<string, unknown>) : {},
-          e,
-        );
-      if (cond.q === 'some') {
-        return (s, e) => {
-          const list = readPath(s, path);
-          return Array.isArray(list) && list.some((el) => onElement(el, e));
-        };
-      }
-      if (cond.q === 'every') {
-        return (s, e) => {
-          const list = readPath(s, path);
-          return !Array.isArray(list) || list.every((el) => onElement(el, e));
-        };
-      }
-      return (s, e) => {
-        const list = readPath(s, path);
-        return !Array.isArray(list) || !list.some((el) => onElement(el, e));
-      };
-    }
-    case 'test': {
-      const test = operatorTests[cond.op];
-      const path = cond.path;
-      const operand = operandReader(cond.operand);
-      if (cond.op === 'matches') regexOf(String((cond.operand as { value: unknown }).value));
-      if (path.length === 1) {
-        const name = path[0] as string;
-        return (s, e) => test(Object.hasOwn(s, name) ? s[name] : undefined, operand(s, e));
-      }
-      return (s, e) => test(readPath(s, path), operand(s, e));
-    }
+    case 'quantifier':
+      return compileQuantifier(cond.q, cond.path, compileClosure(cond.item));
+    case 'test':
+      return compileTest(cond);
+  }
+}
+
+/** some/every/none over a list fact; a missing list is empty, and a non-object element is `{}`. */
+function compileQuantifier(q: 'some' | 'every' | 'none', path: readonly string[], inner: CondFn): CondFn {
+  // Loops rather than `list.some(el => …)`: no closure per evaluation.
+  const anyHolds = (list: unknown[], e: EvalEnv) => {
+    for (let i = 0; i < list.length; i++) if (inner(elementScope(list[i]), e)) return true;
+    return false;
+  };
+  if (q === 'some') {
+    return (s, e) => {
+      const list = readPath(s, path);
+      return Array.isArray(list) && anyHolds(list, e);
+    };
+  }
+  if (q === 'none') {
+    return (s, e) => {
+      const list = readPath(s, path);
+      return !Array.isArray(list) || !anyHolds(list, e);
+    };
+  }
+  return (s, e) => {
+    const list = readPath(s, path);
+    if (!Array.isArray(list)) return true;
+    for (let i = 0; i < list.length; i++) if (!inner(elementScope(list[i]), e)) return false;
+    return true;
+  };
+}
+
+const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+function elementScope(el: unknown): Record<string, unknown> {
+  return el !== null && typeof el === 'object' && !Array.isArray(el)
+    ? (el as Record<string, unknown>)
+    : EMPTY;
+}
+
+/**
+ * One test, prepared for `runTest`: the operator as a small number (so the hot operators run
+ * inline in one switch instead of through a call per operator), the fact path split into its
+ * head and the rest, and the operand as a constant when it is a literal.
+ */
+interface TestPlan {
+  code: number;
+  head: string;
+  /** The whole path when it is longer than the head, else undefined. */
+  path: readonly string[] | undefined;
+  /** The head is also a name on `Object.prototype` (`constructor`, `toString`, …): read own only. */
+  guarded: boolean;
+  literal: boolean;
+  value: unknown;
+  operand: OperandFn;
+  test: (fact: unknown, value: unknown) => boolean;
+}
+
+type OperandFn = (scope: Record<string, unknown>, env: EvalEnv) => unknown;
+
+function unused(): unknown {
+  return undefined;
+}
+
+// The operators run inline; every other one calls its definition in operators.ts.
+const CODES: Partial<Record<OperatorName, number>> = {
+  equal: 1,
+  notEqual: 2,
+  lessThan: 3,
+  lessThanInclusive: 4,
+  greaterThan: 5,
+  greaterThanInclusive: 6,
+  in: 7,
+  notIn: 8,
+  between: 9,
+  exists: 10,
+};
+
+function compileTest(cond: Cond & { type: 'test' }): CondFn {
+  if (cond.op === 'matches') {
+    // Compile the pattern now; an invalid one is already an `op_regex_invalid` diagnostic,
+    // and a document with errors is never evaluated, so it must not throw here.
+    try {
+      regexOf(String((cond.operand as { value: unknown }).value));
+    } catch {}
+  }
+  const head = cond.path[0] as string;
+  const plan: TestPlan = {
+    code: CODES[cond.op] ?? 0,
+    head,
+    path: cond.path.length > 1 ? cond.path : undefined,
+    guarded: head in Object.prototype,
+    literal: cond.operand.kind === 'literal',
+    value: cond.operand.kind === 'literal' ? cond.operand.value : undefined,
+    // A literal is read from the plan; only other operands need a reader.
+    operand: cond.operand.kind === 'literal' ? unused : operandReader(cond.operand),
+    test: operatorTests[cond.op],
+  };
+  return (s, e) => runTest(plan, s, e);
+}
+
+/** Decides one test; the inline cases repeat operators.ts exactly (the differential tests hold them). */
+function runTest(p: TestPlan, s: Record<string, unknown>, e: EvalEnv): boolean {
+  let a = p.guarded && !Object.hasOwn(s, p.head) ? undefined : s[p.head];
+  if (p.path !== undefined && a !== null && typeof a === 'object') a = readRest(a, p.path);
+  const b = p.literal ? p.value : p.operand(s, e);
+  switch (p.code) {
+    case 1:
+      return a === b;
+    case 2:
+      return a !== b;
+    case 3:
+      return isNumberLike(a) && (a as number) < (b as number);
+    case 4:
+      return isNumberLike(a) && (a as number) <= (b as number);
+    case 5:
+      return isNumberLike(a) && (a as number) > (b as number);
+    case 6:
+      return isNumberLike(a) && (a as number) >= (b as number);
+    case 7:
+      return (b as unknown[]).indexOf(a) > -1;
+    case 8:
+      return (b as unknown[]).indexOf(a) === -1;
+    case 9:
+      return typeof a === 'number' && a >= (b as [number, number])[0] && a <= (b as [number, number])[1];
+    case 10:
+      return (a !== undefined && a !== null) === b;
+    default:
+      return p.test(a, b);
   }
 }
 
 /** Reads an operand's value in a scope: a literal, another fact, or a date relative to `$at`. */
-export function operandReader(operand: Operand): (scope: Record<string, unknown>, env: EvalEnv) => unknown {
+export function operandReader(operand: Operand): OperandFn {
   switch (operand.kind) {
     case 'literal': {
       const value = operand.value;
@@ -81,13 +180,31 @@ export function operandReader(operand: Operand): (scope: Record<string, unknown>
       const path = operand.path;
       return (s) => readPath(s, path);
     }
+    // Evaluations at the same date share one environment, so the last answer is kept per
+    // condition: replays and batches at one date compute each shifted date once.
     case 'at': {
       const { days, years } = operand;
-      return (_s, e) => e.shifted(days, years);
+      let lastEnv: EvalEnv | undefined;
+      let last: unknown;
+      return (_s, e) => {
+        if (e !== lastEnv) {
+          last = e.shifted(days, years);
+          lastEnv = e;
+        }
+        return last;
+      };
     }
     case 'window': {
       const days = operand.days;
-      return (_s, e) => e.window(days);
+      let lastEnv: EvalEnv | undefined;
+      let last: unknown;
+      return (_s, e) => {
+        if (e !== lastEnv) {
+          last = e.window(days);
+          lastEnv = e;
+        }
+        return last;
+      };
     }
   }
 }

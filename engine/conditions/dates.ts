@@ -18,6 +18,8 @@ const DAY_MS = 86_400_000;
 /** Reads an ISO date or date-time; undefined for anything else (including impossible dates). */
 export function parseDateValue(v: unknown): DateValue | undefined {
   if (typeof v !== 'string') return undefined;
+  const plain = plainDay(v);
+  if (plain !== null) return plain === undefined ? undefined : { day: plain, ms: undefined };
   const d = DATE.exec(v);
   if (d) {
     const day = dayNumber(Number(d[1]), Number(d[2]), Number(d[3]));
@@ -32,6 +34,48 @@ export function parseDateValue(v: unknown): DateValue | undefined {
   return Number.isNaN(ms) ? undefined : { day, ms };
 }
 
+/**
+ * The fast path for the commonest value, a plain `YYYY-MM-DD`, without a regular expression or a
+ * `Date`: its day number, undefined when it has the form but is not on the calendar, null when it
+ * does not have the form (then the general parser decides). Agrees with `dayNumber`, including
+ * its refusal of years before 100 (which `Date.UTC` would read as 19xx).
+ */
+function plainDay(v: string): number | undefined | null {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return null;
+  const y = digits(v, 0, 4);
+  const m = digits(v, 5, 7);
+  const d = digits(v, 8, 10);
+  if (y < 0 || m < 0 || d < 0) return null;
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return daysFromCivil(y, m, d);
+}
+
+/** The number written in decimal digits from `start` to `end`, or -1 if a character is not a digit. */
+function digits(v: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 function dayNumber(y: number, m: number, d: number): number | undefined {
   const ms = Date.UTC(y, m - 1, d);
   const back = new Date(ms);
@@ -42,6 +86,13 @@ function dayNumber(y: number, m: number, d: number): number | undefined {
 
 /** Negative, zero or positive as `a` is before, on or after `b`; NaN when either is not a date. */
 export function compareDates(a: unknown, b: unknown): number {
+  // Two plain dates, the common case, compare without allocating.
+  if (typeof a === 'string' && typeof b === 'string') {
+    const p = plainDay(a);
+    const q = plainDay(b);
+    if (p === undefined || q === undefined) return Number.NaN;
+    if (p !== null && q !== null) return Math.sign(p - q);
+  }
   const x = parseDateValue(a);
   const y = parseDateValue(b);
   if (!x || !y) return Number.NaN;
@@ -59,16 +110,32 @@ export function shiftDate(date: string, shift: { days?: number; years?: number }
   // 29 February minus a year is 28 February, not 1 March.
   const d = Math.min(base.getUTCDate(), new Date(Date.UTC(y, m + 1, 0)).getUTCDate());
   const out = new Date(Date.UTC(y, m, d) + (shift.days ?? 0) * DAY_MS);
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
   return `${pad(out.getUTCFullYear(), 4)}-${pad(out.getUTCMonth() + 1, 2)}-${pad(out.getUTCDate(), 2)}`;
 }
 
 /** True for a plain ISO date that exists on the calendar. */
 export function isIsoDate(v: unknown): v is string {
-  return typeof v === 'string' && DATE.test(v) && parseDateValue(v) !== undefined;
+  return typeof v === 'string' && typeof plainDay(v) === 'number';
+}
+
+/**
+ * JSON Schema's `format: date` (RFC 3339 full-date) exactly as ajv-formats checks it, any year
+ * from 0000, without its regular expression and match array: inputs are checked on every
+ * evaluation, and this is their commonest format.
+ */
+export function isFullDate(v: string): boolean {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const y = digits(v, 0, 4);
+  const m = digits(v, 5, 7);
+  const d = digits(v, 8, 10);
+  return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** Today's date in UTC, as an ISO date. */
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
 }

@@ -10,8 +10,23 @@ export interface EvalEnv {
   window(days: number): DateWindow;
 }
 
-/** The environment of one evaluation at a date. */
+// Environments are pure functions of the date, so evaluations at the same date share one (and its
+// memo of shifted dates). Bounded: a replay over many dates starts afresh now and then.
+const envs = new Map<string, EvalEnv>();
+const MAX_ENVS = 1024;
+
+/** The environment of evaluations at a date (shared by every evaluation at that date). */
 export function evalEnv(at: string): EvalEnv {
+  let env = envs.get(at);
+  if (env === undefined) {
+    if (envs.size >= MAX_ENVS) envs.clear();
+    env = makeEnv(at);
+    envs.set(at, env);
+  }
+  return env;
+}
+
+function makeEnv(at: string): EvalEnv {
   const memo = new Map<string, string>();
   return {
     at,

@@ -78,7 +78,7 @@ export async function evaluateReference(
       return !found.some(Boolean);
     });
   }
-  const { results, failureResults } = await engine.run({ ...scope });
+  const { results, failureResults } = await engine.run(runtimeFacts(scope));
   const truths: boolean[] = conds.map(() => false);
   const explain: ConditionExplain[] = [];
   for (const r of results) truths[Number(r.name)] = true;
@@ -86,9 +86,24 @@ export async function evaluateReference(
   for (const r of [...results, ...failureResults])
     byIndex.set(Number(r.name), r.conditions as unknown as JreCondition);
   conds.forEach((cond, i) => {
-    explain.push(explainOf(cond, findNode(byIndex.get(i), cond.id), nested));
+    const root = explainOf(cond, findNode(byIndex.get(i), cond.id), nested);
+    // json-rules-engine records no result on a rule's top-level group; the rule's own result is it.
+    if (root.outcome === null) root.outcome = truths[i] === true;
+    explain.push(root);
   });
   return { truths, explain };
+}
+
+/**
+ * The scope as json-rules-engine runtime facts. A runtime fact replaces an engine fact of the same
+ * name, so an undeclared input such as `$at` would shadow norma's own `$at`, `$shift`, `$window`
+ * and `$q…` facts; fact names never start with `$`, so those keys are left out.
+ */
+function runtimeFacts(scope: Record<string, unknown>): Record<string, unknown> {
+  // No prototype: a `__proto__` input stays an ordinary key, as it was in the parsed JSON.
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(scope)) if (key[0] !== '$') out[key] = scope[key];
+  return out;
 }
 
 /** The json-rules-engine form of a condition, built once per condition and kept. */

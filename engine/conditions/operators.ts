@@ -64,9 +64,14 @@ export const operatorSpecs: Record<OperatorName, OperatorSpec> = {
   olderThanYears: { fits: dates, value: 'days', builtin: false },
 };
 
-/** json-rules-engine's own number check, kept identical so both evaluators agree. */
+/**
+ * json-rules-engine's own number check, `Number.parseFloat(v).toString() !== 'NaN'`, kept
+ * identical so both evaluators agree, without making a string: a number's text reads back as
+ * the same number, so for numbers the check is "not NaN".
+ */
 export function isNumberLike(v: unknown): boolean {
-  return Number.parseFloat(v as string).toString() !== 'NaN';
+  if (typeof v === 'number') return !Number.isNaN(v);
+  return !Number.isNaN(Number.parseFloat(v as string));
 }
 
 const regexCache = new Map<string, RegExp>();

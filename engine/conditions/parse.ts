@@ -24,6 +24,8 @@ export function parseContext(file: string, map: SourceMap, diagnostics: Diagnost
 
 const QUANTIFIERS = new Set(['some', 'every', 'none']);
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** `$at+30d`, `$at-7d`, `$at+1y`: the evaluation date shifted by days or calendar years. */
+const AT_SHIFT = /^\$at([+-])(\d{1,5})([dy])$/;
 // Nested quantifiers such as `(a+)+` can take exponential time on a crafted input.
 const UNSAFE_REGEX = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,\d*\})/;
 
@@ -227,7 +229,13 @@ function parseOperand(
       return { kind: 'literal', value: raw };
     }
     case 'number':
-      if (typeof raw !== 'number') return bad(`\`${op}\` takes a number, not ${describe(raw)}`);
+      if (typeof raw !== 'number') {
+        const quoted = typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw));
+        return bad(
+          `\`${op}\` takes a number, not ${describe(raw)}`,
+          quoted ? `write the number without quotes: \`${op}: ${raw}\`` : 'e.g. `{ greaterThan: 5000 }`',
+        );
+      }
       return { kind: 'literal', value: raw };
     case 'list':
       if (!Array.isArray(raw))
@@ -252,7 +260,12 @@ function parseOperand(
       try {
         new RegExp(raw, 'u');
       } catch (e) {
-        report(ctx, 'op_regex_invalid', `invalid regular expression: ${(e as Error).message}`, pointer);
+        const why = (e as Error).message
+          .replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')
+          .toLowerCase();
+        report(ctx, 'op_regex_invalid', `\`${raw}\` is not a valid regular expression: ${why}`, pointer, {
+          hint: 'patterns use JavaScript syntax; escape special characters such as `(` `[` `.` with `\\`',
+        });
         return { kind: 'literal', value: raw };
       }
       if (UNSAFE_REGEX.test(raw)) {
@@ -262,15 +275,22 @@ function parseOperand(
       }
       return { kind: 'literal', value: raw };
     }
-    case 'date':
+    case 'date': {
       if (raw === '$at') return { kind: 'at', days: 0, years: 0 };
+      const shift = typeof raw === 'string' ? AT_SHIFT.exec(raw) : null;
+      if (shift) {
+        // `$at+30d`, `$at-1y`: the evaluation date moved by whole days or calendar years.
+        const n = Number(shift[2]) * (shift[1] === '-' ? -1 : 1);
+        return shift[3] === 'y' ? { kind: 'at', days: 0, years: n } : { kind: 'at', days: n, years: 0 };
+      }
       if (parseDateValue(raw) === undefined) {
         return bad(
-          `\`${op}\` takes an ISO date, \`$at\` or \`{ fact: path }\`, not ${describe(raw)}`,
-          'e.g. 2026-03-01',
+          `\`${op}\` takes an ISO date, \`$at\`, \`$at+30d\` or \`{ fact: path }\`, not ${describe(raw)}`,
+          'e.g. 2026-03-01, or `$at+30d` for 30 days after the evaluation date',
         );
       }
       return { kind: 'literal', value: raw };
+    }
     case 'days': {
       if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
         return bad(`\`${op}\` takes a whole number of ${op === 'olderThanYears' ? 'years' : 'days'} ≥ 0`);

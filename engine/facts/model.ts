@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isFullDate } from '../conditions/dates.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { createAjv } from '../validate/ajv.ts';
 import { type Scope, scopeOf } from './scope.ts';
@@ -16,7 +17,20 @@ export interface FactModel {
   ): { ok: true; facts: Record<string, unknown> } | { ok: false; details: Diagnostic[] };
 }
 
+// Two validators per document: a small one that stops at the first error, run on every input, and
+// the one that collects every error with its schema (for `facts_invalid` details and hints), compiled
+// and run only when an input is invalid. Both apply the same defaults to a valid input.
+const checkAjv = createAjv({ useDefaults: true, allErrors: false });
 const inputAjv = createAjv({ useDefaults: true });
+for (const ajv of [checkAjv, inputAjv]) {
+  // Inputs are validated on every evaluation: `format: date` by the same rule as ajv-formats (and
+  // the same `formatMinimum` comparison), without a regular expression.
+  ajv.addFormat('date', {
+    type: 'string',
+    validate: isFullDate,
+    compare: (a: string, b: string) => (!(a && b) ? undefined : a > b ? 1 : a < b ? -1 : 0) as number,
+  });
+}
 
 /** Compiles fact declarations into a model; call once per document. */
 export function compileFacts(declared: Record<string, FactSchema> = {}): FactModel {
@@ -24,8 +38,15 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
     .filter(([, s]) => s.default === undefined)
     .map(([name]) => name);
   const inputSchema: FactSchema = { type: 'object', properties: declared, required };
-  const validate: ValidateFunction = inputAjv.compile(inputSchema);
+  // Compiling a validator costs milliseconds and most documents of a large directory are not
+  // evaluated soon after loading, so it is compiled on the first evaluation and kept. The one
+  // declaration the schema check cannot catch and ajv refuses, a bad `pattern`, still fails here.
+  let validate: ValidateFunction | undefined = hasBadPattern(declared)
+    ? compileInput(inputAjv, inputSchema)
+    : undefined;
+  let explainErrors: ValidateFunction | undefined;
   const deepDefaults = Object.values(declared).some((s) => hasDefaults(s, true));
+  const topDefaults = Object.keys(declared).filter((name) => declared[name]?.default !== undefined);
   return {
     declared,
     scope: scopeOf(declared),
@@ -37,12 +58,52 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
           details: [error('type', 'facts must be an object', { path: '', hint: 'send `{"facts": {…}}`' })],
         };
       }
-      // Defaults are written into the copy, never into the caller's object.
-      const facts = deepDefaults ? structuredClone(input) : { ...(input as Record<string, unknown>) };
+      // Defaults are written into a copy, never into the caller's object; when no default is
+      // missing there is nothing to write, and the input is validated as it is, without a copy.
+      const given = input as Record<string, unknown>;
+      const facts = deepDefaults
+        ? structuredClone(given)
+        : missingAny(given, topDefaults)
+          ? Object.assign({}, given)
+          : given;
+      validate ??= compileInput(checkAjv, inputSchema);
       if (validate(facts)) return { ok: true, facts: facts as Record<string, unknown> };
-      return { ok: false, details: inputErrors(validate.errors ?? []) };
+      explainErrors ??= compileInput(inputAjv, inputSchema);
+      // On a fresh copy: the first validator may have written defaults into `facts`.
+      explainErrors(
+        deepDefaults ? structuredClone(given) : facts !== given ? Object.assign({}, given) : given,
+      );
+      return { ok: false, details: inputErrors(explainErrors.errors ?? []) };
     },
   };
+}
+
+/** An input validator; ajv's cache is left empty so a reloaded document's old one can be freed. */
+function compileInput(ajv: typeof inputAjv, schema: FactSchema): ValidateFunction {
+  const validate = ajv.compile(schema);
+  ajv.removeSchema(schema);
+  return validate;
+}
+
+/** Whether some `pattern` in the declarations is not a regular expression ajv can compile. */
+function hasBadPattern(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'pattern' && typeof value === 'string') {
+      try {
+        new RegExp(value, 'u');
+      } catch {
+        return true;
+      }
+    }
+    if (hasBadPattern(value)) return true;
+  }
+  return false;
+}
+
+function missingAny(input: Record<string, unknown>, names: readonly string[]): boolean {
+  for (const name of names) if (!Object.hasOwn(input, name)) return true;
+  return false;
 }
 
 function hasDefaults(schema: FactSchema, top: boolean): boolean {

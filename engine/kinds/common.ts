@@ -66,7 +66,7 @@ export function compileMessage(src: unknown, pointer: string, ctx: ParseContext)
     report(
       ctx,
       'message_invalid',
-      `message template does not parse: ${firstLine((e as Error).message)}`,
+      `message template does not parse: ${templateError((e as Error).message)}`,
       pointer,
       {
         hint: 'placeholders are written {{factName}}',
@@ -79,8 +79,21 @@ export function compileMessage(src: unknown, pointer: string, ctx: ParseContext)
   return (context) => template(context);
 }
 
-function firstLine(s: string): string {
-  return s.split('\n').find((l) => l.trim() !== '') ?? s;
+/** Handlebars' parse error (a caret drawing and a list of tokens) as one readable line. */
+function templateError(message: string): string {
+  const lines = message.split('\n');
+  const line = /line (\d+)/.exec(lines[0] ?? '')?.[1];
+  const col = (lines[2]?.indexOf('^') ?? -1) + 1;
+  const got = /got '([A-Z_]+)'/.exec(message)?.[1];
+  const what =
+    got === 'EOF'
+      ? 'the text ends inside a `{{…}}` placeholder or an open block'
+      : got === 'INVALID'
+        ? 'a `{{…}}` placeholder is not closed with `}}`'
+        : got
+          ? `unexpected ${got.toLowerCase().replaceAll('_', ' ')}`
+          : (lines.find((l) => l.trim() !== '') ?? message);
+  return line && col > 0 ? `${what} (line ${line}, column ${col} of the message)` : what;
 }
 
 /** A pointer to a child key. */

@@ -89,15 +89,24 @@ export function loadYaml(text: string, file = '<input>'): LoadedYaml {
     );
     return result;
   }
+  // After a syntax error the parser's recovery reports follow-on errors that only confuse: keep
+  // the first one. Duplicate keys are independent of each other, so each is reported.
+  const errors = list.flatMap((doc) => doc.errors).sort((a, b) => a.pos[0] - b.pos[0]);
+  const firstSyntax = errors.find((e) => e.code !== 'DUPLICATE_KEY');
   for (const doc of list) {
     for (const e of doc.errors) {
+      if (firstSyntax && e !== firstSyntax) continue;
       const code = e.code === 'DUPLICATE_KEY' ? 'yaml_duplicate_key' : 'yaml_syntax';
       const message = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
+      const key = code === 'yaml_duplicate_key' ? keyAt(text, e.pos[0]) : undefined;
       result.diagnostics.push(
-        error(code, lowerFirst(message), {
+        error(code, key ? `key \`${key}\` appears twice in the same mapping` : lowerFirst(message), {
           file,
           ...at(e.pos[0]),
-          ...(code === 'yaml_duplicate_key' ? { hint: 'each key may appear once in a mapping' } : {}),
+          hint:
+            code === 'yaml_duplicate_key'
+              ? 'each key may appear once in a mapping: remove or merge the second one'
+              : 'check the indentation and the brackets and quotes around this position',
         }),
       );
     }
@@ -115,10 +124,18 @@ export function loadYaml(text: string, file = '<input>'): LoadedYaml {
   if (result.diagnostics.length > 0) return result;
   const doc = list[0];
   if (!doc || doc.contents === null) {
-    result.diagnostics.push(error('yaml_empty', 'the file holds no document', { file, line: 1, col: 1 }));
+    result.diagnostics.push(
+      error('yaml_empty', 'the file holds no document', {
+        file,
+        line: 1,
+        col: 1,
+        hint: 'a document starts with `kind:`',
+      }),
+    );
     return result;
   }
   const state = { nodes: 0 };
+  const anchors = new Map<Node, Node | null>();
   const convert = (node: Node | null, pointer: string, depth: number): unknown => {
     if (node === null) return null;
     if (++state.nodes > yamlLimits.maxNodes) {
@@ -135,13 +152,19 @@ export function loadYaml(text: string, file = '<input>'): LoadedYaml {
         error('yaml_too_deep', `nesting is deeper than ${yamlLimits.maxDepth} levels`, {
           file,
           ...at(node.range?.[0] ?? 0),
+          hint: `documents nest at most ${yamlLimits.maxDepth} levels`,
         }),
       );
     }
     if (node.range) map.value.set(pointer, at(node.range[0]));
     if (isAlias(node)) {
-      const target = node.resolve(doc);
-      return convert((target as Node | undefined) ?? null, pointer, depth + 1);
+      // Resolving searches the document for the anchor: remember it, as a bomb repeats aliases.
+      let target = anchors.get(node);
+      if (target === undefined) {
+        target = (node.resolve(doc) as Node | undefined) ?? null;
+        anchors.set(node, target);
+      }
+      return convert(target, pointer, depth + 1);
     }
     if (isScalar(node)) return node.value;
     if (isSeq(node)) {
@@ -186,6 +209,12 @@ export function loadYaml(text: string, file = '<input>'): LoadedYaml {
     else throw e;
   }
   return result;
+}
+
+/** The key written at an offset (plain or quoted), for naming a duplicate key. */
+function keyAt(text: string, offset: number): string | undefined {
+  const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n,{}[\]]+?)\s*:/.exec(text.slice(offset, offset + 200));
+  return m?.[1]?.replace(/^(["'])(.*)\1$/, '$2');
 }
 
 /** Escapes a key for a JSON pointer (RFC 6901). */

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic, error, sortDiagnostics } from '../diagnostics.ts';
 import { type CompiledDocument, compileDocument } from '../document.ts';
+import { enforceLock } from '../lock/check.ts';
 import { compareVersions } from './semver.ts';
 
 /** The standards bundled with norma (this repository's `rules/` and `checklists/`). */
@@ -32,6 +33,10 @@ export interface StandardsIndex {
 }
 
 const FOLDERS = ['rules', 'checklists'] as const;
+
+/** The folders of a standards directory that hold documents (what a watcher must watch). */
+export const standardFolders: readonly string[] = FOLDERS;
+
 const VERSION_FILE = /^(.+)\.ya?ml$/;
 
 /** Lists the YAML files of a standards directory, relative and with `/`. */
@@ -69,7 +74,7 @@ export function loadStandards(dir: string, previous?: StandardsIndex): Standards
     }
     files.set(path, compileFile(path, text, before));
   }
-  return indexFiles(dir, files);
+  return indexFiles(dir, files, previous);
 }
 
 /** Compiles one file of a standards directory, keeping the last good document on failure. */
@@ -97,8 +102,15 @@ export function compileFile(path: string, text: string, before?: FileState): Fil
   return { path, text, diagnostics: result.diagnostics, ...(lastGood ? { lastGood } : {}) };
 }
 
-/** Builds the id → versions index from compiled files, with the checks across versions. */
-export function indexFiles(dir: string, files: Map<string, FileState>): StandardsIndex {
+/**
+ * Builds the id → versions index from compiled files, with the checks across versions and the
+ * lock check (`norma.lock`; `previous` supplies the last good version of an edited approved one).
+ */
+export function indexFiles(
+  dir: string,
+  files: Map<string, FileState>,
+  previous?: StandardsIndex,
+): StandardsIndex {
   const documents = new Map<string, CompiledDocument[]>();
   const diagnostics: Diagnostic[] = [];
   for (const state of files.values()) {
@@ -113,6 +125,7 @@ export function indexFiles(dir: string, files: Map<string, FileState>): Standard
     list.sort((a, b) => compareVersions(a.version, b.version));
     diagnostics.push(...checkHistory(id, list));
   }
+  diagnostics.push(...enforceLock(dir, documents, files, previous?.documents));
   return {
     dir,
     documents,

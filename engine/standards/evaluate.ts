@@ -1,7 +1,13 @@
 import { today } from '../conditions/dates.ts';
 import { NormaError } from '../diagnostics.ts';
 import type { CompiledDocument } from '../document.ts';
-import { type Envelope, type EvaluateOptions, type EvaluateRequest, evaluateDocument } from '../evaluate.ts';
+import {
+  checkAt,
+  type Envelope,
+  type EvaluateOptions,
+  type EvaluateRequest,
+  evaluateDocument,
+} from '../evaluate.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { chooseVersion } from './choose.ts';
 import type { StandardsIndex } from './directory.ts';
@@ -35,7 +41,8 @@ export async function evaluateStandard(
   request: StandardRequest,
   options: EvaluateOptions = {},
 ): Promise<Envelope> {
-  const at = request.at ?? today();
+  // Checked before choosing: a date that is not a date would otherwise read as "no version in force".
+  const at = checkAt(request.at ?? today());
   const doc = chooseVersion(id, versionsOf(index, id), at, request.version);
   return evaluateDocument(doc, { ...request, at }, options);
 }

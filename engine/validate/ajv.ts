@@ -1,11 +1,14 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-/** A configured ajv for documents and inputs: all errors, formats, no coercion. */
-export function createAjv(options: { useDefaults?: boolean } = {}): Ajv2020 {
+/**
+ * A configured ajv for documents and inputs: all errors, formats, no coercion. `allErrors: false`
+ * makes a smaller, faster validator that stops at the first error (for a yes/no check).
+ */
+export function createAjv(options: { useDefaults?: boolean; allErrors?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
-    allErrors: true,
-    verbose: true,
+    allErrors: options.allErrors ?? true,
+    verbose: options.allErrors ?? true,
     strict: false,
     useDefaults: options.useDefaults ?? false,
     ownProperties: true,

@@ -9,7 +9,7 @@ import { createAjv } from './ajv.ts';
  * Conditions are checked by the condition parser, which knows the declared facts and gives
  * sharper messages; ajv sees them as plain objects so a problem is reported once, not twice.
  */
-const looseCondition = { $defs: { condition: { type: 'object' } } };
+const looseCondition = { $defs: { condition: true } };
 
 const ajv = createAjv();
 const schemas = readSchemas();
@@ -45,7 +45,9 @@ export function validateSchema(kind: string, data: unknown, file: string, map: S
 }
 
 /** Turns ajv errors into located diagnostics, dropping the noise that anyOf branches produce. */
-export function mapAjvErrors(errors: readonly ErrorObject[], file: string, map: SourceMap): Diagnostic[] {
+export function mapAjvErrors(all: readonly ErrorObject[], file: string, map: SourceMap): Diagnostic[] {
+  // A bad key name fails both `pattern` (inside propertyNames) and `propertyNames`: keep the latter.
+  const errors = all.filter((e) => e.propertyName === undefined || e.keyword === 'propertyNames');
   const specific = errors.filter((e) => !isCompound(e.keyword));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();

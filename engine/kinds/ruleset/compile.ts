@@ -50,6 +50,21 @@ export interface CompiledRuleset {
 }
 
 const outputAjv = createAjv();
+// Output schemas repeat across documents and versions (`{ type: string }`, the same enum), and
+// compiling one costs milliseconds: one validator per distinct schema, kept out of ajv's own cache
+// (which holds every schema object it ever compiled).
+const outputValidators = new Map<string, ValidateFunction>();
+
+function outputValidator(schema: FactSchema): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = outputValidators.get(key);
+  if (!validate) {
+    validate = outputAjv.compile(schema);
+    outputAjv.removeSchema(schema);
+    outputValidators.set(key, validate);
+  }
+  return validate;
+}
 
 /** Checks a ruleset beyond its schema and compiles it. */
 export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRuleset {
@@ -66,7 +81,7 @@ export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRule
   const validators = new Map<string, ValidateFunction>();
   for (const o of outputs) {
     try {
-      validators.set(o.name, outputAjv.compile(o.schema));
+      validators.set(o.name, outputValidator(o.schema));
     } catch (e) {
       report(
         ctx,
@@ -91,12 +106,16 @@ export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRule
             ) ?? `declare it under \`outputs:\``,
         });
       } else if (validate && !validate(value)) {
-        const why = validate.errors?.[0]?.message ?? 'does not fit';
+        const first = validate.errors?.[0];
         const allowed = outputs.find((o) => o.name === name)?.schema.enum;
+        const why =
+          first?.keyword === 'enum' && allowed
+            ? `is not one of ${allowed.map((a) => `\`${String(a)}\``).join(', ')}`
+            : `${first?.instancePath ? `at \`${first.instancePath}\` ` : ''}${first?.message ?? 'does not fit'}`;
+        const hint =
+          allowed && typeof value === 'string' ? didYouMean(value, allowed.map(String)) : undefined;
         report(ctx, 'then_invalid', `\`${name}: ${JSON.stringify(value)}\` ${why}`, at, {
-          ...(allowed && typeof value === 'string'
-            ? { hint: didYouMean(value, allowed.map(String)) ?? `allowed: ${allowed.join(', ')}` }
-            : {}),
+          hint: hint ?? `\`${name}\` is declared under \`outputs:\`; give a value that fits it`,
         });
       }
     }

@@ -12,8 +12,9 @@ export function* evaluateRuleset(
 ): Generator<Ask, KindOutcome, Truths> {
   const truths = yield { set: rs.set, scope: input.facts };
   const winners = pick(rs, truths);
-  const outputs = winners.length > 0 || !rs.default ? outputsOf(rs, winners) : { ...rs.default };
-  const context = Object.assign({}, input.facts, outputs);
+  const outputs = winners.length > 0 || !rs.default ? outputsOf(rs, winners) : defaultOutputs(rs, rs.default);
+  // Messages render over the facts and the outputs: build that context only when one will render.
+  const context = winners.some(hasMessage) ? Object.assign({}, input.facts, outputs) : input.facts;
   const matched: Matched[] = winners.map((r) => matchedOf(rs, r, context));
   return {
     result: { outputs },
@@ -80,7 +81,8 @@ function outputsOf(rs: CompiledRuleset, winners: CompiledRule[]): Record<string,
   }
   const out: Record<string, unknown> = {};
   for (const o of rs.outputs) {
-    const values = winners.filter((r) => Object.hasOwn(r.then, o.name)).map((r) => r.then[o.name]);
+    const values: unknown[] = [];
+    for (const r of winners) if (Object.hasOwn(r.then, o.name)) values.push(r.then[o.name]);
     switch (o.aggregate) {
       case 'count':
         out[o.name] = winners.length;
@@ -100,18 +102,38 @@ function outputsOf(rs: CompiledRuleset, winners: CompiledRule[]): Record<string,
   return out;
 }
 
+/**
+ * The outputs when no rule matched. A default value fits the output's schema like a `then`
+ * value, so under `collect` a list output gets it as its one element and an aggregate takes it
+ * as it is: the outputs keep the same shape whether or not a rule matched.
+ */
+function defaultOutputs(rs: CompiledRuleset, def: Record<string, unknown>): Record<string, unknown> {
+  if (rs.hit !== 'collect') return { ...def };
+  const out = outputsOf(rs, []);
+  for (const o of rs.outputs) {
+    if (Object.hasOwn(def, o.name)) out[o.name] = o.aggregate ? def[o.name] : [def[o.name]];
+  }
+  return out;
+}
+
 function sameOutputs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
 }
 
+function hasMessage(r: CompiledRule): boolean {
+  return r.message !== undefined;
+}
+
 function matchedOf(rs: CompiledRuleset, r: CompiledRule, context: Record<string, unknown>): Matched {
+  // Built key by key (same order as always: rule, clause, title, message), without spreads.
+  const m: Matched = { rule: r.id };
   const clause = r.clause ?? rs.clause;
-  return {
-    rule: r.id,
-    ...(clause !== undefined ? { clause } : {}),
-    ...(r.title ? { title: r.title } : {}),
-    ...(r.message ? { message: r.message(context) } : {}),
-  };
+  if (clause !== undefined) m.clause = clause;
+  if (r.title) m.title = r.title;
+  // The rule's own `then` values come last: under `collect` the outputs are lists and folds.
+  // (Object.assign, not `{ ...context, ...r.then }`: spreading a parsed body first is slow on Node 20.)
+  if (r.message) m.message = r.message(rs.hit === 'collect' ? Object.assign({}, context, r.then) : context);
+  return m;
 }
 
 function explainRules(rs: CompiledRuleset, truths: Truths, winners: CompiledRule[]): ExplainEntry[] {

@@ -1,0 +1,254 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NormaError } from '../diagnostics.ts';
+import { indexFiles, loadStandards } from './directory.ts';
+import { evaluateStandard, versionsOf } from './evaluate.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temporary standards directory holding the given files. */
+function standards(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'norma-std-'));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(files)) write(dir, path, text);
+  return dir;
+}
+
+function write(dir: string, path: string, text: string): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), text);
+}
+
+/** A small ruleset whose output names its own version, so tests see which version decided. */
+function ruleset(
+  version: string,
+  header: { status?: string; effective?: string; change?: string | null; id?: string } = {},
+): string {
+  const status = header.status ?? 'approved';
+  const lines = [
+    'kind: ruleset',
+    `id: ${header.id ?? 'fees.labour'}`,
+    `version: ${version}`,
+    `status: ${status}`,
+    ...(header.effective ? [`effective: ${header.effective}`] : []),
+    'title: labour',
+    ...(status === 'approved' ? ['approved: { by: 王强, at: 2024-12-01 }'] : []),
+    ...(header.change === null || version === '1.0.0' ? [] : [`change: ${header.change ?? 'updated'}`]),
+    'facts:',
+    '  hours: { type: number }',
+    'hit: first',
+    'outputs:',
+    '  version: { type: string }',
+    'rules:',
+    '  - id: always',
+    `    then: { version: "${version}" }`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function versionAt(dir: string, at: string, version?: string): Promise<string | NormaError> {
+  try {
+    const env = await evaluateStandard(loadStandards(dir), 'fees.labour', {
+      facts: { hours: 1 },
+      at,
+      ...(version ? { version } : {}),
+    });
+    return env.standard.version;
+  } catch (e) {
+    if (e instanceof NormaError) return e;
+    throw e;
+  }
+}
+
+describe('choosing the version in force', () => {
+  const history = {
+    'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
+    'rules/fees.labour/1.9.0.yaml': ruleset('1.9.0', { effective: '2026-01-01' }),
+    'rules/fees.labour/1.10.0.yaml': ruleset('1.10.0', { status: 'retired', effective: '2026-02-01' }),
+    'rules/fees.labour/2.0.0.yaml': ruleset('2.0.0', { status: 'draft' }),
+    'rules/fees.labour/3.0.0.yaml': ruleset('3.0.0', { effective: '2027-01-01' }),
+  };
+
+  it('loads every version in semver order, with no diagnostics', () => {
+    const index = loadStandards(standards(history));
+    expect(index.diagnostics).toEqual([]);
+    expect(versionsOf(index, 'fees.labour').map((d) => d.version)).toEqual([
+      '1.0.0',
+      '1.9.0',
+      '1.10.0',
+      '2.0.0',
+      '3.0.0',
+    ]);
+  });
+
+  it('takes the highest approved version whose `effective` is on or before `at`', async () => {
+    const dir = standards(history);
+    expect(await versionAt(dir, '2025-01-01')).toBe('1.0.0');
+    expect(await versionAt(dir, '2025-12-31')).toBe('1.0.0');
+    expect(await versionAt(dir, '2026-01-01')).toBe('1.9.0');
+    expect(await versionAt(dir, '2027-06-01')).toBe('3.0.0');
+  });
+
+  it('never chooses a retired version or a draft by date', async () => {
+    const dir = standards(history);
+    expect(await versionAt(dir, '2026-03-01')).toBe('1.9.0');
+  });
+
+  it('evaluates a draft or a retired version when it is pinned', async () => {
+    const dir = standards(history);
+    expect(await versionAt(dir, '2026-03-01', '2.0.0')).toBe('2.0.0');
+    expect(await versionAt(dir, '2026-03-01', '1.10.0')).toBe('1.10.0');
+  });
+
+  it('says clearly when `at` is before any version is in force', async () => {
+    const e = await versionAt(standards(history), '2024-12-31');
+    expect(e).toBeInstanceOf(NormaError);
+    expect((e as NormaError).code).toBe('version_not_in_force');
+    expect((e as NormaError).message).toContain('2025-01-01');
+    expect((e as NormaError).details[0]?.hint).toMatch(/evaluate at 2025-01-01 or later/);
+  });
+
+  it('says so when only drafts exist', async () => {
+    const dir = standards({ 'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { status: 'draft' }) });
+    expect(((await versionAt(dir, '2026-01-01')) as NormaError).code).toBe('version_not_in_force');
+    expect(await versionAt(dir, '2026-01-01', '1.0.0')).toBe('1.0.0');
+  });
+
+  it('rejects an unknown pinned version and an unknown id', async () => {
+    const dir = standards(history);
+    expect(((await versionAt(dir, '2026-03-01', '9.9.9')) as NormaError).code).toBe('version_unknown');
+    const index = loadStandards(dir);
+    const e = await evaluateStandard(index, 'fees.labor', { facts: { hours: 1 } }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'standard_unknown' });
+    expect((e as NormaError).details[0]?.hint).toBe('did you mean `fees.labour`?');
+  });
+});
+
+describe('checks across a standards directory', () => {
+  it('requires a `change` note on every version after the first', () => {
+    const index = loadStandards(
+      standards({
+        'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
+        'rules/fees.labour/1.1.0.yaml': ruleset('1.1.0', { effective: '2026-01-01', change: null }),
+      }),
+    );
+    expect(index.diagnostics.map((d) => [d.code, d.file, d.line, d.col])).toEqual([
+      ['change_missing', 'rules/fees.labour/1.1.0.yaml', 3, 1],
+    ]);
+  });
+
+  it('reports a version whose kind differs from the first version', () => {
+    const index = loadStandards(
+      standards({
+        'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
+        'rules/fees.labour/1.1.0.yaml': ruleset('1.1.0', { effective: '2026-01-01' }),
+      }),
+    );
+    const state = index.files.get('rules/fees.labour/1.1.0.yaml');
+    if (!state?.document) throw new Error('must compile');
+    // Another kind with the same id, as a second kind's document would be after its own compile.
+    index.files.set(state.path, { ...state, document: { ...state.document, kind: 'scorecard' } });
+    const again = indexFiles(index.dir, index.files);
+    expect(again.diagnostics.map((d) => [d.code, d.line])).toEqual([['kind_changed', 1]]);
+    expect(again.diagnostics[0]?.message).toMatch(/1\.1\.0 is a scorecard, but 1\.0\.0 is a ruleset/);
+  });
+
+  it('reports files that are not at <folder>/<id>/<version>.yaml', () => {
+    const index = loadStandards(
+      standards({ 'rules/loose.yaml': ruleset('1.0.0', { effective: '2025-01-01' }) }),
+    );
+    expect(index.diagnostics.map((d) => [d.code, d.file])).toEqual([['path_layout', 'rules/loose.yaml']]);
+    expect(index.documents.size).toBe(0);
+  });
+
+  it('checks each document against its path', () => {
+    const index = loadStandards(
+      standards({
+        'rules/fees.labour/1.0.1.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
+        'rules/fees.other/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
+      }),
+    );
+    expect(index.diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ['path_version_mismatch', 'rules/fees.labour/1.0.1.yaml'],
+      ['path_id_mismatch', 'rules/fees.other/1.0.0.yaml'],
+    ]);
+  });
+
+  it('ignores files that are not YAML and folders other than rules/ and checklists/', () => {
+    const index = loadStandards(
+      standards({
+        'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
+        'rules/fees.labour/README.md': '# notes',
+        'templates/x/1.0.0.yaml': 'not: checked',
+      }),
+    );
+    expect(index.diagnostics).toEqual([]);
+    expect([...index.files.keys()]).toEqual(['rules/fees.labour/1.0.0.yaml']);
+  });
+});
+
+describe('reloading a standards directory', () => {
+  it('keeps serving the last good document when an edit breaks it, and reports the edit', async () => {
+    const dir = standards({ 'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }) });
+    const first = loadStandards(dir);
+    write(dir, 'rules/fees.labour/1.0.0.yaml', `${ruleset('1.0.0', { effective: '2025-01-01' })}hit: any\n`);
+    const second = loadStandards(dir, first);
+    expect(second.diagnostics.map((d) => [d.code, d.line])).toEqual([['yaml_duplicate_key', 16]]);
+    const env = await evaluateStandard(second, 'fees.labour', { facts: { hours: 1 }, at: '2026-01-01' });
+    expect(env.standard.version).toBe('1.0.0');
+    expect(second.files.get('rules/fees.labour/1.0.0.yaml')?.lastGood).toBe(
+      first.files.get('rules/fees.labour/1.0.0.yaml')?.document,
+    );
+    // A second broken edit still keeps the same last good document.
+    write(dir, 'rules/fees.labour/1.0.0.yaml', 'kind: [');
+    const third = loadStandards(dir, second);
+    expect(versionsOf(third, 'fees.labour')[0]).toBe(
+      first.files.get('rules/fees.labour/1.0.0.yaml')?.document,
+    );
+  });
+
+  it('serves nothing for a broken file without a previous index', () => {
+    const dir = standards({ 'rules/fees.labour/1.0.0.yaml': 'kind: [' });
+    const index = loadStandards(dir);
+    expect(index.documents.size).toBe(0);
+    expect(index.diagnostics.map((d) => d.code)).toEqual(['yaml_syntax']);
+  });
+
+  it('reuses unchanged files and recompiles a fixed one', () => {
+    const dir = standards({
+      'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
+      'rules/fees.other/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01', id: 'fees.other' }),
+    });
+    const first = loadStandards(dir);
+    write(
+      dir,
+      'rules/fees.other/1.0.0.yaml',
+      ruleset('1.0.0', { effective: '2025-02-01', id: 'fees.other' }),
+    );
+    const second = loadStandards(dir, first);
+    expect(second.files.get('rules/fees.labour/1.0.0.yaml')).toBe(
+      first.files.get('rules/fees.labour/1.0.0.yaml'),
+    );
+    expect(versionsOf(second, 'fees.other')[0]?.effective).toBe('2025-02-01');
+  });
+
+  it('keeps a digest through reformatting and changes it with any value', () => {
+    const text = ruleset('1.0.0', { effective: '2025-01-01' });
+    const dir = standards({ 'rules/fees.labour/1.0.0.yaml': text });
+    const digest = () => versionsOf(loadStandards(dir), 'fees.labour')[0]?.digest;
+    const before = digest();
+    write(
+      dir,
+      'rules/fees.labour/1.0.0.yaml',
+      `# comment\n${text.replace('hours: { type: number }', 'hours:\n    type: "number"')}`,
+    );
+    expect(digest()).toBe(before);
+    write(dir, 'rules/fees.labour/1.0.0.yaml', text.replace('title: labour', 'title: Labour'));
+    expect(digest()).not.toBe(before);
+  });
+});
