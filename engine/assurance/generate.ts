@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import type { CompiledDocument } from '../document.ts';
+import { answersArbitrary } from './answers.ts';
+import { factsArbitrary } from './arbitraries.ts';
+import { boundariesOf } from './boundaries.ts';
+
+/**
+ * Input generators for `norma test`, the property suites and the behavioural diff: inputs that
+ * satisfy a document's declarations, biased to the values its conditions compare with.
+ */
+export { factsArbitrary, fits, schemaArbitrary } from './arbitraries.ts';
+export { assuranceAt, boundariesOf, neighbours, schemaAt } from './boundaries.ts';
+
+/** One generated request: facts, and for checklists the answers. */
+export interface GeneratedInput {
+  facts: Record<string, unknown>;
+  answers?: Record<string, unknown>;
+}
+
+/** Requests for a document: facts, plus answers for a checklist (some items left unanswered). */
+export function inputArbitrary(
+  doc: CompiledDocument,
+  boundaries: Map<string, unknown[]> = boundariesOf(doc),
+): fc.Arbitrary<GeneratedInput> {
+  const facts = factsArbitrary(doc.facts.declared, boundaries);
+  const answers = answersArbitrary(doc);
+  if (!answers) return facts.map((f) => ({ facts: f }));
+  return fc.record({ facts, answers });
+}
