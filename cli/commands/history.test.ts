@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../io.ts';
+import { main } from '../main.ts';
+
+function capture(): Io & { stdout: string[] } {
+  const stdout: string[] = [];
+  return {
+    stdout,
+    out: (t) => stdout.push(t),
+    err: () => {},
+    readStdin: () => '',
+    env: {},
+    cwd: process.cwd(),
+  };
+}
+
+describe('norma history', () => {
+  it('lists the versions and marks the one in force', async () => {
+    const io = capture();
+    expect(await main(['history', 'approval.work-order', '--at', '2026-03-01'], io)).toBe(0);
+    const text = io.stdout.join('');
+    expect(text).toContain('in force on 2026-03-01: 1.1.0');
+    expect(text).toContain('change: Raised the service-manager threshold from 5000 to 8000 CNY');
+  });
+
+  it('prints JSON with --format json', async () => {
+    const io = capture();
+    await main(['history', 'approval.work-order', '--at', '2025-03-01', '--format', 'json'], io);
+    const history = JSON.parse(io.stdout.join(''));
+    expect(history.inForce).toBe('1.0.0');
+    expect(history.versions).toHaveLength(2);
+  });
+
+  it('fails with standard_unknown for an unknown id', async () => {
+    const io = capture();
+    expect(await main(['history', 'nope'], io)).toBe(1);
+    expect(JSON.parse(io.stdout.join('')).error.code).toBe('standard_unknown');
+  });
+});
