@@ -1,0 +1,22 @@
+import type { StandardsIndex } from '../engine/index.ts';
+import type { StandardsHolder } from './holder.ts';
+import type { Logger } from './log.ts';
+import type { ServerOptions } from './options.ts';
+
+/** What every route may use: the served index, the options and the logger. */
+export interface ServerContext {
+  holder: StandardsHolder;
+  options: ServerOptions;
+  logger: Logger;
+}
+
+/** Hono's per-request variables. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** The index this request started on: a reload during the request does not change it. */
+    index: StandardsIndex;
+    /** The standard the request is about, for the request log. */
+    standard?: { id: string; version?: string };
+  };
+}

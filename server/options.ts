@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { bundledStandardsDir } from '../engine/index.ts';
+
+/** How the server behaves; read once at start, so bad configuration fails before the first request. */
+export interface ServerOptions {
+  /** The standards directory served and watched. */
+  dir: string;
+  /** The largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** The most items one batch may hold. */
+  batchMax: number;
+  /** The time budget of one evaluation request, in milliseconds. */
+  timeoutMs: number;
+  /** Bearer tokens; empty means the API is open. */
+  tokens: string[];
+}
+
+export const defaults = {
+  bodyLimit: 1024 * 1024,
+  batchMax: 1000,
+  timeoutMs: 10_000,
+} as const;
+
+/** A configuration mistake, reported at start with the variable to fix. */
+export class ConfigError extends Error {}
+
+/** Reads the options from the environment (`NORMA_DIR`, `NORMA_BODY_LIMIT`, …), overridden by `given`. */
+export function optionsFromEnv(
+  env: Record<string, string | undefined>,
+  given: Partial<ServerOptions> = {},
+  cwd = process.cwd(),
+): ServerOptions {
+  return {
+    dir: given.dir ?? (env.NORMA_DIR ? resolve(cwd, env.NORMA_DIR) : bundledStandardsDir),
+    bodyLimit: given.bodyLimit ?? byteSize('NORMA_BODY_LIMIT', env.NORMA_BODY_LIMIT, defaults.bodyLimit),
+    batchMax: given.batchMax ?? count('NORMA_BATCH_MAX', env.NORMA_BATCH_MAX, defaults.batchMax),
+    timeoutMs:
+      given.timeoutMs ?? count('NORMA_EVAL_TIMEOUT_MS', env.NORMA_EVAL_TIMEOUT_MS, defaults.timeoutMs),
+    tokens: given.tokens ?? tokensFrom(env.NORMA_TOKENS),
+  };
+}
+
+/** `NORMA_TOKENS`: comma-separated bearer tokens; set but empty is a mistake, not an open server. */
+export function tokensFrom(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  const tokens = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+  if (tokens.length === 0) {
+    throw new ConfigError('NORMA_TOKENS is set but holds no token; unset it to run an open server');
+  }
+  return tokens;
+}
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+};
+
+/** A size in bytes such as `1048576`, `512k` or `2mb` (units are binary). */
+export function byteSize(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const m = /^(\d+)\s*([a-z]*)$/i.exec(raw.trim());
+  const unit = UNITS[(m?.[2] ?? '').toLowerCase()];
+  const n = m ? Number(m[1]) * (unit ?? Number.NaN) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new ConfigError(`${name} must be a positive size such as 1048576, 512k or 2mb, not \`${raw}\``);
+  }
+  return n;
+}
+
+/** A positive whole number. */
+export function count(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new ConfigError(`${name} must be a positive whole number, not \`${raw}\``);
+  }
+  return n;
+}

@@ -1,0 +1,171 @@
+import type { Context } from 'hono';
+import {
+  type CompiledDocument,
+  inForceAt,
+  isIsoDate,
+  NormaError,
+  type StandardsIndex,
+  today,
+  versionsOf,
+} from '../../engine/index.ts';
+import type { AppEnv } from '../context.ts';
+import { httpError } from '../errors.ts';
+import { atParam, errors, idParam, jsonResponse, queryParam, ref, versionParam } from '../openapi/helpers.ts';
+import type { RouteModule } from './route.ts';
+
+/** Listing standards, their versions, and one version's document. */
+export const standardsRoutes: RouteModule = {
+  paths: {
+    '/v1/standards': {
+      get: {
+        operationId: 'listStandards',
+        summary: 'every standard with its kind, title, versions and the version in force',
+        tags: ['standards'],
+        parameters: [atParam],
+        responses: {
+          '200': jsonResponse('the standards', {
+            type: 'object',
+            required: ['at', 'standards'],
+            properties: {
+              at: { type: 'string', format: 'date' },
+              standards: { type: 'array', items: ref('StandardSummary') },
+            },
+          }),
+          ...errors(422),
+        },
+      },
+    },
+    '/v1/standards/{id}': {
+      get: {
+        operationId: 'getStandard',
+        summary: 'the versions of one standard: status, effective date, digest, change, approval',
+        tags: ['standards'],
+        parameters: [idParam, atParam],
+        responses: {
+          '200': jsonResponse('the standard', {
+            type: 'object',
+            required: ['id', 'kind', 'title', 'current', 'versions'],
+            properties: {
+              id: { type: 'string' },
+              kind: { type: 'string' },
+              title: { type: 'string' },
+              at: { type: 'string', format: 'date' },
+              current: { type: ['string', 'null'] },
+              versions: { type: 'array', items: ref('VersionSummary') },
+            },
+          }),
+          ...errors(404, 422),
+        },
+      },
+    },
+    '/v1/standards/{id}/versions/{v}': {
+      get: {
+        operationId: 'getVersion',
+        summary: 'one version as JSON, or its YAML source with `?format=yaml`',
+        tags: ['standards'],
+        parameters: [
+          idParam,
+          versionParam,
+          queryParam('format', 'json (default) or yaml (the source as written)', { enum: ['json', 'yaml'] }),
+        ],
+        responses: {
+          '200': {
+            description: 'the document',
+            headers: { ETag: { description: 'the digest of the document', schema: { type: 'string' } } },
+            content: {
+              'application/json': { schema: ref('Document') },
+              'application/yaml': { schema: { type: 'string' } },
+            },
+          },
+          ...errors(400, 404),
+        },
+      },
+    },
+  },
+  mount(app) {
+    app.get('/v1/standards', (c) => {
+      const index = c.get('index');
+      const at = dateQuery(c);
+      const standards = [...index.documents.keys()].sort().map((id) => summary(index, id, at));
+      return c.json({ at, standards });
+    });
+    app.get('/v1/standards/:id', (c) => {
+      const id = c.req.param('id');
+      c.set('standard', { id });
+      const at = dateQuery(c);
+      const versions = versionsOf(c.get('index'), id);
+      const current = inForceAt(versions, at);
+      const head = current ?? (versions.at(-1) as CompiledDocument);
+      return c.json({
+        id,
+        kind: head.kind,
+        title: head.title,
+        at,
+        current: current?.version ?? null,
+        versions: versions.map((d) => versionSummary(d, d === current)),
+      });
+    });
+    app.get('/v1/standards/:id/versions/:v', (c) => {
+      const doc = findVersion(c.get('index'), c.req.param('id'), c.req.param('v'));
+      c.set('standard', { id: doc.id, version: doc.version });
+      c.header('ETag', `"${doc.digest}"`);
+      const format = c.req.query('format') ?? 'json';
+      if (format === 'yaml')
+        return c.body(doc.source, 200, { 'Content-Type': 'application/yaml; charset=utf-8' });
+      if (format === 'json') return c.json(doc.data);
+      throw httpError('query_invalid', `unknown format \`${format}\``, [
+        { code: 'query_invalid', message: 'format is json or yaml', severity: 'error', path: 'format' },
+      ]);
+    });
+  },
+};
+
+/** The version of a standard, `version_unknown` (404) when there is none. */
+export function findVersion(index: StandardsIndex, id: string, version: string): CompiledDocument {
+  const versions = versionsOf(index, id);
+  const doc = versions.find((d) => d.version === version);
+  if (doc) return doc;
+  throw new NormaError('version_unknown', `\`${id}\` has no version \`${version}\``, [
+    {
+      code: 'version_unknown',
+      message: `known versions: ${versions.map((d) => d.version).join(', ')}`,
+      severity: 'error',
+    },
+  ]);
+}
+
+function summary(index: StandardsIndex, id: string, at: string) {
+  const versions = index.documents.get(id) ?? [];
+  const current = inForceAt(versions, at);
+  const head = current ?? (versions.at(-1) as CompiledDocument);
+  return {
+    id,
+    kind: head.kind,
+    title: head.title,
+    versions: versions.map((d) => d.version),
+    current: current?.version ?? null,
+  };
+}
+
+function versionSummary(d: CompiledDocument, inForce: boolean) {
+  return {
+    version: d.version,
+    status: d.status,
+    ...(d.effective !== undefined ? { effective: d.effective } : {}),
+    digest: d.digest,
+    ...(d.change !== undefined ? { change: d.change } : {}),
+    ...(d.approved !== undefined ? { approved: d.approved } : {}),
+    file: d.file,
+    inForce,
+  };
+}
+
+/** `?at=` as an ISO date, today when absent; `at_invalid` (422) otherwise. */
+export function dateQuery(c: Context<AppEnv>): string {
+  const at = c.req.query('at');
+  if (at === undefined) return today();
+  if (!isIsoDate(at)) {
+    throw new NormaError('at_invalid', `\`at\` must be an ISO date such as 2026-03-01, not \`${at}\``);
+  }
+  return at;
+}

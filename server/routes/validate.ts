@@ -1,0 +1,76 @@
+import {
+  compileDocument,
+  compileFile,
+  type Diagnostic,
+  hasErrors,
+  indexFiles,
+  type StandardsIndex,
+} from '../../engine/index.ts';
+import { limitBody, mediaTypes, requireContentType } from '../body.ts';
+import { httpError } from '../errors.ts';
+import { errors, jsonResponse, queryParam, ref } from '../openapi/helpers.ts';
+import type { RouteModule } from './route.ts';
+
+/** The file name diagnostics carry when the caller does not say where the document would live. */
+const UNNAMED = 'document.yaml';
+
+const validation = {
+  type: 'object',
+  required: ['valid', 'diagnostics'],
+  properties: { valid: { type: 'boolean' }, diagnostics: { type: 'array', items: ref('Diagnostic') } },
+};
+
+/** Checking a YAML document sent in the body, as `norma validate` would. */
+export const validateRoutes: RouteModule = {
+  paths: {
+    '/v1/validate': {
+      post: {
+        operationId: 'validate',
+        summary: 'check a YAML document: every diagnostic at file:line:col',
+        description:
+          'With `?file=rules/<id>/<version>.yaml` the id and version are checked against the path, and the ' +
+          'document is checked against the other versions served (kind, change note).',
+        tags: ['validate'],
+        parameters: [
+          queryParam('file', 'where the document would live in the standards directory', {
+            type: 'string',
+            maxLength: 300,
+          }),
+        ],
+        requestBody: {
+          required: true,
+          content: Object.fromEntries(mediaTypes.yaml.map((t) => [t, { schema: { type: 'string' } }])),
+        },
+        responses: {
+          '200': jsonResponse('the document is valid (warnings may be listed)', validation),
+          '422': jsonResponse('the document has errors', validation),
+          ...errors(400, 413, 415),
+        },
+      },
+    },
+  },
+  mount(app, { options }) {
+    app.post('/v1/validate', requireContentType(mediaTypes.yaml), limitBody(options.bodyLimit), async (c) => {
+      const text = await c.req.text();
+      const file = c.req.query('file');
+      if (file !== undefined && (file.length === 0 || file.length > 300)) {
+        throw httpError('query_invalid', '`file` must be a path such as rules/<id>/<version>.yaml', [
+          { code: 'query_invalid', message: 'file is 1 to 300 characters', severity: 'error', path: 'file' },
+        ]);
+      }
+      const diagnostics =
+        file === undefined
+          ? compileDocument(text, UNNAMED).diagnostics
+          : asServed(c.get('index'), file, text);
+      const valid = !hasErrors(diagnostics);
+      return c.json({ valid, diagnostics }, valid ? 200 : 422);
+    });
+  },
+};
+
+/** Checks a document as if it were saved at `file` in the served directory, beside its other versions. */
+function asServed(index: StandardsIndex, file: string, text: string): Diagnostic[] {
+  const files = new Map(index.files);
+  files.set(file, compileFile(file, text));
+  return indexFiles(index.dir, files, index).diagnostics.filter((d) => d.file === file);
+}

@@ -1,0 +1,105 @@
+import { existsSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp } from './app.ts';
+import type { AppEnv } from './context.ts';
+import { failingFiles, StandardsHolder } from './holder.ts';
+import type { Logger } from './log.ts';
+import { ConfigError, type ServerOptions } from './options.ts';
+import { type StandardsWatcher, type WatchOptions, watchStandards } from './reload.ts';
+
+export interface StartInput {
+  options: ServerOptions;
+  logger: Logger;
+  /** 0 takes a free port (tests). */
+  port: number;
+  hostname?: string;
+  /** Watch the standards directory and reload on change (default: on). */
+  watch?: boolean | WatchOptions;
+  /** How long shutdown waits for requests in flight before cutting connections. */
+  graceMs?: number;
+}
+
+/** A listening server and how to stop it. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  holder: StandardsHolder;
+  app: Hono<AppEnv>;
+  /** Stops accepting connections, lets requests in flight finish, closes the watcher. */
+  close(): Promise<void>;
+}
+
+/** Loads the standards, starts the HTTP server and the watcher; fails fast on a missing directory. */
+export async function startServer(input: StartInput): Promise<RunningServer> {
+  const { options, logger } = input;
+  if (!existsSync(options.dir) || !statSync(options.dir).isDirectory()) {
+    throw new ConfigError(`the standards directory \`${options.dir}\` does not exist`);
+  }
+  const holder = StandardsHolder.load(options.dir);
+  const app = createApp({ holder, options, logger });
+  const server = await listen(app, input.port, input.hostname);
+  const watcher: StandardsWatcher | undefined =
+    input.watch === false
+      ? undefined
+      : watchStandards(holder, logger, input.watch === true || input.watch === undefined ? {} : input.watch);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${input.hostname ?? 'localhost'}:${port}`;
+  announce(logger, holder, options, url);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      watcher?.close();
+      const force = setTimeout(() => server.closeAllConnections(), input.graceMs ?? 10_000);
+      // A keep-alive connection goes idle once its last response is sent: close it then, not
+      // after the keep-alive timeout.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      server.close(() => {
+        clearTimeout(force);
+        clearInterval(sweep);
+        logger.log('info', 'stopped');
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+  return { url, port, holder, app, close };
+}
+
+function listen(app: Hono<AppEnv>, port: number, hostname: string | undefined): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, () =>
+      resolve(server as Server),
+    ) as Server;
+    server.once('error', reject);
+  });
+}
+
+function announce(logger: Logger, holder: StandardsHolder, options: ServerOptions, url: string): void {
+  const index = holder.index;
+  const failing = failingFiles(index);
+  logger.log('info', 'listening', {
+    url,
+    dir: index.dir,
+    standards: index.documents.size,
+    files: index.files.size,
+    failing: failing.map((f) => f.file),
+    access: options.tokens.length > 0 ? 'bearer token' : 'open',
+    bodyLimit: options.bodyLimit,
+    batchMax: options.batchMax,
+    timeoutMs: options.timeoutMs,
+  });
+  if (options.tokens.length === 0) {
+    logger.log('warn', 'NORMA_TOKENS is not set: the /v1/ routes are open to anyone who can reach this port');
+  }
+  if (index.documents.size === 0) {
+    logger.log('warn', 'no standard loaded: /readyz answers 503 until a document loads', { dir: index.dir });
+  }
+  for (const f of failing) {
+    logger.log('warn', 'file does not load', { file: f.file, diagnostics: f.diagnostics.slice(0, 20) });
+  }
+}

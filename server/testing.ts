@@ -1,0 +1,79 @@
+/** Helpers for the server's tests: an app over the test standards, requests, polling. */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { StandardsHolder } from './holder.ts';
+import { memoryLogger } from './log.ts';
+import { defaults, type ServerOptions } from './options.ts';
+
+/** A standards directory for tests: approval.work-order 1.0.0 and 1.1.0, routing.job 1.0.0 and a 2.0.0 draft. */
+export const testdataDir = fileURLToPath(new URL('./testdata', import.meta.url));
+
+/** Options with the defaults, over a directory. */
+export function testOptions(dir = testdataDir, overrides: Partial<ServerOptions> = {}): ServerOptions {
+  return { dir, ...defaults, tokens: [], ...overrides };
+}
+
+/** An app over a directory, with its logger and holder. */
+export function testApp(overrides: Partial<ServerOptions> = {}, dir = testdataDir) {
+  const logger = memoryLogger();
+  const options = testOptions(dir, overrides);
+  const holder = StandardsHolder.load(dir);
+  return { app: createApp({ holder, options, logger }), logger, holder, options };
+}
+
+/** A writable copy of the test standards; `remove()` deletes it. */
+export function copyTestdata(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'norma-server-'));
+  cpSync(testdataDir, dir, { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A JSON POST request's init. */
+export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
+}
+
+/** The expected route under routing.job 1.0.0. */
+export function routeOf(f: { amount: number; recall: boolean; fuel: 'petrol' | 'ev' }): string {
+  if (f.recall) return 'recall-desk';
+  if (f.amount > 10000) return 'manager';
+  if (f.fuel === 'ev' && f.amount > 1000) return 'hv-bay';
+  if (f.amount > 100) return 'workshop';
+  return 'standard';
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 5000,
+): Promise<T> {
+  const ends = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > ends) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A parsed JSON body, loosely typed: the tests assert on its shape, so a wrong guess fails a test. */
+// biome-ignore lint/suspicious/noExplicitAny: test assertions check the shape; static types would only repeat them
+export type Loose = any;
+
+/** The body of a response as JSON. */
+export async function json(res: Response): Promise<Loose> {
+  return res.json();
+}
