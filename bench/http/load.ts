@@ -1,0 +1,125 @@
+/**
+ * The HTTP benchmark: autocannon on loopback, bounded in time, 50 connections, against
+ * `POST /v1/standards/{id}/evaluate` and a constant-response route of the same server process,
+ * in alternating rounds; `seconds` is each route's total time.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { median } from '../harness.ts';
+
+export interface HttpFigures {
+  /** Requests per second (mean over the runs). */
+  perSecond: number;
+  /** Server CPU time per request, in microseconds: independent of what else the machine runs. */
+  serverCpuMicros: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface HttpResult {
+  mode: string;
+  connections: number;
+  seconds: number;
+  evaluate: HttpFigures;
+  constant: HttpFigures;
+}
+
+interface Sample {
+  id: string;
+  bodies: unknown[];
+}
+
+/** Starts the server process on `dir`, loads both routes in turn, stops the server. */
+export async function httpBenchmark(
+  dir: string,
+  sample: Sample,
+  seconds = 5,
+  connections = 50,
+  rounds = 3,
+): Promise<HttpResult> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'server.ts'),
+      dir,
+      JSON.stringify({ id: sample.id, body: sample.bodies[0] }),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  try {
+    const { port, mode } = await ready(child.stdout);
+    const base = `http://127.0.0.1:${port}`;
+    const post = (path: string) =>
+      sample.bodies.map((b) => ({ method: 'POST' as const, path, body: JSON.stringify(b) }));
+    const run = (path: string, duration: number) =>
+      autocannon({
+        url: base,
+        connections,
+        duration,
+        headers: { 'content-type': 'application/json' },
+        requests: post(path),
+      });
+    const cpu = async () => {
+      const u = (await (await fetch(`${base}/bench/cpu`)).json()) as { user: number; system: number };
+      return u.user + u.system;
+    };
+    const routes = { constant: '/bench/constant', evaluate: `/v1/standards/${sample.id}/evaluate` };
+    // A short warm-up of each route, then rounds that alternate the routes, so a change in what
+    // else the machine runs affects both alike.
+    await run(routes.constant, 1);
+    await run(routes.evaluate, 1);
+    const samples: Record<keyof typeof routes, Array<{ r: autocannon.Result; cpu: number }>> = {
+      constant: [],
+      evaluate: [],
+    };
+    for (let round = 0; round < rounds; round++) {
+      for (const key of ['constant', 'evaluate'] as const) {
+        const before = await cpu();
+        const r = await run(routes[key], seconds / rounds);
+        samples[key].push({ r, cpu: (await cpu()) - before });
+      }
+    }
+    const constant = figures(samples.constant);
+    const evaluate = figures(samples.evaluate);
+    return { mode, connections, seconds, evaluate, constant };
+  } finally {
+    child.kill();
+  }
+}
+
+function figures(runs: ReadonlyArray<{ r: autocannon.Result; cpu: number }>): HttpFigures {
+  const requests = runs.reduce((n, { r }) => n + r.requests.total, 0);
+  return {
+    perSecond: mean(runs.map(({ r }) => r.requests.mean)),
+    serverCpuMicros: runs.reduce((n, { cpu }) => n + cpu, 0) / Math.max(1, requests),
+    p50: median(runs.map(({ r }) => r.latency.p50)),
+    p99: median(runs.map(({ r }) => r.latency.p99)),
+    errors: runs.reduce((n, { r }) => n + r.errors, 0),
+    non2xx: runs.reduce((n, { r }) => n + r.non2xx, 0),
+  };
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
+
+function ready(stream: NodeJS.ReadableStream): Promise<{ port: number; mode: string }> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('the benchmark server did not start in 30 s')), 30_000);
+    stream.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const m = /READY (\d+) (.*)\n/.exec(text);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ port: Number(m[1]), mode: m[2] as string });
+      }
+    });
+    stream.on('end', () => reject(new Error(`the benchmark server exited: ${text}`)));
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * The server side of the HTTP benchmark, run in its own process so the load generator does not
+ * share its event loop: norma's real app (server/app.ts) over a standards directory, plus one
+ * constant-response route behind the same middleware. Prints `READY <port> <mode>` when listening.
+ *
+ * If the real app cannot be loaded, a minimal Hono app calls `evaluateStandard` (the same engine
+ * path) instead, and the mode says so.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { evaluateStandard, loadStandards, NormaError } from '../../engine/index.ts';
+
+const dir = process.argv[2] as string;
+const sample = JSON.parse(process.argv[3] as string) as { id: string; body: unknown };
+
+type Handler = (c: { body: (b: string, s: 200, h: Record<string, string>) => Response }) => Response;
+
+interface BenchApp {
+  fetch: (request: Request) => Response | Promise<Response>;
+  post: (path: string, handler: Handler) => unknown;
+  get: (path: string, handler: Handler) => unknown;
+}
+
+async function realApp(): Promise<BenchApp> {
+  const [{ createApp }, { StandardsHolder }, { optionsFromEnv }] = await Promise.all([
+    import('../../server/app.ts'),
+    import('../../server/holder.ts'),
+    import('../../server/options.ts'),
+  ]);
+  const holder = StandardsHolder.load(dir);
+  // No request log: one JSON line per request would measure the terminal, not norma.
+  return createApp({
+    holder,
+    options: optionsFromEnv({}, { dir }),
+    logger: { log() {} },
+  }) as unknown as BenchApp;
+}
+
+function minimalApp(): BenchApp {
+  const index = loadStandards(dir);
+  const app = new Hono();
+  app.post('/v1/standards/:id/evaluate', async (c) => {
+    try {
+      return c.json(await evaluateStandard(index, c.req.param('id'), await c.req.json()));
+    } catch (e) {
+      if (e instanceof NormaError) return c.json(e.toJSON(), 422);
+      throw e;
+    }
+  });
+  return app as unknown as BenchApp;
+}
+
+let mode = 'server/app.ts';
+let app: BenchApp;
+try {
+  app = await realApp();
+} catch (e) {
+  mode = `minimal Hono app (server/app.ts did not load: ${(e as Error).message.split('\n')[0]})`;
+  app = minimalApp();
+}
+
+// The constant route answers with a real envelope of the same size, computed once (the route is
+// added first: Hono builds its matcher on the first request).
+let constant = '';
+app.post('/bench/constant', (c) => c.body(constant, 200, { 'content-type': 'application/json' }));
+// The server's own CPU time, so the load generator can tell what each request cost the server.
+app.get('/bench/cpu', (c) =>
+  c.body(JSON.stringify(process.cpuUsage()), 200, { 'content-type': 'application/json' }),
+);
+const response = await app.fetch(
+  new Request(`http://bench/v1/standards/${sample.id}/evaluate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(sample.body),
+  }),
+);
+constant = await response.text();
+if (response.status !== 200) throw new Error(`the sample evaluation failed: ${response.status} ${constant}`);
+
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
+  const port = (server.address() as AddressInfo).port;
+  process.stdout.write(`READY ${port} ${mode}\n`);
+});

@@ -1,0 +1,85 @@
+/**
+ * Loading many documents: a standards directory of 1,000 generated rulesets (250 ids of 5, 15 or
+ * 30 rules, four versions each, no two alike) is read, validated and compiled by `loadStandards`,
+ * timed on the wall clock.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadStandards } from '../engine/index.ts';
+import { cpuMs } from './harness.ts';
+import { type RuleSpec, rules, rulesetYaml } from './workloads/ruleset.ts';
+
+export interface LoadingResult {
+  documents: number;
+  rules: number;
+  /** Wall-clock time. */
+  milliseconds: number;
+  /** CPU time of the process meanwhile (what the wall clock would be on an idle machine, roughly). */
+  cpuMilliseconds: number;
+  perDocumentMs: number;
+  diagnostics: number;
+}
+
+/** Rules with every numeric threshold moved by `shift`, so each document is different. */
+function shifted(list: readonly RuleSpec[], shift: number): RuleSpec[] {
+  return list.map((r) => ({
+    ...r,
+    when: r.when.map(([path, op, value]) => [
+      path,
+      op,
+      typeof value === 'number' && op !== 'olderThanYears' && op !== 'olderThanDays' ? value + shift : value,
+    ]) as RuleSpec['when'],
+  }));
+}
+
+/**
+ * Writes `count` documents into a new directory, as a large standard looks: ids of 5, 15 or 30
+ * rules, each with four versions (1.0.0 to 1.3.0) whose thresholds move, every id with its own
+ * outputs. Returns the directory and the number of rules written.
+ */
+export function writeDocuments(count: number): { dir: string; rules: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'norma-bench-'));
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const family = Math.floor(i / 4);
+    const minor = i % 4;
+    const size = [5, 15, 30][family % 3] as number;
+    const id = `load.doc-${family}`;
+    const list = shifted(rules.slice(0, size), minor * 100 + family).map((r) => ({
+      ...r,
+      action: `${r.action}-${family}`,
+    }));
+    let text = rulesetYaml(list, id, `1.${minor}.0`);
+    if (minor > 0) text += `change: thresholds moved by ${minor * 100}\n`;
+    mkdirSync(join(dir, 'rules', id), { recursive: true });
+    writeFileSync(join(dir, 'rules', id, `1.${minor}.0.yaml`), text);
+    total += size;
+  }
+  return { dir, rules: total };
+}
+
+/** Times loading `count` generated documents from disk. */
+export function loadingBenchmark(count = 1000): LoadingResult {
+  const { dir, rules: total } = writeDocuments(count);
+  try {
+    const start = performance.now();
+    const cpuStart = cpuMs();
+    const index = loadStandards(dir);
+    const ms = performance.now() - start;
+    const cpu = cpuMs() - cpuStart;
+    const loaded = [...index.documents.values()].reduce((n, list) => n + list.length, 0);
+    if (loaded !== count) throw new Error(`only ${loaded} of ${count} documents loaded`);
+    return {
+      documents: count,
+      rules: total,
+      milliseconds: ms,
+      cpuMilliseconds: cpu,
+      perDocumentMs: ms / count,
+      diagnostics: index.diagnostics.length,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
