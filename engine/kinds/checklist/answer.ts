@@ -72,27 +72,31 @@ export function answerProblem(
   type: AnswerType,
   choices: readonly Choice[] | undefined,
 ): { code: 'answer_type' | 'answer_choice'; message: string } | undefined {
-  const wrong = (want: string) => ({
-    code: 'answer_type' as const,
-    message: `must be ${want}, not ${describe(value)}`,
-  });
   switch (type) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : wrong('true or false');
+      return typeof value === 'boolean' ? undefined : wrongType(value, 'true or false');
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : wrong('a number');
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : wrongType(value, 'a number');
     case 'text':
-      return typeof value === 'string' ? undefined : wrong('text');
+      return typeof value === 'string' ? undefined : wrongType(value, 'text');
     case 'date':
-      return parseDateValue(value) !== undefined ? undefined : wrong('an ISO date such as 2026-03-01');
+      return parseDateValue(value) !== undefined
+        ? undefined
+        : wrongType(value, 'an ISO date such as 2026-03-01');
     case 'choice':
-      if (typeof value !== 'string' && typeof value !== 'number') return wrong('one of the choices');
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        return wrongType(value, 'one of the choices');
+      }
       if (choices?.includes(value)) return undefined;
       return {
         code: 'answer_choice',
         message: `\`${String(value)}\` is not one of ${(choices ?? []).map((c) => `\`${c}\``).join(', ')}`,
       };
   }
+}
+
+function wrongType(value: unknown, want: string): { code: 'answer_type'; message: string } {
+  return { code: 'answer_type', message: `must be ${want}, not ${describe(value)}` };
 }
 
 /** True for a plain mapping. */

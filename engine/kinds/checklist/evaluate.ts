@@ -1,7 +1,7 @@
 import type { EvalEnv } from '../../conditions/env.ts';
 import type { Ask, KindOutcome, PreparedInput, Truths } from '../kind.ts';
-import type { CompiledChecklist } from './compile.ts';
-import { blockingOf, judgeItems, scoreOf, statusOf } from './judge.ts';
+import type { CompiledChecklist, Severity } from './compile.ts';
+import { blockingOf, type ItemJudgement, judgeItems, scoreOf, statusOf } from './judge.ts';
 import type { Answers } from './prepare.ts';
 import { explainItems, matchedOf } from './report.ts';
 
@@ -20,20 +20,39 @@ export function* evaluateChecklist(
   const truths = yield { set: cl.set, scope };
   const judged = judgeItems(cl, answers, truths);
   const score = scoreOf(judged);
+  const blocking: string[] = [];
+  for (const j of blockingOf(judged)) blocking.push(j.item.key);
   return {
     result: {
       status: statusOf(judged, score, cl.minScore),
       score,
-      blocking: blockingOf(judged).map((j) => j.item.key),
-      items: judged.map((j) => ({
-        id: j.item.key,
-        status: j.status,
-        reason: j.reason,
-        severity: j.item.severity,
-        ...(j.item.clause !== undefined ? { clause: j.item.clause } : {}),
-      })),
+      blocking,
+      items: itemResults(judged),
     },
     matched: matchedOf(judged),
     explain: explain ? explainItems(judged, truths) : [],
   };
+}
+
+/** Each item's line of the result, in document order. */
+function itemResults(judged: readonly ItemJudgement[]): ItemResult[] {
+  const out: ItemResult[] = [];
+  for (const j of judged) {
+    const { key, severity, clause } = j.item;
+    out.push(
+      clause !== undefined
+        ? { id: key, status: j.status, reason: j.reason, severity, clause }
+        : { id: key, status: j.status, reason: j.reason, severity },
+    );
+  }
+  return out;
+}
+
+/** One item in the result. */
+interface ItemResult {
+  id: string;
+  status: ItemJudgement['status'];
+  reason: ItemJudgement['reason'];
+  severity: Severity;
+  clause?: string | string[];
 }

@@ -44,20 +44,32 @@ export type ChecklistStatus = 'pass' | 'fail' | 'incomplete';
 
 /** Judges every item, section by section, in document order. */
 export function judgeItems(cl: CompiledChecklist, answers: Answers, truths: Truths): ItemJudgement[] {
-  return cl.sections.flatMap((section) => judgeSection(section, answers, truths));
+  const out: ItemJudgement[] = [];
+  for (const section of cl.sections) judgeSection(section, answers, truths, out);
+  return out;
 }
 
-function judgeSection(section: CompiledSection, answers: Answers, truths: Truths): ItemJudgement[] {
+/** Appends the section's judgements to `out` (one array for the whole checklist). */
+function judgeSection(
+  section: CompiledSection,
+  answers: Answers,
+  truths: Truths,
+  out: ItemJudgement[],
+): void {
   // The latest `at` among the earlier applicable answers of a sequential section.
   let latest: { id: string; at: string } | undefined;
-  return section.items.map((item): ItemJudgement => {
+  for (const item of section.items) {
     if (!truths.get(item.whenIndex)) {
-      return { item, applicable: false, status: 'na', reason: 'not_applicable' };
+      out.push({ item, applicable: false, status: 'na', reason: 'not_applicable' });
+      continue;
     }
     const answer = answers.get(item.key);
-    if (!answer) return { item, applicable: true, status: 'missing', reason: 'not_answered' };
+    if (!answer) {
+      out.push({ item, applicable: true, status: 'missing', reason: 'not_answered' });
+      continue;
+    }
     const met = truths.get(item.expectIndex);
-    const evidenceOk = item.evidence === 'none' || answer.evidence.some((e) => e.trim() !== '');
+    const evidenceOk = item.evidence === 'none' || hasReference(answer.evidence);
     let order: OrderCheck | undefined;
     if (section.sequential) {
       const ok = answer.at !== undefined && (!latest || compareDates(answer.at, latest.at) >= 0);
@@ -75,17 +87,19 @@ function judgeSection(section: CompiledSection, answers: Answers, truths: Truths
           : order && !order.ok
             ? 'out_of_order'
             : 'ok';
-    return {
-      item,
-      applicable: true,
-      status: reason === 'ok' ? 'pass' : 'fail',
-      reason,
-      answer,
-      met,
-      evidenceOk,
-      ...(order ? { order } : {}),
-    };
-  });
+    const status = reason === 'ok' ? 'pass' : 'fail';
+    out.push(
+      order
+        ? { item, applicable: true, status, reason, answer, met, evidenceOk, order }
+        : { item, applicable: true, status, reason, answer, met, evidenceOk },
+    );
+  }
+}
+
+/** Whether any evidence reference is more than blanks. */
+function hasReference(evidence: readonly string[]): boolean {
+  for (const e of evidence) if (e.trim() !== '') return true;
+  return false;
 }
 
 /**

@@ -1,10 +1,10 @@
-import { parseDateValue } from '../../conditions/dates.ts';
 import { type Diagnostic, error, NormaError } from '../../diagnostics.ts';
 import { escapePointer } from '../../load/yaml.ts';
 import { didYouMean } from '../../util/suggest.ts';
 import type { PreparedInput, RawRequest } from '../kind.ts';
 import { answerProblem, isMapping } from './answer.ts';
 import type { CompiledChecklist, CompiledItem } from './compile.ts';
+import { isDateTime } from './datetime.ts';
 
 /** A checked answer to one item. */
 export interface Answer {
@@ -42,49 +42,62 @@ export function prepareChecklist(
   }
   const details: Diagnostic[] = [];
   const answers: Answers = new Map();
-  for (const [key, value] of Object.entries(raw)) {
-    const path = `/answers/${escapePointer(key)}`;
+  for (const key of Object.keys(raw)) {
     const item = cl.byKey.get(key);
     if (!item) {
       details.push(
         error('answer_unknown_item', `no item \`${key}\` in this checklist`, {
-          path,
+          path: pathOf(key),
           hint:
             didYouMean(key, cl.byKey.keys()) ?? `items are named \`section.item\`, e.g. \`${firstKey(cl)}\``,
         }),
       );
       continue;
     }
-    const answer = checkAnswer(item, value, path, details);
+    const answer = checkAnswer(item, key, raw[key], details);
     if (answer) answers.set(key, answer);
   }
   if (details.length > 0) return invalid(details);
   return { facts, extra: answers };
 }
 
+/**
+ * Checks one answer. Runs for every answered item of every request, so it creates no closures
+ * and builds an item's path only when there is a problem to report.
+ */
 function checkAnswer(
   item: CompiledItem,
+  key: string,
   raw: unknown,
-  path: string,
   details: Diagnostic[],
 ): Answer | undefined {
   const before = details.length;
-  const shape = (message: string, hint?: string) =>
-    details.push(error('answer_shape', message, { path, ...(hint ? { hint } : {}) }));
   if (!isMapping(raw)) {
-    shape(`the answer to \`${item.key}\` must be an object`, `write {"value": …, "by"?, "at"?, "evidence"?}`);
+    shape(
+      details,
+      key,
+      `the answer to \`${item.key}\` must be an object`,
+      `write {"value": …, "by"?, "at"?, "evidence"?}`,
+    );
     return undefined;
   }
-  for (const field of Object.keys(raw)) {
-    if (!answerFields.includes(field)) {
+  for (const field in raw) {
+    if (!isAnswerField(field) && Object.hasOwn(raw, field)) {
       shape(
+        details,
+        key,
         `unknown field \`${field}\` in the answer to \`${item.key}\``,
         didYouMean(field, answerFields) ?? `fields: ${answerFields.join(', ')}`,
       );
     }
   }
   if (!Object.hasOwn(raw, 'value')) {
-    shape(`the answer to \`${item.key}\` has no \`value\``, 'leave an item out to mark it unanswered');
+    shape(
+      details,
+      key,
+      `the answer to \`${item.key}\` has no \`value\``,
+      'leave an item out to mark it unanswered',
+    );
   } else {
     const problem = answerProblem(raw.value, item.answer, item.choices);
     if (problem) {
@@ -93,34 +106,72 @@ function checkAnswer(
           ? didYouMean(raw.value, (item.choices ?? []).map(String))
           : `\`${item.key}\` takes a ${item.answer} answer${item.unit ? ` in ${item.unit}` : ''}`;
       details.push(
-        error(problem.code, `\`${item.key}\`: ${problem.message}`, { path, ...(hint ? { hint } : {}) }),
+        error(problem.code, `\`${item.key}\`: ${problem.message}`, {
+          path: pathOf(key),
+          ...(hint ? { hint } : {}),
+        }),
       );
     }
   }
-  if (raw.by !== undefined && typeof raw.by !== 'string') shape(`\`by\` of \`${item.key}\` must be text`);
-  if (raw.at !== undefined && parseDateValue(raw.at)?.ms === undefined) {
+  if (raw.by !== undefined && typeof raw.by !== 'string') {
+    shape(details, key, `\`by\` of \`${item.key}\` must be text`);
+  }
+  if (raw.at !== undefined && !isDateTime(raw.at)) {
     details.push(
       error(
         'answer_at_invalid',
         `\`at\` of \`${item.key}\` must be an ISO date-time, not ${JSON.stringify(raw.at)}`,
         {
-          path,
+          path: pathOf(key),
           hint: 'e.g. 2026-03-01T09:12:00+08:00',
         },
       ),
     );
   }
-  const evidence = raw.evidence ?? [];
-  if (!Array.isArray(evidence) || !evidence.every((e) => typeof e === 'string')) {
-    shape(`\`evidence\` of \`${item.key}\` must be a list of references`, 'e.g. ["photo-81.jpg"]');
+  const evidence = raw.evidence ?? noEvidence();
+  if (!isReferenceList(evidence)) {
+    shape(
+      details,
+      key,
+      `\`evidence\` of \`${item.key}\` must be a list of references`,
+      'e.g. ["photo-81.jpg"]',
+    );
   }
   if (details.length > before) return undefined;
-  return {
-    value: raw.value,
-    ...(typeof raw.by === 'string' ? { by: raw.by } : {}),
-    ...(typeof raw.at === 'string' ? { at: raw.at } : {}),
-    evidence: evidence as string[],
-  };
+  return answerOf(raw.value, raw.by, raw.at, evidence as string[]);
+}
+
+/** The answer with its fields in the order explain shows them: value, by, at, evidence. */
+function answerOf(value: unknown, by: unknown, at: unknown, evidence: string[]): Answer {
+  if (typeof by === 'string') {
+    return typeof at === 'string' ? { value, by, at, evidence } : { value, by, evidence };
+  }
+  return typeof at === 'string' ? { value, at, evidence } : { value, evidence };
+}
+
+/** A fresh empty list per answer: callers may keep or change an answer's evidence. */
+function noEvidence(): string[] {
+  return [];
+}
+
+function isReferenceList(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const e of v) if (typeof e !== 'string') return false;
+  return true;
+}
+
+/** One of `answerFields`, compared directly: this runs for every field of every answer. */
+function isAnswerField(field: string): boolean {
+  return field === 'value' || field === 'by' || field === 'at' || field === 'evidence';
+}
+
+/** Adds an `answer_shape` problem of the answer to `key`. */
+function shape(details: Diagnostic[], key: string, message: string, hint?: string): void {
+  details.push(error('answer_shape', message, { path: pathOf(key), ...(hint ? { hint } : {}) }));
+}
+
+function pathOf(key: string): string {
+  return `/answers/${escapePointer(key)}`;
 }
 
 function invalid(details: Diagnostic[]): NormaError {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   add,
   compare,
+  decimalNumber,
   decimalOf,
   decimalText,
   divideRounded,
@@ -10,6 +11,26 @@ import {
   placesOf,
   toUnits,
 } from './decimal.ts';
+
+/** The plain reading the fast paths must agree with: the number's shortest text, digit for digit. */
+function textReading(n: number): { units: bigint; scale: number } {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(n));
+  if (!m) throw new Error(`unexpected text for ${n}`);
+  const [, sign = '', whole = '0', frac = '', exp = '0'] = m;
+  const scale = frac.length - Number(exp);
+  const units = BigInt(`${sign}${whole}${frac}`);
+  return scale < 0 ? { units: units * 10n ** BigInt(-scale), scale: 0 } : { units, scale };
+}
+
+/** num / den rounded, on BigInts only: the reference for the small-integer fast path. */
+function bigDivide(num: bigint, den: bigint, mode: 'half-up' | 'half-even'): bigint {
+  const negative = num < 0n;
+  const abs = negative ? -num : num;
+  let q = abs / den;
+  const twice = (abs % den) * 2n;
+  if (twice > den || (twice === den && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
+  return negative ? -q : q;
+}
 
 const dec = (n: number) => {
   const d = decimalOf(n);
@@ -28,6 +49,31 @@ describe('decimalOf', () => {
   it('reads exponent notation exactly', () => {
     expect(dec(1e21)).toEqual({ units: 10n ** 21n, scale: 0 });
     expect(dec(1.5e-7)).toEqual({ units: 15n, scale: 8 });
+  });
+
+  it('reads every finite number as its shortest text, whichever way it is read', () => {
+    const places = fc
+      .tuple(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.integer({ min: 0, max: 12 }))
+      .map(([m, k]) => m / 10 ** k);
+    fc.assert(
+      fc.property(fc.oneof(places, fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => {
+        expect(dec(n)).toEqual(textReading(n));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const n of [0.1 + 0.2, 1.005, 2.675, 1e-8, 0.99999999, 2 ** 50 / 10 + 0.1, 5e-324, -0]) {
+      expect(dec(n)).toEqual(textReading(n));
+    }
+  });
+
+  it('gives back the number a decimal reads as', () => {
+    fc.assert(
+      fc.property(fc.bigInt(-(2n ** 60n), 2n ** 60n), fc.integer({ min: 0, max: 30 }), (units, scale) => {
+        const d = { units, scale };
+        expect(decimalNumber(d)).toBe(Number(decimalText(d)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses infinities and NaN', () => {
@@ -92,6 +138,26 @@ describe('divideRounded', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('divideRounded on numbers near the small-integer limit', () => {
+  it('rounds exactly like BigInt division on both sides of 2^52', () => {
+    const edge = fc.bigInt(2n ** 52n - 1000n, 2n ** 52n + 1000n);
+    const any = fc.bigInt(-(2n ** 56n), 2n ** 56n);
+    fc.assert(
+      fc.property(
+        fc.oneof(edge, any, fc.bigInt(-1000n, 1000n)),
+        fc.oneof(edge, fc.bigInt(1n, 1000n)),
+        (num, den) => {
+          for (const mode of ['half-up', 'half-even'] as const) {
+            expect(divideRounded(num, den, mode)).toBe(bigDivide(num, den, mode));
+            expect(divideRounded(num * 2n + 1n, 2n, mode)).toBe(bigDivide(num * 2n + 1n, 2n, mode));
+          }
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

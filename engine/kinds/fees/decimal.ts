@@ -19,15 +19,87 @@ export const MAX_PLACES = 6;
 const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/;
 const TEN = 10n;
 
+/** 10^0 … 10^40 as BigInts, computed once: scales in a schedule stay far below. */
+const POW10: readonly bigint[] = Array.from({ length: 41 }, (_, n) => TEN ** BigInt(n));
+
+/** 10^0 … 10^22 as numbers: each is exact in binary floating point. */
+const POW10_NUMBER: readonly number[] = Array.from({ length: 23 }, (_, n) => 10 ** n);
+
+/**
+ * Below 2^52 the integer arithmetic in `divideRounded` stays exact on JS numbers: quotient ×
+ * divisor, before the quotient is corrected, is under 2^53.
+ */
+const SMALL = 2 ** 52;
+const SMALL_BIG = BigInt(SMALL);
+
 /** 10^n as a BigInt. */
 export function pow10(n: number): bigint {
-  return TEN ** BigInt(n);
+  return n < POW10.length ? (POW10[n] as bigint) : TEN ** BigInt(n);
 }
 
 /** The exact decimal a finite number was written as (its shortest round-trip text). */
 export function decimalOf(n: number): Decimal | undefined {
   if (!Number.isFinite(n)) return undefined;
-  const m = NUMBER_TEXT.exec(String(n));
+  if (Number.isSafeInteger(n)) return { units: BigInt(n), scale: 0 };
+  const few = fewPlaces(n);
+  if (few) return few;
+  const text = String(n);
+  return plainDecimal(text) ?? writtenDecimal(text);
+}
+
+/** The most places `fewPlaces` tries before leaving a number to its text. */
+const FEW = 8;
+/** Below 2^50, n × 10^k is within 1/8 of an integer that round-trips (see `fewPlaces`). */
+const FEW_LIMIT = 2 ** 50;
+
+/**
+ * The decimal of a number with at most FEW places, found without formatting it: the smallest k
+ * for which m = round(n × 10^k) gives back n as m / 10^k. While |n| × 10^k < 2^50 the float
+ * product is within 1/4 of the one integer whose decimal can round to n, so m is that integer,
+ * and the decimal is the one `String(n)` writes (the fewest digits that give back n). Undefined
+ * when there is none within FEW places or the product grows too large.
+ */
+function fewPlaces(n: number): Decimal | undefined {
+  const abs = n < 0 ? -n : n;
+  for (let k = 1; k <= FEW; k++) {
+    const power = POW10_NUMBER[k] as number;
+    const scaled = abs * power;
+    if (scaled >= FEW_LIMIT) return undefined;
+    const m = Math.round(scaled);
+    if (m / power === abs) return { units: BigInt(n < 0 ? -m : m), scale: k };
+  }
+  return undefined;
+}
+
+/**
+ * The common text, `-?digits(.digits)?` with at most 15 digits, read digit by digit into a number
+ * (exact: below 10^15 < 2^53); undefined for anything else (exponents, longer numbers).
+ */
+function plainDecimal(text: string): Decimal | undefined {
+  const length = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  let units = 0;
+  let digitCount = 0;
+  let point = -1;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && point < 0) {
+      point = i;
+      continue;
+    }
+    const digit = c - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    units = units * 10 + digit;
+    digitCount++;
+  }
+  if (digitCount === 0 || digitCount > 15) return undefined;
+  return { units: BigInt(negative ? -units : units), scale: point < 0 ? 0 : length - point - 1 };
+}
+
+/** Any text `String(number)` writes, exponents included. */
+function writtenDecimal(text: string): Decimal | undefined {
+  const m = NUMBER_TEXT.exec(text);
   if (!m) return undefined;
   const [, sign = '', whole = '0', frac = '', exp = '0'] = m;
   let units = BigInt(`${sign}${whole}${frac}`);
@@ -76,8 +148,16 @@ export function decimalText(d: Decimal): string {
   return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
 
-/** A decimal as a JS number (for reporting rates and percentages, never for arithmetic). */
+/**
+ * A decimal as a JS number (for reporting rates and percentages, never for arithmetic). When the
+ * units and 10^scale are both exact numbers, one IEEE division gives the correctly rounded value,
+ * the same number `Number(decimalText(d))` reads.
+ */
 export function decimalNumber(d: Decimal): number {
+  if (d.scale < POW10_NUMBER.length && d.units <= SMALL_BIG && d.units >= -SMALL_BIG) {
+    const units = Number(d.units);
+    return d.scale === 0 ? units : units / (POW10_NUMBER[d.scale] as number);
+  }
   return Number(decimalText(d));
 }
 
@@ -89,11 +169,33 @@ export function decimalNumber(d: Decimal): number {
 export function divideRounded(num: bigint, den: bigint, mode: RoundingMode): bigint {
   if (den === 0n) throw new RangeError('division by zero');
   if (den < 0n) return divideRounded(-num, -den, mode);
+  if (den <= SMALL_BIG && num <= SMALL_BIG && num >= -SMALL_BIG) {
+    return BigInt(divideRoundedSmall(Number(num), Number(den), mode));
+  }
   const negative = num < 0n;
   const abs = negative ? -num : num;
   let q = abs / den;
   const twice = (abs % den) * 2n;
   if (twice > den || (twice === den && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
+  return negative ? -q : q;
+}
+
+/** `divideRounded` on integers below 2^52 in magnitude (den > 0), exactly, without BigInts. */
+function divideRoundedSmall(num: number, den: number, mode: RoundingMode): number {
+  const negative = num < 0;
+  const abs = negative ? -num : num;
+  // The floating quotient can be one off; the remainder, exact at this size, corrects it.
+  let q = Math.floor(abs / den);
+  let r = abs - q * den;
+  if (r < 0) {
+    q -= 1;
+    r += den;
+  } else if (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  const twice = r * 2;
+  if (twice > den || (twice === den && (mode === 'half-up' || q % 2 === 1))) q += 1;
   return negative ? -q : q;
 }
 

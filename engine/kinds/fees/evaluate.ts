@@ -30,6 +30,16 @@ export interface LineResult {
   formatted: string;
 }
 
+/** The percent a line is discounted by, after the cap, and whether the cap took some off. */
+type LinePct = { pct: Decimal; capped: boolean };
+
+/** A priced line with its discount. */
+interface Discounted extends LinePct {
+  line: OrderLine;
+  rule: PriceRule;
+  amount: bigint;
+}
+
 const TOTALS = [
   'labour',
   'parts',
@@ -54,20 +64,24 @@ export function* evaluateFees(
   const lines = input.extra as OrderLines;
   const explained: ExplainEntry[] = [];
   const priced: Array<{ line: OrderLine; rule: PriceRule; amount: bigint }> = [];
-  for (const line of [...lines.labour, ...lines.parts]) {
-    const rules = line.kind === 'labour' ? fees.labour : fees.parts;
-    const truths = yield { set: rules.set, scope: lineScope(input.facts, line) };
-    const rule = rules.rules.find((r) => truths.get(r.index));
-    if (explain) explained.push(...explainLine(fees, rules, line, rule, truths));
-    if (!rule) throw unpriced(line);
-    priced.push({ line, rule, amount: amountOf(fees, line, rule) });
+  // One scope for every line, built once: only `line` changes from line to line. The truths of
+  // one ask are read before the next is made, so no line ever sees another's scope.
+  const scope: Record<string, unknown> = Object.assign({}, input.facts);
+  for (const list of [lines.labour, lines.parts]) {
+    for (const line of list) {
+      const rules = line.kind === 'labour' ? fees.labour : fees.parts;
+      // Set last: an undeclared input called `line` cannot shadow the line being priced.
+      scope.line = line.view;
+      const truths = yield { set: rules.set, scope };
+      const rule = firstMatch(rules.rules, truths);
+      if (explain) explained.push(...explainLine(fees, rules, line, rule, truths));
+      if (!rule) throw unpriced(line);
+      priced.push({ line, rule, amount: amountOf(fees, line, rule) });
+    }
   }
   const truths = yield { set: fees.discounts.set, scope: input.facts };
   const applied = fees.discounts.rules.filter((r) => truths.get(r.index));
-  const discounted = priced.map((p) => ({
-    ...p,
-    ...lineDiscountPct(p.line.kind, p.line.payType, applied, fees.maxPct),
-  }));
+  const discounted = discountLines(priced, applied, fees.maxPct);
   const settlement = settle(
     discounted.map(
       ({ line, amount, pct }): PricedLine => ({
@@ -81,12 +95,15 @@ export function* evaluateFees(
     fees.mode,
   );
   const cappedLines = discounted.filter((d) => d.capped).map((d) => d.line);
-  const totals = Object.fromEntries(TOTALS.map((k) => [k, number(settlement[k])])) as Record<string, number>;
-  const formatted = Object.fromEntries(
-    TOTALS.map((k) => [k, formatMoney(settlement[k], fees.scale, fees.currency)]),
-  ) as Record<string, string>;
+  const totals: Record<string, number> = {};
+  for (const k of TOTALS) totals[k] = number(settlement[k]);
+  const formatted: Record<string, string> = {};
+  for (const k of TOTALS) formatted[k] = formatMoney(settlement[k], fees.scale, fees.currency);
   if (explain) explained.push(...explainDiscounts(fees, truths, cappedLines));
-  const context = Object.assign({}, input.facts, { totals, formatted });
+  // What discount messages are rendered with; built only when a matching rule has a message.
+  const context = applied.some((r) => r.message !== undefined)
+    ? Object.assign({}, input.facts, { totals, formatted })
+    : undefined;
   return {
     result: {
       currency: fees.currency,
@@ -114,11 +131,31 @@ export function* evaluateFees(
   };
 }
 
-/** The facts with the line being priced as `line` (set last: an undeclared input cannot shadow it). */
-function lineScope(facts: Record<string, unknown>, line: OrderLine): Record<string, unknown> {
-  const scope = Object.assign({}, facts);
-  scope.line = line.view;
-  return scope;
+/** Each priced line with the percent the applied discounts take off it. */
+function discountLines(
+  priced: ReadonlyArray<{ line: OrderLine; rule: PriceRule; amount: bigint }>,
+  applied: readonly DiscountRule[],
+  maxPct: Decimal,
+): Discounted[] {
+  // Lines of the same kind and payType are discounted alike: work each percent out once.
+  const pcts = { labour: new Map<string, LinePct>(), parts: new Map<string, LinePct>() };
+  const discounted: Discounted[] = [];
+  for (const { line, rule, amount } of priced) {
+    const byPayType = pcts[line.kind];
+    let pct = byPayType.get(line.payType);
+    if (!pct) {
+      pct = lineDiscountPct(line.kind, line.payType, applied, maxPct);
+      byPayType.set(line.payType, pct);
+    }
+    discounted.push({ line, rule, amount, pct: pct.pct, capped: pct.capped });
+  }
+  return discounted;
+}
+
+/** The first rule whose conditions hold (rules are in file order). */
+function firstMatch(rules: readonly PriceRule[], truths: Truths): PriceRule | undefined {
+  for (const r of rules) if (truths.get(r.index)) return r;
+  return undefined;
 }
 
 function amountOf(fees: CompiledFees, line: OrderLine, rule: PriceRule): bigint {
@@ -157,26 +194,25 @@ function lineResult(
   { line, rule, amount, pct }: { line: OrderLine; rule: PriceRule; amount: bigint; pct: Decimal },
 ): LineResult {
   const v = line.view;
-  return {
-    type: line.kind,
-    index: line.index,
-    input: line.input,
-    ...(typeof v.opCode === 'string' ? { opCode: v.opCode } : {}),
-    ...(typeof v.partNo === 'string' ? { partNo: v.partNo } : {}),
-    payType: line.payType,
-    payer: line.payer,
-    ...(line.kind === 'labour'
-      ? { hours: decimalNumber(line.quantity), rate: decimalNumber(rule.value) }
-      : {
-          qty: decimalNumber(line.quantity),
-          unitCost: decimalNumber(line.unitCost as Decimal),
-          markupPct: decimalNumber(rule.value),
-        }),
-    discountPct: decimalNumber(pct),
-    rule: rule.label,
-    amount: number(amount),
-    formatted: formatMoney(amount, fees.scale, fees.currency),
-  };
+  // Built field by field, in the order the result has always shown them.
+  const out: Partial<LineResult> = { type: line.kind, index: line.index, input: line.input };
+  if (typeof v.opCode === 'string') out.opCode = v.opCode;
+  if (typeof v.partNo === 'string') out.partNo = v.partNo;
+  out.payType = line.payType;
+  out.payer = line.payer;
+  if (line.kind === 'labour') {
+    out.hours = decimalNumber(line.quantity);
+    out.rate = decimalNumber(rule.value);
+  } else {
+    out.qty = decimalNumber(line.quantity);
+    out.unitCost = decimalNumber(line.unitCost as Decimal);
+    out.markupPct = decimalNumber(rule.value);
+  }
+  out.discountPct = decimalNumber(pct);
+  out.rule = rule.label;
+  out.amount = number(amount);
+  out.formatted = formatMoney(amount, fees.scale, fees.currency);
+  return out as LineResult;
 }
 
 function distinctRules(rules: PriceRule[]): PriceRule[] {

@@ -39,51 +39,79 @@ export function prepareFees(
 ): PreparedInput | NormaError {
   const problems: Diagnostic[] = [];
   const orderPayType = typeof facts.payType === 'string' ? facts.payType : undefined;
-  const read = (kind: 'labour' | 'parts', field: string, line: Record<string, unknown>, at: string) => {
-    const path = `${at}/${field}`;
-    const v = line[field];
-    if (typeof v !== 'number') {
-      problems.push(error(v === undefined ? 'required' : 'type', `\`${path}\` must be a number`, { path }));
-      return undefined;
-    }
-    const d = decimalOf(v);
-    if (!d || d.units < 0n) {
-      problems.push(error('minimum', `\`${path}\` must be 0 or more`, { path }));
-      return undefined;
-    }
-    if (d.scale > MAX_PLACES) {
-      problems.push(
-        error('precision', `\`${path}\` has more than ${MAX_PLACES} decimals`, {
-          path,
-          hint: `${kind} amounts are exact decimals in the currency's major unit, e.g. 12.5`,
-        }),
-      );
-      return undefined;
-    }
-    return d;
+  const lines: OrderLines = {
+    labour: linesOf(fees, facts, 'labour', orderPayType, problems),
+    parts: linesOf(fees, facts, 'parts', orderPayType, problems),
   };
-  const linesOf = (kind: 'labour' | 'parts'): OrderLine[] => {
-    const list = Array.isArray(facts[kind]) ? (facts[kind] as unknown[]) : [];
-    return list.map((raw, index) => {
-      const line = mapAt(raw);
-      const input = `/${kind}/${index}`;
-      const payType = typeof line.payType === 'string' ? line.payType : (orderPayType ?? DEFAULT_PAY_TYPE);
-      const quantity = read(kind, kind === 'labour' ? 'hours' : 'qty', line, input);
-      const unitCost = kind === 'parts' ? read(kind, 'unitCost', line, input) : undefined;
-      return {
-        kind,
-        index,
-        input,
-        view: Object.assign({}, line, { payType }),
-        payType,
-        payer: fees.payerOf(payType),
-        quantity: quantity ?? { units: 0n, scale: 0 },
-        ...(unitCost ? { unitCost } : {}),
-      };
-    });
-  };
-  const lines: OrderLines = { labour: linesOf('labour'), parts: linesOf('parts') };
   if (problems.length > 0)
     return new NormaError('facts_invalid', 'facts do not match the declared inputs', problems);
   return { facts, extra: lines };
+}
+
+/** Reads the lines of one kind; problems go to `problems`. */
+function linesOf(
+  fees: CompiledFees,
+  facts: Record<string, unknown>,
+  kind: 'labour' | 'parts',
+  orderPayType: string | undefined,
+  problems: Diagnostic[],
+): OrderLine[] {
+  const list = Array.isArray(facts[kind]) ? (facts[kind] as unknown[]) : [];
+  const out: OrderLine[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const line = mapAt(list[index]);
+    const input = `/${kind}/${index}`;
+    const payType = typeof line.payType === 'string' ? line.payType : (orderPayType ?? DEFAULT_PAY_TYPE);
+    const quantity = read(kind, kind === 'labour' ? 'hours' : 'qty', line, input, problems);
+    const unitCost = kind === 'parts' ? read(kind, 'unitCost', line, input, problems) : undefined;
+    const view = Object.assign({}, line);
+    view.payType = payType;
+    const orderLine: OrderLine = {
+      kind,
+      index,
+      input,
+      view,
+      payType,
+      payer: fees.payerOf(payType),
+      quantity: quantity ?? ZERO,
+    };
+    if (unitCost) orderLine.unitCost = unitCost;
+    out.push(orderLine);
+  }
+  return out;
+}
+
+const ZERO: Decimal = { units: 0n, scale: 0 };
+
+/** A line's quantity or cost as an exact decimal, or undefined with a problem reported. */
+function read(
+  kind: 'labour' | 'parts',
+  field: string,
+  line: Record<string, unknown>,
+  at: string,
+  problems: Diagnostic[],
+): Decimal | undefined {
+  const v = line[field];
+  if (typeof v !== 'number') {
+    const path = `${at}/${field}`;
+    problems.push(error(v === undefined ? 'required' : 'type', `\`${path}\` must be a number`, { path }));
+    return undefined;
+  }
+  const d = decimalOf(v);
+  if (!d || d.units < 0n) {
+    const path = `${at}/${field}`;
+    problems.push(error('minimum', `\`${path}\` must be 0 or more`, { path }));
+    return undefined;
+  }
+  if (d.scale > MAX_PLACES) {
+    const path = `${at}/${field}`;
+    problems.push(
+      error('precision', `\`${path}\` has more than ${MAX_PLACES} decimals`, {
+        path,
+        hint: `${kind} amounts are exact decimals in the currency's major unit, e.g. 12.5`,
+      }),
+    );
+    return undefined;
+  }
+  return d;
 }

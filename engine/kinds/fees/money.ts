@@ -35,10 +35,18 @@ const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: 
 export function formatMoney(minor: bigint, scale: number, currency: string): string {
   const negative = minor < 0n;
   const digits = (negative ? -minor : minor).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = grouped(digits.slice(0, digits.length - scale));
   const frac = scale > 0 ? `.${digits.slice(digits.length - scale)}` : '';
   const symbol = Object.hasOwn(SYMBOLS, currency) ? (SYMBOLS[currency] as string) : `${currency} `;
   return `${negative ? '-' : ''}${symbol}${whole}${frac}`;
+}
+
+/** Digits with a comma between each group of three from the right: `1234567` → `1,234,567`. */
+function grouped(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
 
 /** Minor units as a JSON number; amounts beyond 2^53 would lose units, so they are refused. */

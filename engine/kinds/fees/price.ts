@@ -92,16 +92,18 @@ export interface Settlement {
  * part of the tax (in proportion to what it owes before tax).
  */
 export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: RoundingMode): Settlement {
-  const scale = lines.reduce((s, l) => Math.max(s, l.discountPct.scale), 0);
-  const own = PAYERS.map((payer) => {
-    const mine = lines.filter((l) => l.payer === payer);
-    return {
-      labour: sum(mine.filter((l) => l.kind === 'labour')),
-      parts: sum(mine.filter((l) => l.kind === 'parts')),
-      // The discount its lines draw, exact, in 10^-scale percent-minor-units.
-      drawn: mine.reduce((a, l) => a + rescale(multiply(l.discountPct, integer(l.amount)), scale), 0n),
-    };
-  });
+  let scale = 0;
+  for (const l of lines) if (l.discountPct.scale > scale) scale = l.discountPct.scale;
+  // One pass over the lines, adding each to its payer's own sums.
+  const own = PAYERS.map(() => ({ labour: 0n, parts: 0n, drawn: 0n }));
+  for (const l of lines) {
+    const o = own[PAYERS.indexOf(l.payer)];
+    if (!o) continue;
+    if (l.kind === 'labour') o.labour += l.amount;
+    else if (l.kind === 'parts') o.parts += l.amount;
+    // The discount its lines draw, exact, in 10^-scale percent-minor-units.
+    o.drawn += rescale(multiply(l.discountPct, integer(l.amount)), scale);
+  }
   const labour = own.reduce((a, o) => a + o.labour, 0n);
   const parts = own.reduce((a, o) => a + o.parts, 0n);
   const drawn = own.reduce((a, o) => a + o.drawn, 0n);
@@ -114,19 +116,19 @@ export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: Roun
   const subtotal = labour + parts - discount;
   const tax = toUnits(percent(multiply(taxPct, integer(subtotal))), 0, mode);
   const taxShares = allocate(tax, net);
-  const share = (i: number) => (net[i] as bigint) + (taxShares[i] as bigint);
   return {
     labour,
     parts,
     discount,
     tax,
     total: subtotal + tax,
-    customer: share(0),
-    manufacturer: share(1),
-    internal: share(2),
+    customer: shareOf(net, taxShares, 0),
+    manufacturer: shareOf(net, taxShares, 1),
+    internal: shareOf(net, taxShares, 2),
   };
 }
 
-function sum(lines: ReadonlyArray<{ amount: bigint }>): bigint {
-  return lines.reduce((a, l) => a + l.amount, 0n);
+/** A payer's share: what it owes before tax, plus its part of the tax. */
+function shareOf(net: readonly bigint[], taxShares: readonly bigint[], i: number): bigint {
+  return (net[i] as bigint) + (taxShares[i] as bigint);
 }
