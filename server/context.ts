@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
 import type { StandardsIndex } from '../engine/index.ts';
 import type { StandardsHolder } from './holder.ts';
 import type { Logger } from './log.ts';
@@ -19,4 +21,17 @@ export interface AppEnv {
     /** The standard the request is about, for the request log. */
     standard?: { id: string; version?: string };
   };
+}
+
+/** What @hono/node-server passes as `c.env`: the Node request behind the Web one. */
+interface NodeBindings {
+  incoming?: IncomingMessage;
+}
+
+/**
+ * The Node request under @hono/node-server, or undefined elsewhere (`app.request` in tests). Its
+ * headers are a plain object: reading them builds nothing.
+ */
+export function incomingOf(c: Context): IncomingMessage | undefined {
+  return (c.env as NodeBindings | undefined)?.incoming;
 }

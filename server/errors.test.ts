@@ -32,6 +32,7 @@ describe('errors', () => {
     const app = createApp({ holder: broken, options: testOptions(), logger });
     const res = await app.request('/v1/standards', { headers: { 'x-request-id': 'req-42' } });
     expect(res.status).toBe(500);
+    expect(res.headers.get('x-request-id')).toBe('req-42');
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({
       error: { code: 'internal', message: expect.stringContaining('req-42'), requestId: 'req-42' },

@@ -45,6 +45,22 @@ describe('request log', () => {
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends the request id with the headers a route or middleware sets, and on errors', async () => {
+    const { app } = testApp({ tokens: ['secret'] });
+    const refused = await app.request('/v1/standards', { headers: { 'x-request-id': 'no-token-1' } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('Bearer');
+    expect(refused.headers.get('x-request-id')).toBe('no-token-1');
+    const ok = await app.request('/v1/standards', {
+      headers: { authorization: 'Bearer secret', 'x-request-id': 'listed-2' },
+    });
+    expect([ok.status, ok.headers.get('content-type'), ok.headers.get('x-request-id')]).toEqual([
+      200,
+      'application/json',
+      'listed-2',
+    ]);
+  });
+
   it('writes JSON lines with a time and a level', () => {
     const lines: string[] = [];
     jsonLogger((l) => lines.push(l)).log('warn', 'hello', { n: 1 });
@@ -56,5 +72,19 @@ describe('request log', () => {
       msg: 'hello',
       n: 1,
     });
+  });
+
+  it('writes lines without fields, and lets a field override a leading key as a spread would', () => {
+    const lines: string[] = [];
+    const logger = jsonLogger((l) => lines.push(l));
+    logger.log('info', 'say "hi"');
+    logger.log('error', 'x', {});
+    logger.log('info', 'y', { msg: 'replaced', gone: undefined, nested: { a: [1] } });
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      { time: expect.any(String), level: 'info', msg: 'say "hi"' },
+      { time: expect.any(String), level: 'error', msg: 'x' },
+      { time: expect.any(String), level: 'info', msg: 'replaced', nested: { a: [1] } },
+    ]);
+    expect(lines.every((l) => l.endsWith('}\n') && !l.slice(0, -1).includes('\n'))).toBe(true);
   });
 });

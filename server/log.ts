@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { AppEnv } from './context.ts';
 
@@ -13,8 +13,12 @@ export interface Logger {
 /** A logger writing JSON lines to a sink (stdout by default). */
 export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
   return {
-    log(level, msg, fields = {}) {
-      write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);
+    log(level, msg, fields) {
+      // The fields are serialised as they are and appended: no merged copy per line. A field named
+      // like a leading key comes later in the line, so it wins on parsing, as a spread would.
+      const head = `{"time":"${new Date().toISOString()}","level":"${level}","msg":${JSON.stringify(msg)}`;
+      const rest = fields === undefined ? '{}' : JSON.stringify(fields);
+      write(`${head}${rest === '{}' ? '}' : `,${rest.slice(1)}`}\n`);
     },
   };
 }
@@ -42,19 +46,30 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const given = c.req.header('x-request-id');
     const requestId = given && GOOD_ID.test(given) ? given : randomUUID();
     c.set('requestId', requestId);
-    await next();
+    // Set before the response exists: set after, Hono would rebuild the finished response (on
+    // Node, a full Web Response with a stream body) just to add one header.
     c.header('X-Request-Id', requestId);
-    const route = routePath(c, -1);
-    const standard = c.get('standard');
+    await next();
     const status = c.res.status;
-    logger.log(status === 500 ? 'error' : status > 500 ? 'warn' : 'info', 'request', {
+    const fields: Record<string, unknown> = {
       requestId,
       method: c.req.method,
-      route: route === '*' || route === '/*' || route === '' ? null : route,
+      route: routeOf(c),
       path: c.req.path,
       status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
-      ...(standard ? { standard: standard.id, version: standard.version ?? null } : {}),
-    });
+    };
+    const standard = c.get('standard');
+    if (standard) {
+      fields.standard = standard.id;
+      fields.version = standard.version ?? null;
+    }
+    logger.log(status === 500 ? 'error' : status > 500 ? 'warn' : 'info', 'request', fields);
   };
+}
+
+/** The route pattern that answered, or null when none did (a 404, or middleware answered). */
+function routeOf(c: Context<AppEnv>): string | null {
+  const route = routePath(c, -1);
+  return route === '*' || route === '/*' || route === '' ? null : route;
 }

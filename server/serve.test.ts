@@ -64,6 +64,35 @@ function chunked(path: string, chunks: string[]): Promise<{ status: number; body
   });
 }
 
+/** Sends a raw request: the headers first, then the body in `parts`, each after `gapMs`. */
+function slowly(
+  path: string,
+  headers: Record<string, string | number>,
+  parts: Array<string | Buffer>,
+  gapMs = 30,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url(path), { method: 'POST', headers });
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (d) => {
+        body += d;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    // Without a gap, headers and body go out together, as a small request usually arrives.
+    if (gapMs === 0) return void req.end(Buffer.concat(parts.map((p) => Buffer.from(p))));
+    req.flushHeaders();
+    const send = (i: number) => {
+      if (i === parts.length) return void req.end();
+      req.write(parts[i]);
+      setTimeout(() => send(i + 1), gapMs);
+    };
+    setTimeout(() => send(0), gapMs);
+  });
+}
+
 describe('the real server', () => {
   it('answers each documented status over HTTP', async () => {
     expect((await fetch(url('/healthz'))).status).toBe(200);
@@ -98,6 +127,83 @@ describe('the real server', () => {
       ' "payType": "customer"}}',
     ]);
     expect(small.status).toBe(200);
+  });
+
+  it('reads a body with Content-Length that arrives after the headers, in pieces', async () => {
+    const text = JSON.stringify({ facts: { estimateTotal: 25000, payType: 'customer' }, at: '2026-03-01' });
+    const res = await slowly(
+      '/v1/standards/approval.work-order/evaluate',
+      { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+      [text.slice(0, 10), text.slice(10, 30), text.slice(30)],
+    );
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).result.outputs.approver).toBe('general-manager');
+  });
+
+  it('reads a body sent with its headers, dropping a byte-order mark as Request.text() does', async () => {
+    const text = JSON.stringify({ facts: { estimateTotal: 25000, payType: 'customer' }, at: '2026-03-01' });
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    const res = await slowly(
+      '/v1/standards/approval.work-order/evaluate',
+      { 'content-type': 'application/json', 'content-length': body.length },
+      [body],
+      0,
+    );
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).result.outputs.approver).toBe('general-manager');
+  });
+
+  it('takes a declared Content-Length up to the limit and answers 413 one byte over, before reading', async () => {
+    // The server's limit is 4096 bytes: a body of exactly that size is read (and found invalid).
+    const padded = (size: number) => {
+      const head = '{"facts": {"note": "';
+      return `${head}${'x'.repeat(size - head.length - 3)}"}}`;
+    };
+    const atLimit = await post('/v1/standards/approval.work-order/evaluate', padded(4096));
+    expect([atLimit.status, await codeOf(atLimit)]).toEqual([422, 'facts_invalid']);
+    const over = await post('/v1/standards/approval.work-order/evaluate', padded(4097));
+    expect([over.status, await codeOf(over)]).toEqual([413, 'body_too_large']);
+    // Declared but never sent: the answer cannot wait for the body.
+    const declared = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(url('/v1/standards/approval.work-order/evaluate'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': 1_000_000 },
+      });
+      req.on('response', (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(declared).toBe(413);
+  });
+
+  it("answers every status with the caller's sane X-Request-Id, and logs the request under it", async () => {
+    const send = (path: string, body: string, id: string, type = 'application/json') =>
+      fetch(url(path), { method: 'POST', headers: { 'content-type': type, 'x-request-id': id }, body });
+    const path = '/v1/standards/approval.work-order/evaluate';
+    const answers = [
+      await send(path, JSON.stringify({ facts: { estimateTotal: 1, payType: 'customer' } }), 'ok-1'),
+      await send(path, '{"facts": {', 'malformed-2'),
+      await send(path, JSON.stringify({ facts: { note: 'x'.repeat(5000) } }), 'large-3'),
+      await send(path, '{}', 'type-4', 'text/plain'),
+      await send('/v1/nowhere', '{}', 'unknown-5'),
+    ];
+    expect(answers.map((r) => [r.status, r.headers.get('x-request-id')])).toEqual([
+      [200, 'ok-1'],
+      [400, 'malformed-2'],
+      [413, 'large-3'],
+      [415, 'type-4'],
+      [404, 'unknown-5'],
+    ]);
+    for (const id of ['ok-1', 'malformed-2', 'large-3', 'type-4', 'unknown-5']) {
+      expect(logger.records.filter((r) => r.msg === 'request' && r.requestId === id)).toHaveLength(1);
+    }
+    const fresh = await send(path, '{}', 'not sane!');
+    expect(fresh.headers.get('x-request-id')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('answers concurrent evaluations correctly, with and without explain', async () => {

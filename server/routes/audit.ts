@@ -18,7 +18,7 @@ import {
   renderDiff,
   renderReport,
 } from '../../engine/index.ts';
-import { limitBody, readJson, requireContentType } from '../body.ts';
+import { acceptBody, readJson } from '../body.ts';
 import type { AppEnv } from '../context.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, queryParam, ref, versionParam } from '../openapi/helpers.ts';
@@ -124,8 +124,7 @@ export const auditDiffRoutes: RouteModule = {
     app.get('/v1/standards/:id/diff', (c) => answerDiff(c, undefined));
     app.post(
       '/v1/standards/:id/diff',
-      requireContentType(['application/json', 'application/x-ndjson']),
-      limitBody(options.bodyLimit),
+      acceptBody(['application/json', 'application/x-ndjson'], options.bodyLimit),
       async (c) => answerDiff(c, await realInputs(c)),
     );
   },
@@ -160,8 +159,7 @@ export const auditReportRoutes: RouteModule = {
     });
     app.post(
       '/v1/standards/:id/versions/:v/report',
-      requireContentType(['application/json']),
-      limitBody(options.bodyLimit),
+      acceptBody(['application/json'], options.bodyLimit),
       async (c) => {
         const doc = findVersion(c.get('index'), c.req.param('id'), c.req.param('v'));
         c.set('standard', { id: doc.id, version: doc.version });

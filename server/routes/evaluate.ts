@@ -1,5 +1,5 @@
 import { type Envelope, evaluateStandard, NormaError, versionsOf } from '../../engine/index.ts';
-import { limitBody, mediaTypes, readJson, requireContentType } from '../body.ts';
+import { acceptBody, mediaTypes, readJson } from '../body.ts';
 import { Deadline } from '../deadline.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, jsonResponse, ref } from '../openapi/helpers.ts';
@@ -58,21 +58,24 @@ export const evaluateRoutes: RouteModule = {
     },
   },
   mount(app, { options }) {
-    const json = requireContentType(mediaTypes.json);
-    const limit = limitBody(options.bodyLimit);
+    const jsonBody = acceptBody(mediaTypes.json, options.bodyLimit);
 
-    app.post('/v1/standards/:id/evaluate', json, limit, async (c) => {
+    app.post('/v1/standards/:id/evaluate', jsonBody, async (c) => {
       const id = c.req.param('id');
       c.set('standard', { id });
       const index = c.get('index');
       versionsOf(index, id);
       const request = evaluateBody(await readJson(c));
-      const envelope = await new Deadline(options.timeoutMs).race(evaluateStandard(index, id, request));
+      // Only an explained run (json-rules-engine) is asynchronous, so only it can be raced: a
+      // fast-path run is done before evaluateStandard returns, before any timer could fire.
+      const deadline = request.explain ? new Deadline(options.timeoutMs) : undefined;
+      const work = evaluateStandard(index, id, request);
+      const envelope = await (deadline ? deadline.race(work) : work);
       c.set('standard', { id, version: envelope.standard.version });
       return c.json(envelope);
     });
 
-    app.post('/v1/standards/:id/evaluate/batch', json, limit, async (c) => {
+    app.post('/v1/standards/:id/evaluate/batch', jsonBody, async (c) => {
       const id = c.req.param('id');
       c.set('standard', { id });
       const index = c.get('index');

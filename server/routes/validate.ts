@@ -6,7 +6,7 @@ import {
   indexFiles,
   type StandardsIndex,
 } from '../../engine/index.ts';
-import { limitBody, mediaTypes, requireContentType } from '../body.ts';
+import { acceptBody, mediaTypes } from '../body.ts';
 import { httpError } from '../errors.ts';
 import { errors, jsonResponse, queryParam, ref } from '../openapi/helpers.ts';
 import type { RouteModule } from './route.ts';
@@ -50,7 +50,7 @@ export const validateRoutes: RouteModule = {
     },
   },
   mount(app, { options }) {
-    app.post('/v1/validate', requireContentType(mediaTypes.yaml), limitBody(options.bodyLimit), async (c) => {
+    app.post('/v1/validate', acceptBody(mediaTypes.yaml, options.bodyLimit), async (c) => {
       const text = await c.req.text();
       const file = c.req.query('file');
       if (file !== undefined && (file.length === 0 || file.length > 300)) {
