@@ -28,10 +28,7 @@ export function chooseVersion(
     }
     return hit;
   }
-  const inForce = versions
-    .filter((d) => d.status === 'approved' && d.effective !== undefined && compareDates(d.effective, at) <= 0)
-    .sort((a, b) => compareVersions(b.version, a.version));
-  const chosen = inForce[0];
+  const chosen = highestInForce(versions, at);
   if (!chosen) {
     const approved = versions.filter((d) => d.status === 'approved' && d.effective);
     const earliest = approved.map((d) => d.effective as string).sort()[0];
@@ -53,6 +50,17 @@ export function chooseVersion(
     );
   }
   return chosen;
+}
+
+/** The highest approved version in force at `at`, without sorting when the list is already ascending. */
+function highestInForce(versions: readonly CompiledDocument[], at: string): CompiledDocument | undefined {
+  let best: CompiledDocument | undefined;
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const d = versions[i] as CompiledDocument;
+    if (d.status !== 'approved' || d.effective === undefined || compareDates(d.effective, at) > 0) continue;
+    if (!best || compareVersions(d.version, best.version) > 0) best = d;
+  }
+  return best;
 }
 
 /** Whether a version is the one in force at a date (for history listings). */
