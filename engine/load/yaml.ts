@@ -1,10 +1,24 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import { type Diagnostic, error, type Position } from '../diagnostics.ts';
+import { readPlainYaml } from './fast.ts';
+import { LineStarts, PositionMap, type Positions } from './positions.ts';
 
-/** Where each JSON pointer of a loaded document starts: its value, and its key when it has one. */
+/**
+ * Where each JSON pointer of a loaded document starts: its value, and its key when it has one.
+ * Positions are kept as offsets and turned into line and column when asked (`get`).
+ */
 export interface SourceMap {
-  value: Map<string, Position>;
-  key: Map<string, Position>;
+  value: Positions;
+  key: Positions;
+}
+
+/** An empty source map over a text. */
+export function emptySourceMap(text: string): SourceMap {
+  return sourceMapOver(new LineStarts(text));
+}
+
+function sourceMapOver(lines: LineStarts): { value: PositionMap; key: PositionMap } {
+  return { value: new PositionMap(lines), key: new PositionMap(lines) };
 }
 
 /** A YAML file turned into plain data, with the positions of every node. */
@@ -31,9 +45,13 @@ class LimitExceeded extends Error {
   }
 }
 
-/** Parses one YAML document with positions; never throws on bad input. */
-export function loadYaml(text: string, file = '<input>'): LoadedYaml {
-  const map: SourceMap = { value: new Map(), key: new Map() };
+/**
+ * Parses one YAML document with positions; never throws on bad input. `plain: false` always reads
+ * with the `yaml` library (the fast reader's tests compare the two).
+ */
+export function loadYaml(text: string, file = '<input>', options: { plain?: boolean } = {}): LoadedYaml {
+  const lineStarts = new LineStarts(text);
+  const map = sourceMapOver(lineStarts);
   const result: LoadedYaml = { file, text, data: undefined, map, diagnostics: [] };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > yamlLimits.maxBytes) {
@@ -56,6 +74,14 @@ export function loadYaml(text: string, file = '<input>'): LoadedYaml {
         hint: 'a document starts with `kind:`',
       }),
     );
+    return result;
+  }
+  // Nearly every document is plain block YAML: read it directly, and leave the rest (and every
+  // problem) to the library.
+  const plain = options.plain === false ? undefined : readPlainYaml(text, lineStarts, yamlLimits);
+  if (plain) {
+    result.data = plain.data;
+    result.map = { value: plain.value, key: plain.key };
     return result;
   }
   const lines = new LineCounter();
@@ -156,7 +182,7 @@ export function loadYaml(text: string, file = '<input>'): LoadedYaml {
         }),
       );
     }
-    if (node.range) map.value.set(pointer, at(node.range[0]));
+    if (node.range) map.value.set(pointer, node.range[0]);
     if (isAlias(node)) {
       // Resolving searches the document for the anchor: remember it, as a bomb repeats aliases.
       let target = anchors.get(node);
@@ -184,7 +210,7 @@ export function loadYaml(text: string, file = '<input>'): LoadedYaml {
           );
         }
         const child = `${pointer}/${escapePointer(key)}`;
-        if (keyNode?.range) map.key.set(child, at(keyNode.range[0]));
+        if (keyNode?.range) map.key.set(child, keyNode.range[0]);
         // defineProperty keeps keys such as `__proto__` as plain data, never a prototype change.
         Object.defineProperty(obj, key, {
           value: convert(pair.value as Node | null, child, depth + 1),
@@ -192,7 +218,7 @@ export function loadYaml(text: string, file = '<input>'): LoadedYaml {
           writable: true,
           configurable: true,
         });
-        if (!map.value.has(child) && keyNode?.range) map.value.set(child, at(keyNode.range[0]));
+        if (!map.value.has(child) && keyNode?.range) map.value.set(child, keyNode.range[0]);
       }
       return obj;
     }

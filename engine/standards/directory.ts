@@ -45,9 +45,13 @@ export function listStandardFiles(dir: string): string[] {
   for (const folder of FOLDERS) {
     const root = join(dir, folder);
     if (!existsSync(root)) continue;
-    for (const entry of readdirSync(root).sort()) {
+    // Entry types come with the listing: only symbolic links need a `stat` of their own.
+    const entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
+    for (const dirent of entries) {
+      const entry = dirent.name;
       const full = join(root, entry);
-      if (statSync(full).isDirectory()) {
+      const isDirectory = dirent.isSymbolicLink() ? statSync(full).isDirectory() : dirent.isDirectory();
+      if (isDirectory) {
         for (const file of readdirSync(full).sort()) {
           if (VERSION_FILE.test(file)) out.push(`${folder}/${entry}/${file}`);
         }
@@ -57,6 +61,11 @@ export function listStandardFiles(dir: string): string[] {
     }
   }
   return out;
+}
+
+/** The order of `Array.prototype.sort` without a comparator (UTF-16 code units). */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

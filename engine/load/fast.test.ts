@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { writeDocuments } from '../../bench/loading.ts';
+import { readPlainYaml } from './fast.ts';
+import { LineStarts } from './positions.ts';
+import { loadYaml, yamlLimits } from './yaml.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return yamlFiles(full);
+    return /\.ya?ml$/.test(name) ? [full] : [];
+  });
+}
+
+/** Every YAML text the project holds: bundled documents, case files and the documents inside them. */
+function corpus(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const folder of ['rules', 'checklists', 'tests/cases']) {
+    for (const file of yamlFiles(join(root, folder))) {
+      const text = readFileSync(file, 'utf8');
+      out.push({ name: file, text });
+      if (folder === 'tests/cases') {
+        const document = (parse(text) as { document?: unknown })?.document;
+        if (typeof document === 'string') out.push({ name: `${file} (document)`, text: document });
+      }
+    }
+  }
+  return out;
+}
+
+/** Both readers' results, positions turned into line and column for every pointer. */
+function compare(text: string): { fast: boolean } {
+  const fast = loadYaml(text, 'f.yaml');
+  const slow = loadYaml(text, 'f.yaml', { plain: false });
+  expect(fast.diagnostics).toEqual(slow.diagnostics);
+  expect(fast.data).toEqual(slow.data);
+  expect(Object.is(fast.data, slow.data) || JSON.stringify(fast.data) === JSON.stringify(slow.data)).toBe(
+    true,
+  );
+  for (const which of ['value', 'key'] as const) {
+    const a = fast.map[which];
+    const b = slow.map[which];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const p of b.keys()) expect(a.get(p), `${which} ${p}`).toEqual(b.get(p));
+  }
+  return { fast: readPlainYaml(text, new LineStarts(text), yamlLimits) !== undefined };
+}
+
+describe('the fast YAML reader', () => {
+  it('reads every bundled document and case exactly as the yaml library does', () => {
+    const all = corpus();
+    let read = 0;
+    for (const { name, text } of all) {
+      try {
+        if (compare(text).fast) read++;
+      } catch (e) {
+        throw new Error(`${name}: ${(e as Error).message}`);
+      }
+    }
+    expect(all.length).toBeGreaterThan(100);
+    // Most real documents take the fast path; the rest (and every broken one) the library's.
+    expect(read).toBeGreaterThan(all.length / 3);
+  });
+
+  it('reads the loading benchmark documents itself, exactly as the yaml library does', () => {
+    const { dir } = writeDocuments(12);
+    for (const file of yamlFiles(dir)) expect(compare(readFileSync(file, 'utf8')).fast).toBe(true);
+  });
+
+  it.each([
+    [
+      'scalars of every core type',
+      'a: 1\nb: -2\nc: 0o17\nd: 0x1F\ne: 1.50\nf: .inf\ng: -.Inf\nh: .nan\ni: 1e3\nj: ~\nk: Null\nl: TRUE\nm: false\nn: 1.0.0\no: 2024-01-01\np: +5\nq: 007\nr: .5\n',
+    ],
+    ['quoted scalars and keys', `"a b": 'it''s'\n'c': "d # e"\nf: 'g' # comment\n"1": x\n2: y\n`],
+    [
+      'comments and blank lines everywhere',
+      '# head\n\na: 1 # one\n  # indented comment\nb:\n  # before\n  c: 2\n\n# tail\n',
+    ],
+    [
+      'compact mappings in sequences',
+      'rules:\n  - id: a\n    when:\n      x:\n        equal: 1\n  - id: b\n  -\n    id: c\n  - plain\n  - "quoted"\n',
+    ],
+    ['keys that name prototypes', '__proto__:\n  polluted: true\nconstructor: 1\n'],
+    ['keys with pointer characters', 'a/b: 1\nc~d: 2\n'],
+    ['text with colons and hashes inside', 'a: http://x.y/z#frag\nb: x:y\nc: 工单 (审批)\n'],
+    [
+      'flow collections',
+      'a: [1, -2, x y, "q", \'r\']\nb: { enum: [a, b], default: a, c: {} }\nc: []\nd: {x: 1} # c\ne:\n  - [1, 2]\n  - {f: g}\n',
+    ],
+    ['folded scalars in lists', 'a:\n  - >\n    one\n    two\n  - b: >\n      three\n    c: 1\n'],
+    ['flow scalars with colons and signs', 'a: { b: c:d, +1: x, e: -.5 }\n'],
+    ['flow scalars with colons', 'a: [http://x, "a:b"]\nb: { url: http://y }\n'],
+    ['folded scalars', 'a: >\n  one two\n  # not a comment\n  three\n\nb:\n  c: >\n    x\n  d: 1\n'],
+  ])('agrees with the library on %s', (_name, text) => {
+    expect(compare(text).fast).toBe(true);
+  });
+
+  it.each([
+    ['flow collections over several lines', 'a: [1,\n  2]\n'],
+    ['flow pairs inside lists', 'a: [b: 1]\n'],
+    ['flow keys without values', 'a: { b, c: 1 }\n'],
+    ['trailing commas', 'a: [1, 2, ]\n'],
+    ['literal block scalars', 'a: |\n  text\n'],
+    ['folded scalars with blank lines', 'a: >\n  one\n\n  two\nb: 1\n'],
+    ['folded scalars with more indented lines', 'a: >\n  one\n    two\nb: 1\n'],
+    ['folded scalars with chomping indicators', 'a: >-\n  one\n'],
+    ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+    ['tags', 'a: !!str 1\n'],
+    ['multi-line plain scalars', 'a: one\n  two\n'],
+    ['empty values', 'a:\nb: 1\n'],
+    ['duplicate keys', 'a: 1\na: 2\n'],
+    ['bad indentation', 'a:\n    b: 1\n  c: 2\n'],
+    ['indentless sequences', 'a:\n- 1\n- 2\n'],
+    ['several documents', 'a: 1\n---\nb: 2\n'],
+    ['tabs', 'a:\t1\n'],
+    ['CRLF line ends', 'a: 1\r\nb: 2\r\n'],
+    ['escapes in double quotes', 'a: "x\\ny"\n'],
+    ['nested mappings on one line', 'a: b: c\n'],
+    ['a merge key', '<<: 1\n'],
+    ['a root sequence', '- 1\n'],
+    ['a quoted scalar followed by text', 'a: "b" c\n'],
+  ])('leaves %s to the library, which reads them the same', (_name, text) => {
+    expect(compare(text).fast).toBe(false);
+  });
+
+  it('leaves documents deeper than the limit to the library', () => {
+    let text = '';
+    for (let d = 0; d <= yamlLimits.maxDepth + 1; d++) text += `${' '.repeat(d * 2)}k:\n`;
+    text += `${' '.repeat((yamlLimits.maxDepth + 2) * 2)}v: 1\n`;
+    const loaded = loadYaml(text);
+    expect(loaded.diagnostics.map((d) => d.code)).toEqual(['yaml_too_deep']);
+  });
+});

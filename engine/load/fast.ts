@@ -1,0 +1,458 @@
+import { resolvePlain } from './plain-scalar.ts';
+import { type LineStarts, type OffsetTree, type Positions, TreePositions } from './positions.ts';
+
+/**
+ * A fast reader for the YAML that documents are almost always written in: block mappings and
+ * sequences, one-line plain and quoted scalars, one-line flow collections (`{ enum: [a, b] }`),
+ * simple folded scalars (`>`), comments. It gives exactly what the `yaml` library gives for such
+ * text (same data, same offsets), and gives up (`undefined`) on anything else: literal and
+ * multi-line scalars, escapes, anchors, tags, empty values, duplicate keys, odd indentation,
+ * tabs, CRLF, document markers, anything deeper or larger than the limits. The caller then reads
+ * the file with the `yaml` library, which reports every problem precisely: the reader never
+ * reports anything itself. Being wrong here would silently change data, so it is strict and
+ * tested against the library on every bundled document and case (`fast.test.ts`).
+ */
+export function readPlainYaml(
+  text: string,
+  lines: LineStarts,
+  limits: { maxDepth: number; maxNodes: number },
+): { data: Record<string, unknown>; value: Positions; key: Positions } | undefined {
+  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  try {
+    const reader = new Reader(text, limits);
+    const data = reader.document();
+    const tree = reader.tree();
+    return {
+      data,
+      value: new TreePositions(tree, lines, 'value'),
+      key: new TreePositions(tree, lines, 'key'),
+    };
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+const GIVE_UP = new Error('not plain YAML');
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const NEWLINE = 10;
+const COMMA = 44;
+const GREATER = 62;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const CLOSE_CURLY = 125;
+const FLOW_INDICATORS = new Set([COMMA, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY]);
+/** Characters that start something other than a plain scalar (or may, depending on what follows). */
+const SPECIAL_START = new Set([...'&*!|>%@`{}[],#?:\'"'].map((c) => c.charCodeAt(0)));
+
+class Reader {
+  /** Start offset, indentation and end offset of each line holding more than a comment. */
+  private readonly starts: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly ends: number[] = [];
+  private line = 0;
+  private nodes = 0;
+  private readonly valueAt: number[] = [];
+  private readonly keyAt_: number[] = [];
+  private readonly sizeOf: number[] = [];
+  private readonly names: (string | undefined)[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: { maxDepth: number; maxNodes: number },
+  ) {
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      let i = start;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      if (i < end && text.charCodeAt(i) !== HASH) {
+        if (i === start && (text.startsWith('---', i) || text.startsWith('...', i))) throw GIVE_UP;
+        this.starts.push(start);
+        this.indents.push(i - start);
+        this.ends.push(end);
+      }
+      start = end + 1;
+    }
+  }
+
+  /** The root mapping. */
+  document(): Record<string, unknown> {
+    if (this.starts.length === 0 || this.indents[0] !== 0 || this.isDash(0)) throw GIVE_UP;
+    const root = this.open(-1, undefined);
+    const data = this.mapping(0, this.starts[0] as number, root, 0);
+    this.close(root);
+    if (this.line !== this.starts.length) throw GIVE_UP;
+    return data;
+  }
+
+  private isDash(line: number): boolean {
+    const at = (this.starts[line] as number) + (this.indents[line] as number);
+    if (this.text.charCodeAt(at) !== DASH) return false;
+    const next = this.text.charCodeAt(at + 1);
+    return at + 1 === this.ends[line] || next === SPACE;
+  }
+
+  /** The offsets read, as compact arrays (a thousand documents keep theirs). */
+  tree(): OffsetTree {
+    return {
+      value: Int32Array.from(this.valueAt),
+      key: Int32Array.from(this.keyAt_),
+      size: Int32Array.from(this.sizeOf),
+      names: this.names.slice(),
+    };
+  }
+
+  /** A new node of the tree, in document order: its key's offset and name (none in a list). */
+  private open(keyOffset: number, name: string | undefined): number {
+    this.valueAt.push(-1);
+    this.keyAt_.push(keyOffset);
+    this.sizeOf.push(1);
+    this.names.push(name);
+    return this.valueAt.length - 1;
+  }
+
+  /** Ends a node: everything opened since belongs to it. */
+  private close(node: number): void {
+    this.sizeOf[node] = this.valueAt.length - node;
+  }
+
+  private count(offset: number, node: number, depth: number): void {
+    if (++this.nodes > this.limits.maxNodes || depth > this.limits.maxDepth) throw GIVE_UP;
+    this.valueAt[node] = offset;
+  }
+
+  /** A block value on the lines after `key:` or `-`, indented more than `parent`. */
+  private nested(parent: number, node: number, depth: number): unknown {
+    const line = this.line;
+    if (line >= this.starts.length || (this.indents[line] as number) <= parent) throw GIVE_UP;
+    const col = this.indents[line] as number;
+    if (this.isDash(line)) return this.sequence(col, node, depth);
+    return this.mapping(col, (this.starts[line] as number) + col, node, depth);
+  }
+
+  /** A block mapping whose keys sit at column `col`, the first one at `offset` on this line. */
+  private mapping(col: number, offset: number, node: number, depth: number): Record<string, unknown> {
+    this.count(offset, node, depth);
+    const obj: Record<string, unknown> = {};
+    let at = offset;
+    for (;;) {
+      const end = this.ends[this.line] as number;
+      const k = this.keyAt(at, end);
+      if (!k || k.name === '<<' || Object.hasOwn(obj, k.name)) throw GIVE_UP;
+      const child = this.open(at, k.name);
+      const v = this.afterKey(k.next, end, col, child, depth + 1);
+      this.close(child);
+      define(obj, k.name, v);
+      if (this.line >= this.starts.length) return obj;
+      const indent = this.indents[this.line] as number;
+      if (indent < col) return obj;
+      if (indent > col || this.isDash(this.line)) throw GIVE_UP;
+      at = (this.starts[this.line] as number) + col;
+    }
+  }
+
+  /** A block sequence whose dashes sit at column `col`, starting on this line. */
+  private sequence(col: number, node: number, depth: number): unknown[] {
+    const list: unknown[] = [];
+    this.count((this.starts[this.line] as number) + col, node, depth);
+    for (;;) {
+      const line = this.line;
+      const end = this.ends[line] as number;
+      const child = this.open(-1, undefined);
+      let at = (this.starts[line] as number) + col + 1;
+      while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+      if (at === end || this.text.charCodeAt(at) === HASH) {
+        this.line++;
+        list.push(this.nested(col, child, depth + 1));
+      } else if (
+        this.text.charCodeAt(at) === DASH &&
+        (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE)
+      ) {
+        throw GIVE_UP;
+      } else if (this.startsInline(at, end)) {
+        list.push(this.inline(at, end, child, depth + 1, col));
+      } else if (this.keyAt(at, end)) {
+        list.push(this.mapping(at - (this.starts[line] as number), at, child, depth + 1));
+      } else {
+        list.push(this.inline(at, end, child, depth + 1, col));
+      }
+      this.close(child);
+      if (this.line >= this.starts.length) return list;
+      const indent = this.indents[this.line] as number;
+      if (indent < col) return list;
+      if (indent > col) throw GIVE_UP;
+      if (!this.isDash(this.line)) return list;
+    }
+  }
+
+  /** Whether a list item is a flow collection or a folded scalar (not a key, not a plain scalar). */
+  private startsInline(at: number, end: number): boolean {
+    const c = this.text.charCodeAt(at);
+    return c === OPEN_SQUARE || c === OPEN_CURLY || (c === GREATER && at + 1 === end);
+  }
+
+  /** The value after `key:`: on the same line, or a block on the next lines. */
+  private afterKey(from: number, end: number, col: number, node: number, depth: number): unknown {
+    let at = from;
+    while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+    if (at === end || this.text.charCodeAt(at) === HASH) {
+      this.line++;
+      return this.nested(col, node, depth);
+    }
+    return this.inline(at, end, node, depth, col);
+  }
+
+  /** A one-line scalar that must be the last thing on its line, and not continue below. */
+  private inline(at: number, end: number, node: number, depth: number, col: number): unknown {
+    const c = this.text.charCodeAt(at);
+    let value: unknown;
+    if (c === OPEN_SQUARE || c === OPEN_CURLY) {
+      const flow = this.flow(at, end, node, depth);
+      let j = flow.next;
+      while (j < end && this.text.charCodeAt(j) === SPACE) j++;
+      if (j < end && !(this.text.charCodeAt(j) === HASH && j > flow.next)) throw GIVE_UP;
+      value = flow.value;
+    } else if (c === GREATER && at + 1 === end) {
+      value = this.folded(at, col, node, depth);
+    } else {
+      this.count(at, node, depth);
+      const s = this.scalarAt(at, end);
+      if (s?.stop !== 'end') throw GIVE_UP;
+      value = s.value;
+    }
+    this.line++;
+    if (this.line < this.starts.length && (this.indents[this.line] as number) > col) throw GIVE_UP;
+    return value;
+  }
+
+  /**
+   * A folded block scalar (`>`) in its simplest form: lines at one indentation, no blank lines,
+   * no trailing spaces, ending with a line break. Its lines are read raw: `#` is text there.
+   */
+  private folded(at: number, col: number, node: number, depth: number): string {
+    this.count(at, node, depth);
+    const text = this.text;
+    const parts: string[] = [];
+    let indent = -1;
+    let start = text.indexOf('\n', at) + 1;
+    if (start === 0) throw GIVE_UP;
+    while (start < text.length) {
+      const end = text.indexOf('\n', start);
+      if (end === -1) throw GIVE_UP;
+      let i = start;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      if (i === end || i - start <= col) {
+        if (i === end && end + 1 < text.length && this.indentAfter(end + 1) > col) throw GIVE_UP;
+        break;
+      }
+      if (indent === -1) indent = i - start;
+      if (i - start !== indent || text.charCodeAt(end - 1) === SPACE) throw GIVE_UP;
+      parts.push(text.slice(i, end));
+      start = end + 1;
+    }
+    if (parts.length === 0) throw GIVE_UP;
+    // Continue with the first line (holding more than a comment) after the scalar, minus one: the
+    // caller moves past the scalar's own line.
+    let line = this.line;
+    while (line + 1 < this.starts.length && (this.starts[line + 1] as number) < start) line++;
+    this.line = line;
+    return `${parts.join(' ')}\n`;
+  }
+
+  /** The indentation of the next line that is not blank, from a line start. */
+  private indentAfter(start: number): number {
+    const text = this.text;
+    let i = start;
+    for (;;) {
+      const lineStart = i;
+      while (i < text.length && text.charCodeAt(i) === SPACE) i++;
+      if (i >= text.length) return -1;
+      if (text.charCodeAt(i) !== NEWLINE) return i - lineStart;
+      i++;
+    }
+  }
+
+  /** A flow collection on one line (`[a, b]`, `{ k: v }`, nested), of plain or quoted scalars. */
+  private flow(at: number, end: number, node: number, depth: number): { value: unknown; next: number } {
+    this.count(at, node, depth);
+    const text = this.text;
+    const isList = text.charCodeAt(at) === OPEN_SQUARE;
+    const close = isList ? CLOSE_SQUARE : CLOSE_CURLY;
+    const list: unknown[] = [];
+    const obj: Record<string, unknown> = {};
+    let i = this.skipSpaces(at + 1, end);
+    if (text.charCodeAt(i) === close) return { value: isList ? list : obj, next: i + 1 };
+    for (;;) {
+      if (isList) {
+        const child = this.open(-1, undefined);
+        const item = this.flowItem(i, end, child, depth + 1);
+        this.close(child);
+        list.push(item.value);
+        i = this.skipSpaces(item.next, end);
+      } else {
+        const k = this.flowScalar(i, end);
+        if (typeof k.value === 'object' && k.value !== null) throw GIVE_UP;
+        const name = String(k.value);
+        if (name === '<<' || Object.hasOwn(obj, name)) throw GIVE_UP;
+        let j = this.skipSpaces(k.next, end);
+        if (text.charCodeAt(j) !== COLON || text.charCodeAt(j + 1) !== SPACE) throw GIVE_UP;
+        j = this.skipSpaces(j + 1, end);
+        const c = text.charCodeAt(j);
+        if (c === COMMA || c === close) throw GIVE_UP;
+        const child = this.open(i, name);
+        const item = this.flowItem(j, end, child, depth + 1);
+        this.close(child);
+        define(obj, name, item.value);
+        i = this.skipSpaces(item.next, end);
+      }
+      const c = text.charCodeAt(i);
+      if (c === close) return { value: isList ? list : obj, next: i + 1 };
+      if (c !== COMMA) throw GIVE_UP;
+      i = this.skipSpaces(i + 1, end);
+      const after = text.charCodeAt(i);
+      if (i >= end || after === COMMA || after === CLOSE_SQUARE || after === CLOSE_CURLY) throw GIVE_UP;
+    }
+  }
+
+  private flowItem(at: number, end: number, node: number, depth: number): { value: unknown; next: number } {
+    const c = this.text.charCodeAt(at);
+    if (c === OPEN_SQUARE || c === OPEN_CURLY) return this.flow(at, end, node, depth);
+    this.count(at, node, depth);
+    const s = this.flowScalar(at, end);
+    // `[a: b]` is a mapping inside a list: leave it to the library.
+    const j = this.skipSpaces(s.next, end);
+    if (this.text.charCodeAt(j) === COLON) throw GIVE_UP;
+    return s;
+  }
+
+  /** A plain or quoted scalar inside a flow collection. */
+  private flowScalar(at: number, end: number): { value: unknown; next: number } {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (at >= end) throw GIVE_UP;
+    if (c === 34 || c === 39) {
+      const q = this.quotedText(at, end, c);
+      return { value: q.value, next: q.close + 1 };
+    }
+    if (SPECIAL_START.has(c) || (c === DASH && text.charCodeAt(at + 1) === SPACE)) throw GIVE_UP;
+    let i = at;
+    while (i < end) {
+      const ch = text.charCodeAt(i);
+      if (
+        ch === COMMA ||
+        ch === OPEN_SQUARE ||
+        ch === CLOSE_SQUARE ||
+        ch === OPEN_CURLY ||
+        ch === CLOSE_CURLY
+      )
+        break;
+      if (ch === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (i + 1 >= end || next === SPACE || FLOW_INDICATORS.has(next)) break;
+      }
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) throw GIVE_UP;
+      i++;
+    }
+    if (i >= end) throw GIVE_UP;
+    return { value: resolvePlain(text.slice(at, i).trimEnd()), next: i };
+  }
+
+  private skipSpaces(from: number, end: number): number {
+    let i = from;
+    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
+    return i;
+  }
+
+  /** A mapping key at `at`: its name and the offset after its colon, or undefined if none. */
+  private keyAt(at: number, end: number): { name: string; next: number } | undefined {
+    const s = this.scalarAt(at, end);
+    if (s?.stop !== 'colon') return undefined;
+    return { name: String(s.value), next: s.next };
+  }
+
+  /**
+   * The scalar at `at`: its value, where it stopped (at a key's colon, or at the end of the line
+   * or a comment) and the offset after it. Undefined when it is not a plain one-line scalar;
+   * throws when it is something this reader leaves to the library.
+   */
+  private scalarAt(
+    at: number,
+    end: number,
+  ): { value: unknown; stop: 'colon' | 'end'; next: number } | undefined {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === 34 || c === 39) return this.quoted(at, end, c);
+    if (SPECIAL_START.has(c) || (c === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE))) {
+      throw GIVE_UP;
+    }
+    let i = at;
+    while (i < end) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) {
+        return { value: resolvePlain(text.slice(at, i).trimEnd()), stop: 'colon', next: i + 1 };
+      }
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
+      i++;
+    }
+    return { value: resolvePlain(text.slice(at, i).trimEnd()), stop: 'end', next: i };
+  }
+
+  private quoted(
+    at: number,
+    end: number,
+    quote: number,
+  ): { value: unknown; stop: 'colon' | 'end'; next: number } {
+    const text = this.text;
+    const { value: out, close: i } = this.quotedText(at, end, quote);
+    let j = i + 1;
+    while (j < end && text.charCodeAt(j) === SPACE) j++;
+    if (j === end || (text.charCodeAt(j) === HASH && j > i + 1)) return { value: out, stop: 'end', next: j };
+    if (text.charCodeAt(j) === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) {
+      return { value: out, stop: 'colon', next: j + 1 };
+    }
+    throw GIVE_UP;
+  }
+
+  /** The text of a one-line quoted scalar (no escapes in double quotes) and its closing quote. */
+  private quotedText(at: number, end: number, quote: number): { value: string; close: number } {
+    const text = this.text;
+    let out = '';
+    let from = at + 1;
+    let i = from;
+    for (;;) {
+      if (i >= end) throw GIVE_UP;
+      const ch = text.charCodeAt(i);
+      if (quote === 34 && ch === 92) throw GIVE_UP;
+      if (ch === quote) {
+        if (quote === 39 && text.charCodeAt(i + 1) === 39) {
+          out += text.slice(from, i + 1);
+          i += 2;
+          from = i;
+          continue;
+        }
+        break;
+      }
+      i++;
+    }
+    out += text.slice(from, i);
+    return { value: out, close: i };
+  }
+}
+
+/**
+ * Sets a key as plain data. Only `__proto__` needs defineProperty (assigning it would change the
+ * prototype); a plain assignment is much faster for the rest and gives the same own property.
+ */
+function define(obj: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') {
+    Object.defineProperty(obj, name, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    obj[name] = value;
+  }
+}
