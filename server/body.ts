@@ -85,10 +85,31 @@ function declaredLength(c: Context<AppEnv>): number | undefined {
 
 /** Reads the body as JSON; malformed JSON is `body_malformed` (400). */
 export async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
+  const text = (await readDeclaredBody(c)) ?? (await c.req.text());
   try {
     return JSON.parse(text);
   } catch (e) {
     throw httpError('body_malformed', `the body is not valid JSON: ${(e as Error).message}`);
   }
+}
+
+/**
+ * On Node, a body with a declared length (already checked against the limit by `limitBody`) is
+ * read straight from the IncomingMessage: going through `c.req.text()` builds a Web `Request` and
+ * a stream reader, several times the cost of the evaluation itself. Streamed bodies, and requests
+ * not served by Node, return undefined and take the standard path, which enforces the limit.
+ */
+function readDeclaredBody(c: Context<AppEnv>): Promise<string> | undefined {
+  const incoming = incomingOf(c);
+  if (incoming === undefined || declaredLength(c) === undefined || incoming.readableEnded) return undefined;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.once('end', () => {
+      const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');
+      // A byte-order mark is not JSON; the Web decoder behind `c.req.text()` drops it too.
+      resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    });
+    incoming.once('error', reject);
+  });
 }
