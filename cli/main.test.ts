@@ -6,23 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
+import { captureIo } from './testing.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = 'rules/approval.work-order';
 
 /** Runs the CLI with captured output, as a user would from `cwd`. */
 async function run(argv: string[], options: { cwd?: string; stdin?: string; env?: Io['env'] } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readStdin: () => options.stdin ?? '',
-    env: options.env ?? {},
-    cwd: options.cwd ?? repoRoot,
-  };
+  const io = captureIo({ ...options, cwd: options.cwd ?? repoRoot });
   const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 }
 
 const temps: string[] = [];

@@ -3,12 +3,8 @@
  * the diagnostics it must produce, and evaluations with their expected results or error codes.
  * Each evaluation runs on both evaluators (closures and json-rules-engine), which must agree.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import {
-  compileDocument,
   type Envelope,
   type EvaluateRequest,
   evaluateFast,
@@ -16,6 +12,7 @@ import {
   NormaError,
 } from '../engine/index.ts';
 import { partialMatch } from '../engine/util/match.ts';
+import { caseFiles, compileCase, readCase } from './support/cases.ts';
 
 interface Evaluation {
   note?: string;
@@ -33,10 +30,7 @@ interface Case {
   evaluations?: Evaluation[];
 }
 
-const root = join(import.meta.dirname, 'cases');
-const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.yaml'))
-  .sort();
+const files = caseFiles();
 
 async function outcome(run: () => Envelope | Promise<Envelope>): Promise<Envelope | NormaError> {
   try {
@@ -48,16 +42,9 @@ async function outcome(run: () => Envelope | Promise<Envelope>): Promise<Envelop
 }
 
 describe.each(files)('%s', (name) => {
-  const spec = parse(readFileSync(join(root, name), 'utf8')) as Case;
+  const spec = readCase<Case>(name);
   const file = spec.file ?? 'case.yaml';
-  const identity = /^(rules|checklists)\/([^/]+)\/([^/]+)\.yaml$/.exec(file);
-  const compiled = compileDocument(
-    spec.document,
-    file,
-    identity
-      ? { folder: identity[1] as string, id: identity[2] as string, version: identity[3] as string }
-      : undefined,
-  );
+  const compiled = compileCase(spec.document, file);
 
   it(`${spec.note}: diagnostics`, () => {
     const want = spec.want_diagnostics ?? [];

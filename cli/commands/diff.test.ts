@@ -2,29 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../io.ts';
 import { main } from '../main.ts';
-
-function capture(cwd = process.cwd()): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    readStdin: () => '',
-    env: {},
-    cwd,
-  };
-}
+import { captureIo } from '../testing.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'norma-diff-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('norma diff', () => {
   it('prints every change by class and the share of changed outcomes', async () => {
-    const io = capture();
+    const io = captureIo();
     const code = await main(
       ['diff', 'approval.work-order', '1.0.0', '1.1.0', '--seed', '4', '--runs', '200'],
       io,
@@ -42,7 +28,7 @@ describe('norma diff', () => {
 
   it('gives the same JSON for the same seed', async () => {
     const run = async () => {
-      const io = capture();
+      const io = captureIo();
       await main(
         ['diff', 'approval.work-order', '1.0.0', '1.1.0', '--format', 'json', '--seed', '8', '--runs', '100'],
         io,
@@ -64,7 +50,7 @@ describe('norma diff', () => {
         '{"facts": {"estimateTotal": 100, "payType": "warranty"}}',
       ].join('\n'),
     );
-    const io = capture();
+    const io = captureIo();
     const code = await main(
       ['diff', 'approval.work-order', '1.0.0', '1.1.0', '--inputs', file, '--runs', '50', '--seed', '1'],
       io,
@@ -78,27 +64,27 @@ describe('norma diff', () => {
   it('rejects a JSON Lines file with a broken line', async () => {
     const file = join(tmp, 'broken.jsonl');
     writeFileSync(file, '{"estimateTotal": 1}\nnot json\n');
-    const io = capture();
+    const io = captureIo();
     expect(await main(['diff', 'approval.work-order', '1.0.0', '1.1.0', '--inputs', file], io)).toBe(1);
     expect(JSON.parse(io.stdout.join('')).error.code).toBe('input_malformed');
   });
 
   it('renders Markdown and HTML', async () => {
-    const md = capture();
+    const md = captureIo();
     await main(['diff', 'approval.work-order', '1.0.0', '1.1.0', '--format', 'md', '--no-behaviour'], md);
     expect(md.stdout.join('')).toContain('## changes outcomes (2)');
-    const html = capture();
+    const html = captureIo();
     await main(['diff', 'approval.work-order', '1.0.0', '1.1.0', '--format', 'html', '--no-behaviour'], html);
     expect(html.stdout.join('')).toContain('<h2>changes outcomes (2)</h2>');
   });
 
   it('fails with version_unknown for a version that does not exist, and 2 on usage mistakes', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['diff', 'approval.work-order', '1.0.0', '9.9.9'], io)).toBe(1);
     expect(JSON.parse(io.stdout.join('')).error.code).toBe('version_unknown');
-    expect(await main(['diff', 'approval.work-order', '1.0.0'], capture())).toBe(2);
-    expect(await main(['diff', 'approval.work-order', '1.0.0', '1.1.0', '--format', 'pdf'], capture())).toBe(
-      2,
-    );
+    expect(await main(['diff', 'approval.work-order', '1.0.0'], captureIo())).toBe(2);
+    expect(
+      await main(['diff', 'approval.work-order', '1.0.0', '1.1.0', '--format', 'pdf'], captureIo()),
+    ).toBe(2);
   });
 });

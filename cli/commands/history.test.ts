@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../io.ts';
 import { main } from '../main.ts';
-
-function capture(): Io & { stdout: string[] } {
-  const stdout: string[] = [];
-  return {
-    stdout,
-    out: (t) => stdout.push(t),
-    err: () => {},
-    readStdin: () => '',
-    env: {},
-    cwd: process.cwd(),
-  };
-}
+import { captureIo } from '../testing.ts';
 
 describe('norma history', () => {
   it('lists the versions and marks the one in force', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['history', 'approval.work-order', '--at', '2026-03-01'], io)).toBe(0);
     const text = io.stdout.join('');
     expect(text).toContain('in force on 2026-03-01: 1.1.0');
@@ -24,7 +12,7 @@ describe('norma history', () => {
   });
 
   it('prints JSON with --format json', async () => {
-    const io = capture();
+    const io = captureIo();
     await main(['history', 'approval.work-order', '--at', '2025-03-01', '--format', 'json'], io);
     const history = JSON.parse(io.stdout.join(''));
     expect(history.inForce).toBe('1.0.0');
@@ -32,7 +20,7 @@ describe('norma history', () => {
   });
 
   it('fails with standard_unknown for an unknown id', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['history', 'nope'], io)).toBe(1);
     expect(JSON.parse(io.stdout.join('')).error.code).toBe('standard_unknown');
   });

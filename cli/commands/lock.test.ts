@@ -3,20 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledStandardsDir } from '../../engine/index.ts';
-import type { Io } from '../io.ts';
 import { main } from '../main.ts';
-
-function capture(): Io & { stdout: string[] } {
-  const stdout: string[] = [];
-  return {
-    stdout,
-    out: (t) => stdout.push(t),
-    err: () => {},
-    readStdin: () => '',
-    env: {},
-    cwd: process.cwd(),
-  };
-}
+import { captureIo } from '../testing.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -29,30 +17,30 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('norma lock', () => {
   it('records newly approved versions, then has nothing to add', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['lock', '--dir', dir], io)).toBe(0);
     expect(io.stdout.join('\n')).toMatch(/^locked approval\.work-order 1\.0\.0 sha256:/);
-    const again = capture();
+    const again = captureIo();
     expect(await main(['lock', '--dir', dir], again)).toBe(0);
     expect(again.stdout).toEqual(['norma.lock is up to date']);
-    expect(await main(['lock', '--check', '--dir', dir], capture())).toBe(0);
+    expect(await main(['lock', '--check', '--dir', dir], captureIo())).toBe(0);
   });
 
   it('makes norma validate fail once an approved file is edited, and refuses to relock it', async () => {
-    await main(['lock', '--dir', dir], capture());
+    await main(['lock', '--dir', dir], captureIo());
     const file = join(dir, 'rules/approval.work-order/1.1.0.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('greaterThan: 8000', 'greaterThan: 7000'));
-    const validate = capture();
+    const validate = captureIo();
     expect(await main(['validate', '--dir', dir], validate)).toBe(1);
     expect(validate.stdout.join('\n')).toContain('lock_digest_mismatch');
     expect(validate.stdout.join('\n')).toContain('approved versions are immutable: publish 1.1.1 instead');
-    const lock = capture();
+    const lock = captureIo();
     expect(await main(['lock', '--dir', dir], lock)).toBe(1);
     expect(JSON.parse(lock.stdout.join('')).error.code).toBe('lock_entry_immutable');
   });
 
   it('with --check, exits 1 when versions wait to be locked', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['lock', '--check', '--dir', dir], io)).toBe(1);
     expect(io.stdout[0]).toMatch(/^would lock approval\.work-order 1\.0\.0/);
   });

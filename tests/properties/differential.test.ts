@@ -11,17 +11,13 @@
  * CI runs a fixed seed; elsewhere the seed varies. A failure prints the seed and the path to
  * replay it: `NORMA_DIFF_SEED=<seed> npx vitest run tests/properties/differential.test.ts`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { assuranceAt, inputArbitrary } from '../../engine/assurance/generate.ts';
 import { shiftDate } from '../../engine/conditions/dates.ts';
 import {
   bundledStandardsDir,
   type CompiledDocument,
-  compileDocument,
   type Envelope,
   type EvaluateRequest,
   evaluateFast,
@@ -29,6 +25,7 @@ import {
   loadStandards,
   NormaError,
 } from '../../engine/index.ts';
+import { caseFiles, compileCase, readCase } from '../support/cases.ts';
 
 const RUNS = Number(process.env.NORMA_DIFF_RUNS ?? 100);
 const SEED = process.env.NORMA_DIFF_SEED
@@ -52,21 +49,11 @@ function bundledDocuments(): Array<[string, CompiledDocument]> {
 
 /** The documents of the case corpus that compile (the others are diagnostics cases). */
 function corpusDocuments(): Array<[string, CompiledDocument]> {
-  const root = join(import.meta.dirname, '..', 'cases');
   const out: Array<[string, CompiledDocument]> = [];
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
-  for (const name of files.sort()) {
-    const spec = parse(readFileSync(join(root, name), 'utf8')) as { document?: unknown; file?: string };
+  for (const name of caseFiles()) {
+    const spec = readCase<{ document?: unknown; file?: string }>(name);
     if (typeof spec.document !== 'string') continue;
-    const file = spec.file ?? 'case.yaml';
-    const identity = /^(rules|checklists)\/([^/]+)\/([^/]+)\.yaml$/.exec(file);
-    const compiled = compileDocument(
-      spec.document,
-      file,
-      identity
-        ? { folder: identity[1] as string, id: identity[2] as string, version: identity[3] as string }
-        : undefined,
-    );
+    const compiled = compileCase(spec.document, spec.file);
     if (compiled.document) out.push([`tests/cases/${name}`, compiled.document]);
   }
   return out;
