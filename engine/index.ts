@@ -58,5 +58,5 @@ export {
   type StandardsIndex,
   standardFolders,
 } from './standards/directory.ts';
-export { evaluateStandard, type StandardRequest, versionsOf } from './standards/evaluate.ts';
+export { evaluateStandard, findVersion, type StandardRequest, versionsOf } from './standards/evaluate.ts';
 export { compareVersions } from './standards/semver.ts';

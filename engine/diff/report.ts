@@ -2,9 +2,8 @@
  * A diff report: the semantic diff of two versions and, when asked, their behavioural diff, with
  * a view of it that the text formatter and the Markdown and HTML templates share.
  */
-import { NormaError } from '../diagnostics.ts';
 import type { StandardsIndex } from '../standards/directory.ts';
-import { versionsOf } from '../standards/evaluate.ts';
+import { findVersion } from '../standards/evaluate.ts';
 import {
   type BehaviouralDiff,
   type BehaviourOptions,
@@ -36,18 +35,7 @@ export function diffVersions(
   toVersion: string,
   options: DiffOptions = {},
 ): DiffReport {
-  const versions = versionsOf(index, id);
-  const find = (v: string) => {
-    const doc = versions.find((d) => d.version === v);
-    if (doc) return doc;
-    throw new NormaError('version_unknown', `\`${id}\` has no version \`${v}\``, [
-      {
-        code: 'version_unknown',
-        message: `known versions: ${versions.map((d) => d.version).join(', ')}`,
-        severity: 'error',
-      },
-    ]);
-  };
+  const find = (v: string) => findVersion(index, id, v);
   const from = find(fromVersion);
   const to = find(toVersion);
   return {

@@ -14,20 +14,8 @@ export function chooseVersion(
   at: string,
   pinned?: string,
 ): CompiledDocument {
-  if (pinned !== undefined) {
-    const hit = versions.find((d) => d.version === pinned);
-    if (!hit) {
-      throw new NormaError('version_unknown', `\`${id}\` has no version \`${pinned}\``, [
-        {
-          code: 'version_unknown',
-          message: `known versions: ${versions.map((d) => d.version).join(', ')}`,
-          severity: 'error',
-          hint: 'omit `version` to take the one in force at `at`',
-        },
-      ]);
-    }
-    return hit;
-  }
+  if (pinned !== undefined)
+    return pinnedVersion(id, versions, pinned, 'omit `version` to take the one in force at `at`');
   const chosen = highestInForce(versions, at);
   if (!chosen) {
     const approved = versions.filter((d) => d.status === 'approved' && d.effective);
@@ -50,6 +38,25 @@ export function chooseVersion(
     );
   }
   return chosen;
+}
+
+/** The version named `version`, whatever its status; `version_unknown` (with the known ones) if none. */
+export function pinnedVersion(
+  id: string,
+  versions: readonly CompiledDocument[],
+  version: string,
+  hint?: string,
+): CompiledDocument {
+  const hit = versions.find((d) => d.version === version);
+  if (hit) return hit;
+  throw new NormaError('version_unknown', `\`${id}\` has no version \`${version}\``, [
+    {
+      code: 'version_unknown',
+      message: `known versions: ${versions.map((d) => d.version).join(', ')}`,
+      severity: 'error',
+      ...(hint ? { hint } : {}),
+    },
+  ]);
 }
 
 /** The highest approved version in force at `at`, without sorting when the list is already ascending. */

@@ -9,7 +9,7 @@ import {
   evaluateDocument,
 } from '../evaluate.ts';
 import { didYouMean } from '../util/suggest.ts';
-import { chooseVersion } from './choose.ts';
+import { chooseVersion, pinnedVersion } from './choose.ts';
 import type { StandardsIndex } from './directory.ts';
 
 /** The versions of a standard, oldest first; `standard_unknown` when there is no such id. */
@@ -27,6 +27,11 @@ export function versionsOf(index: StandardsIndex, id: string): CompiledDocument[
     ]);
   }
   return list;
+}
+
+/** One version of a standard by id: `standard_unknown` or `version_unknown` (both 404 on HTTP). */
+export function findVersion(index: StandardsIndex, id: string, version: string): CompiledDocument {
+  return pinnedVersion(id, versionsOf(index, id), version);
 }
 
 /** A request to evaluate a standard by id: the version in force at `at`, or the pinned one. */

@@ -11,6 +11,7 @@ import {
   diffVersions,
   diffView,
   evaluateFast,
+  findVersion,
   formatDiffText,
   isIsoDate,
   NormaError,
@@ -24,7 +25,6 @@ import { httpError } from '../errors.ts';
 import { errors, idParam, queryParam, ref, versionParam } from '../openapi/helpers.ts';
 import { evaluateBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
-import { findVersion } from './standards.ts';
 
 /** The most generated inputs one diff request may ask for: the diff runs on the request's time. */
 export const MAX_DIFF_RUNS = 5000;

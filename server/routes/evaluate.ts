@@ -1,11 +1,10 @@
-import { type Envelope, evaluateStandard, NormaError, versionsOf } from '../../engine/index.ts';
+import { type Envelope, evaluateStandard, findVersion, NormaError, versionsOf } from '../../engine/index.ts';
 import { acceptBody, mediaTypes, readJson } from '../body.ts';
 import { Deadline } from '../deadline.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, jsonResponse, ref } from '../openapi/helpers.ts';
 import { batchBody, batchItem, evaluateBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
-import { findVersion } from './standards.ts';
 
 /** How many batch items run between yields to the event loop, so one batch cannot starve the rest. */
 const YIELD_EVERY = 100;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import {
   type CompiledDocument,
+  findVersion,
   inForceAt,
   isIsoDate,
   NormaError,
@@ -119,20 +120,6 @@ export const standardsRoutes: RouteModule = {
     });
   },
 };
-
-/** The version of a standard, `version_unknown` (404) when there is none. */
-export function findVersion(index: StandardsIndex, id: string, version: string): CompiledDocument {
-  const versions = versionsOf(index, id);
-  const doc = versions.find((d) => d.version === version);
-  if (doc) return doc;
-  throw new NormaError('version_unknown', `\`${id}\` has no version \`${version}\``, [
-    {
-      code: 'version_unknown',
-      message: `known versions: ${versions.map((d) => d.version).join(', ')}`,
-      severity: 'error',
-    },
-  ]);
-}
 
 function summary(index: StandardsIndex, id: string, at: string) {
   const versions = index.documents.get(id) ?? [];
