@@ -20,6 +20,11 @@ export function parseDateValue(v: unknown): DateValue | undefined {
   if (typeof v !== 'string') return undefined;
   const plain = plainDay(v);
   if (plain !== null) return plain === undefined ? undefined : { day: plain, ms: undefined };
+  return commonDateTime(v) ?? parseGeneral(v);
+}
+
+/** The regular-expression parser behind `parseDateValue`, for every form the fast paths pass on. */
+export function parseGeneral(v: string): DateValue | undefined {
   const d = DATE.exec(v);
   if (d) {
     const day = dayNumber(Number(d[1]), Number(d[2]), Number(d[3]));
@@ -67,6 +72,36 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/**
+ * The commonest date-time, `YYYY-MM-DDTHH:MM:SS` with `Z` or `±HH:MM`, read digit by digit without
+ * a regular expression or `Date.parse`; undefined for anything else, which the general parser
+ * then decides (including every out-of-range field and years before 100).
+ */
+function commonDateTime(v: string): DateValue | undefined {
+  const n = v.length;
+  if (n !== 20 && n !== 25) return undefined;
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84) return undefined;
+  if (v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return undefined;
+  const y = digits(v, 0, 4);
+  const m = digits(v, 5, 7);
+  const d = digits(v, 8, 10);
+  const hh = digits(v, 11, 13);
+  const mm = digits(v, 14, 16);
+  const ss = digits(v, 17, 19);
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59) return undefined;
+  const day = daysFromCivil(y, m, d);
+  const local = day * DAY_MS + hh * 3_600_000 + mm * 60_000 + ss * 1000;
+  const zone = v.charCodeAt(19);
+  if (n === 20) return zone === 90 ? { day, ms: local } : undefined; // Z
+  if ((zone !== 43 && zone !== 45) || v.charCodeAt(22) !== 58) return undefined; // + or -, then :
+  const oh = digits(v, 20, 22);
+  const om = digits(v, 23, 25);
+  if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+  const offset = (oh * 60 + om) * 60_000;
+  return { day, ms: zone === 43 ? local - offset : local + offset };
+}
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
@@ -112,6 +147,11 @@ export function shiftDate(date: string, shift: { days?: number; years?: number }
   const d = Math.min(base.getUTCDate(), new Date(Date.UTC(y, m + 1, 0)).getUTCDate());
   const out = new Date(Date.UTC(y, m, d) + (shift.days ?? 0) * DAY_MS);
   return `${pad(out.getUTCFullYear(), 4)}-${pad(out.getUTCMonth() + 1, 2)}-${pad(out.getUTCDate(), 2)}`;
+}
+
+/** True for an ISO date-time (a date with a time) that exists on the calendar. */
+export function isDateTime(v: unknown): boolean {
+  return parseDateValue(v)?.ms !== undefined;
 }
 
 /** True for a plain ISO date that exists on the calendar. */

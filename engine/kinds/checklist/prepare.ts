@@ -1,10 +1,10 @@
+import { isDateTime } from '../../conditions/dates.ts';
 import { type Diagnostic, error, NormaError } from '../../diagnostics.ts';
 import { escapePointer } from '../../load/yaml.ts';
 import { didYouMean } from '../../util/suggest.ts';
 import type { PreparedInput, RawRequest } from '../kind.ts';
 import { answerProblem, isMapping } from './answer.ts';
 import type { CompiledChecklist, CompiledItem } from './compile.ts';
-import { isDateTime } from './datetime.ts';
 
 /** A checked answer to one item. */
 export interface Answer {
