@@ -3,7 +3,8 @@
  * and generated work orders: amounts are integers; lines sum to the subtotal; total = subtotal −
  * discount + tax; the discount never exceeds its cap; warranty lines never reach the customer's
  * share (a customer with no lines of their own pays nothing, and never more than their own lines
- * with tax).
+ * with tax); and every line amount is what a simple model of the schedule says: hours × rate or
+ * qty × unitCost × (1 + markup), in exact decimals, rounded once to the fen as declared.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -131,9 +132,81 @@ const caseArb = scheduleArb.chain((s) => {
   );
 });
 
+/** A JSON number as the exact decimal it was written as: digits and a power of ten to divide by. */
+function exactDecimal(n: number): { digits: bigint; scale: number } {
+  const text = String(n);
+  if (/e/i.test(text)) throw new Error(`the model reads plain decimals only, not ${text}`);
+  const [whole = '0', fraction = ''] = text.split('.');
+  return { digits: BigInt(whole + fraction), scale: fraction.length };
+}
+
+/** `numerator / 10^scale` rounded to an integer, ties by `mode` (the values are never negative). */
+function roundScaled(numerator: bigint, scale: number, mode: string): number {
+  const divisor = 10n ** BigInt(scale);
+  const quotient = numerator / divisor;
+  const twice = 2n * (numerator % divisor);
+  if (twice < divisor) return Number(quotient);
+  if (twice > divisor || mode === 'half-up' || quotient % 2n === 1n) return Number(quotient + 1n);
+  return Number(quotient);
+}
+
+/** The payType a line is priced under: its own, else the order's, else `customer`. */
+function payTypeOf(line: Record<string, unknown>, facts: Record<string, unknown>): string {
+  return String(line.payType ?? facts.payType ?? 'customer');
+}
+
+/** The model's hourly rate for a labour line: the first rule of the schedule that matches it. */
+function modelRate(s: Schedule, line: Record<string, unknown>, facts: Record<string, unknown>): number {
+  if (s.warrantyFree && ['warranty', 'internal'].includes(payTypeOf(line, facts))) return 0;
+  const hit = s.labour.find((r) => r.when['line.skill'] === line.skill);
+  return hit ? hit.rate : s.labourDefault;
+}
+
+/** The model's markup for a part line. */
+function modelMarkup(s: Schedule, line: Record<string, unknown>): number {
+  const hit = s.parts.find((r) => r.when['line.category'] === line.category);
+  return hit ? hit.pct : s.partsDefault;
+}
+
+/** The model's amounts, in fen: labour lines first, then part lines, in input order. */
+function modelAmounts(s: Schedule, facts: Record<string, unknown>): Array<{ type: string; amount: number }> {
+  const labour = (facts.labour as Record<string, unknown>[] | undefined) ?? [];
+  const parts = (facts.parts as Record<string, unknown>[] | undefined) ?? [];
+  return [
+    ...labour.map((line) => {
+      const hours = exactDecimal(line.hours as number);
+      const fen = hours.digits * BigInt(modelRate(s, line, facts)) * 100n;
+      return { type: 'labour', amount: roundScaled(fen, hours.scale, s.mode) };
+    }),
+    ...parts.map((line) => {
+      const cost = exactDecimal(line.unitCost as number);
+      // qty × cost × (100 + pct) / 100 yuan is qty × cost × (100 + pct) fen.
+      const fen = BigInt(line.qty as number) * cost.digits * BigInt(100 + modelMarkup(s, line));
+      return { type: 'parts', amount: roundScaled(fen, cost.scale, s.mode) };
+    }),
+  ];
+}
+
 const sum = (lines: Line[]) => lines.reduce((a, l) => a + l.amount, 0);
 
 describe('fees', () => {
+  it('every line amount is hours × rate or qty × unitCost × (1 + markup), rounded once as declared', () => {
+    let priced = 0;
+    fc.assert(
+      fc.property(caseArb, ([s, doc, inputs]) => {
+        for (const input of inputs) {
+          const { lines } = evaluate(doc, input.facts);
+          const expected = modelAmounts(s, input.facts);
+          expect(lines.map((l) => ({ type: l.type, amount: l.amount }))).toEqual(expected);
+          priced += expected.filter((l) => l.amount > 0).length;
+        }
+      }),
+      params(80),
+    );
+    // A model that only ever saw zero amounts would not catch a schedule that prices nothing.
+    expect(priced).toBeGreaterThan(20);
+  });
+
   it('amounts are integers, lines sum to the subtotal, and total = subtotal − discount + tax', () => {
     fc.assert(
       fc.property(caseArb, ([, doc, inputs]) => {
