@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { CompiledDocument } from '../document.ts';
+import { kinds } from '../kinds/registry.ts';
 import { answersArbitrary } from './answers.ts';
 import { factsArbitrary } from './arbitraries.ts';
 import { boundariesOf } from './boundaries.ts';
@@ -22,7 +23,8 @@ export function inputArbitrary(
   doc: CompiledDocument,
   boundaries: Map<string, unknown[]> = boundariesOf(doc),
 ): fc.Arbitrary<GeneratedInput> {
-  const facts = factsArbitrary(doc.facts.declared, boundaries);
+  const declared = kinds[doc.kind]?.impliedFacts?.(doc.facts.declared) ?? doc.facts.declared;
+  const facts = factsArbitrary(declared, boundaries);
   const answers = answersArbitrary(doc);
   if (!answers) return facts.map((f) => ({ facts: f }));
   return fc.record({ facts, answers });

@@ -6,6 +6,7 @@ import type { ConditionExplain } from '../conditions/explain.ts';
 import type { ParseContext } from '../conditions/parse.ts';
 import type { Diagnostic, NormaError } from '../diagnostics.ts';
 import type { FactModel } from '../facts/model.ts';
+import type { FactSchema } from '../facts/types.ts';
 import type { SourceMap } from '../load/yaml.ts';
 
 /** Conditions compiled together: the tree (for json-rules-engine and explain) and the closures. */
@@ -89,6 +90,12 @@ export interface KindModule<C = unknown> {
   kind: string;
   /** Semantic checks and compilation; must not throw on schema-invalid data (diagnostics instead). */
   compile(input: CompileInput): C;
+  /**
+   * The declared facts with what this kind's `prepare` requires on top of them, for input
+   * generators (`norma test`, the behavioural diff, the property suites); declarations as written
+   * when absent.
+   */
+  impliedFacts?(declared: Record<string, FactSchema>): Record<string, FactSchema>;
   /** Checks the kind-specific parts of a request; facts are checked by the caller first. */
   prepare?(compiled: C, request: RawRequest, facts: Record<string, unknown>): PreparedInput | NormaError;
   /**
