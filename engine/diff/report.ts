@@ -144,6 +144,8 @@ export function changeLine(c: Change): string {
       return `${c.path} removed (was ${formatValue(c.from)})`;
     case 'moved':
       return `${c.path} moved: position ${c.fromPosition} → ${c.toPosition}`;
+    case 'renamed':
+      return `${c.path} renamed from ${formatValue(c.from)}`;
   }
 }
 

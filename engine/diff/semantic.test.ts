@@ -69,6 +69,65 @@ describe('semanticDiff on rulesets', () => {
     ]);
   });
 
+  it('reports a rule whose id changed but whose body did not as renamed, not removed and added', () => {
+    const a = doc('ruleset', { hit: 'unique', rules: [rule('a', 1), rule('b', 2)] });
+    const renamedB = { ...rule('b', 2), id: 'b2' };
+    const b = doc('ruleset', { hit: 'unique', rules: [rule('a', 1), renamedB] });
+    expect(lines(a, b)).toEqual(['rules[b2] renamed from b']);
+  });
+
+  it('reports a rename with its field-level changes, and its move where order decides', () => {
+    // `rule(approver, …)` decides for that approver; the element then gets its own id and title.
+    const titled = (id: string, approver: string, title: string, over: number) => ({
+      ...rule(approver, over),
+      id,
+      title,
+      clause: '§1',
+    });
+    const a = doc('ruleset', { hit: 'first', rules: [titled('a', 'a', 'A', 1), titled('b', 'b', 'B', 2)] });
+    const b = doc('ruleset', {
+      hit: 'first',
+      rules: [titled('b-new', 'b', 'B!', 2), titled('a', 'a', 'A', 1)],
+    });
+    const changes = semanticDiff(a, b).changes;
+    expect(changes.map(changeLine)).toEqual([
+      'rules[b-new] renamed from b',
+      'rules[b-new] moved: position 2 → 1',
+      'rules[b-new].title: B → B!',
+    ]);
+    expect(changes[0]).toMatchObject({ op: 'renamed', from: 'b', to: 'b-new', class: 'outcome' });
+  });
+
+  it('does not take a rule whose conditions and outputs both changed for a renamed one', () => {
+    const a = doc('ruleset', { hit: 'unique', rules: [rule('a', 1)] });
+    const b = doc('ruleset', { hit: 'unique', rules: [rule('z', 9)] });
+    expect(lines(a, b).map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
+      'rules[a] removed',
+      'rules[z] added:',
+    ]);
+  });
+
+  it('pairs each renamed element once, with its most similar counterpart', () => {
+    const a = doc('ruleset', { hit: 'unique', rules: [rule('a', 1), rule('b', 2)] });
+    const b = doc('ruleset', {
+      hit: 'unique',
+      rules: [
+        { ...rule('b', 2), id: 'y' },
+        { ...rule('a', 1), id: 'x' },
+      ],
+    });
+    expect(lines(a, b)).toEqual(['rules[y] renamed from b', 'rules[x] renamed from a']);
+  });
+
+  it('reports a renamed test as a wording change', () => {
+    const test = (name: string) => ({ name, facts: { total: 3 }, expect: { approver: 'a' } });
+    const a = doc('ruleset', { rules: [rule('a', 1)], tests: [test('old name')] });
+    const b = doc('ruleset', { rules: [rule('a', 1)], tests: [test('new name')] });
+    expect(semanticDiff(a, b).changes).toMatchObject([
+      { op: 'renamed', path: 'tests[new name]', from: 'old name', to: 'new name', class: 'wording' },
+    ]);
+  });
+
   it('does not report moves where order decides nothing (hit: unique)', () => {
     const a = doc('ruleset', { hit: 'unique', rules: [rule('a', 1), rule('b', 2)] });
     const b = doc('ruleset', { hit: 'unique', rules: [rule('b', 2), rule('a', 1)] });

@@ -6,6 +6,7 @@
 import type { CompiledDocument } from '../document.ts';
 import { canonicalJson } from '../load/digest.ts';
 import { type ChangeClass, classify } from './classify.ts';
+import { pairRenames } from './renames.ts';
 import { type ListContext, type ListShape, listShape } from './shape.ts';
 
 /** One step of a change's path: a field, an element named by its key, or an element by position. */
@@ -13,7 +14,8 @@ export type Segment = { field: string } | { id: string } | { index: number };
 
 /** One difference between two versions. */
 export interface Change {
-  op: 'added' | 'removed' | 'changed' | 'moved';
+  /** `renamed`: an element keyed by id whose id changed (`from` old id, `to` new id). */
+  op: 'added' | 'removed' | 'changed' | 'moved' | 'renamed';
   /** Readable path: `rules[manager-over-5000].when.estimateTotal.greaterThan`. */
   path: string;
   class: ChangeClass;
@@ -107,9 +109,11 @@ class Walker {
     path: Segment[],
     shape: ListShape,
   ) {
-    const pairs = shape.key ? pairByKey(a, b, shape.key) : pairByContent(a, b);
+    const key = shape.key;
+    const pairs = key ? pairByKey(a, b, key) : pairByContent(a, b);
+    const renamed = key ? renamesAmong(a, b, key, pairs) : new Set<number>();
     const name = (el: Record<string, unknown>, index: number): Segment =>
-      shape.key ? { id: String(el[shape.key]) } : { index };
+      key ? { id: String(el[key]) } : { index };
     const matchedFrom = new Set(pairs.map(([i]) => i));
     const matchedTo = new Set(pairs.map(([, j]) => j));
     a.forEach((el, i) => {
@@ -119,8 +123,14 @@ class Walker {
     pairs.forEach(([i, j], n) => {
       const el = b[j] as Record<string, unknown>;
       const at = [...path, name(el, j)];
+      let old = a[i] as Record<string, unknown>;
+      if (key && renamed.has(j)) {
+        this.add({ op: 'renamed', from: old[key], to: el[key] }, at);
+        // The body is compared as if the key had not changed: the rename is said once.
+        old = { ...old, [key]: el[key] };
+      }
       if (!stay.has(n)) this.add({ op: 'moved', fromPosition: i + 1, toPosition: j + 1 }, at);
-      this.value(a[i], el, at, a[i], el);
+      this.value(old, el, at, old, el);
     });
     b.forEach((el, j) => {
       if (!matchedTo.has(j)) this.add({ op: 'added', to: el }, [...path, name(el, j)]);
@@ -151,6 +161,26 @@ function pairByKey(
     if (i !== undefined) pairs.push([i, j]);
   });
   return pairs;
+}
+
+/**
+ * Adds the renamed pairs (elements whose key changed but whose body is equal or nearly so) to
+ * `pairs`, kept in the order of the new version; returns the new indexes that were renamed.
+ */
+function renamesAmong(
+  a: Record<string, unknown>[],
+  b: Record<string, unknown>[],
+  key: string,
+  pairs: [number, number][],
+): Set<number> {
+  const matchedA = new Set(pairs.map(([i]) => i));
+  const matchedB = new Set(pairs.map(([, j]) => j));
+  const restA = a.map((_, i) => i).filter((i) => !matchedA.has(i));
+  const restB = b.map((_, j) => j).filter((j) => !matchedB.has(j));
+  const renames = pairRenames(a, b, key, restA, restB);
+  pairs.push(...renames);
+  pairs.sort((x, y) => x[1] - y[1]);
+  return new Set(renames.map(([, j]) => j));
 }
 
 /**
