@@ -8,6 +8,7 @@ import type { KindModule } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
 import { digestOf } from './load/digest.ts';
 import { escapePointer, loadYaml, type SourceMap } from './load/yaml.ts';
+import { quoted } from './util/text.ts';
 import { validateSchema } from './validate/schema.ts';
 
 export type DocumentStatus = 'draft' | 'approved' | 'retired';
@@ -85,7 +86,7 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
     report(
       ctx,
       'kind_unsupported',
-      `kind \`${String(doc.kind)}\` is not supported by this version of norma`,
+      `kind ${quoted(doc.kind)} is not supported by this version of norma`,
       '/kind',
       {
         hint: `supported kinds: ${Object.keys(kinds).join(', ')}`,

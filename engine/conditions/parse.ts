@@ -3,6 +3,7 @@ import { elementScope, type ResolvedPath, type Scope } from '../facts/scope.ts';
 import { enumValues } from '../facts/types.ts';
 import { escapePointer, positionOf, type SourceMap } from '../load/yaml.ts';
 import { didYouMean } from '../util/suggest.ts';
+import { inlineValue, quoted, quotedList } from '../util/text.ts';
 import type { Cond, Operand, Origin } from './ast.ts';
 import { parseDateValue } from './dates.ts';
 import { type OperatorName, operatorNames, operatorSpecs } from './operators.ts';
@@ -102,7 +103,7 @@ function parseFactEntry(key: string, value: unknown, pointer: string, scope: Sco
   }
   if (Array.isArray(value)) {
     report(ctx, 'op_value_shape', `\`${key}\` cannot equal a list`, pointer, {
-      hint: `to allow several values write \`${key}: { in: [${value.map(String).join(', ')}] }\``,
+      hint: `to allow several values write \`${key}: { in: [${value.map(inlineValue).join(', ')}] }\``,
     });
     return { type: 'all', id: ctx.nextId(), items: [], origin };
   }
@@ -239,7 +240,7 @@ function parseOperand(
       return { kind: 'literal', value: raw };
     case 'list':
       if (!Array.isArray(raw))
-        return bad(`\`${op}\` takes a list, not ${describe(raw)}`, `write \`${op}: [${String(raw)}]\``);
+        return bad(`\`${op}\` takes a list, not ${describe(raw)}`, `write \`${op}: [${inlineValue(raw)}]\``);
       raw.forEach((v, i) => {
         checkMember(v, resolved, `${pointer}/${i}`, ctx);
       });
@@ -321,7 +322,7 @@ function checkMember(value: unknown, resolved: ResolvedPath, pointer: string, ct
     report(
       ctx,
       'op_value_enum',
-      `\`${String(value)}\` is not one of ${allowed.map((a) => `\`${String(a)}\``).join(', ')}`,
+      `${quoted(value)} is not one of ${quotedList(allowed)}`,
       pointer,
       hintOf(hint),
     );

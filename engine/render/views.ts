@@ -6,6 +6,7 @@
 import type { CompiledDocument } from '../document.ts';
 import type { Envelope } from '../evaluate.ts';
 import { listAt, mapAt, numberAt, textAt } from '../kinds/common.ts';
+import { inlineValue } from '../util/text.ts';
 import { describeCondition } from './describe.ts';
 
 /** The header every report starts with. */
@@ -262,7 +263,7 @@ function thenText(v: unknown): string {
 }
 
 function typeText(schema: Record<string, unknown>): string {
-  if (Array.isArray(schema.enum)) return `one of ${schema.enum.map(String).join(', ')}`;
+  if (Array.isArray(schema.enum)) return `one of ${schema.enum.map(inlineValue).join(', ')}`;
   const type = Array.isArray(schema.type) ? schema.type.join(' | ') : textAt(schema.type);
   const format = textAt(schema.format);
   const range = [

@@ -120,7 +120,7 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic 
       const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       return error(
         'schema_enum',
-        `\`${label(at)}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}, not \`${String(e.data)}\``,
+        `\`${label(at)}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}, not ${valueName(e.data)}`,
         { file, ...positionOf(map, at), path: at, ...(hint ? { hint } : {}) },
       );
     }
@@ -165,6 +165,13 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic 
 
 function label(pointer: string): string {
   return pointer === '' ? '(document)' : pointer.slice(1).replaceAll('/', '.');
+}
+
+/** A rejected value as a message names it: scalars in backticks, lists and mappings by their shape. */
+function valueName(v: unknown): string {
+  if (typeof v === 'string') return `\`${v}\``;
+  // Not in backticks: `null` or `1` next to allowed texts `null` or `1` would contradict itself.
+  return v === null ? 'an empty value' : typeName(v);
 }
 
 function typeName(v: unknown): string {

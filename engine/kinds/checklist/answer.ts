@@ -8,6 +8,7 @@ import { type ParseContext, parseOperators } from '../../conditions/parse.ts';
 import type { ResolvedPath, Scope } from '../../facts/scope.ts';
 import { categoryOf, type FactSchema } from '../../facts/types.ts';
 import { positionOf } from '../../load/yaml.ts';
+import { quoted, quotedList } from '../../util/text.ts';
 
 export const answerTypes = ['boolean', 'number', 'choice', 'text', 'date'] as const;
 export type AnswerType = (typeof answerTypes)[number];
@@ -90,7 +91,7 @@ export function answerProblem(
       if (choices?.includes(value)) return undefined;
       return {
         code: 'answer_choice',
-        message: `\`${String(value)}\` is not one of ${(choices ?? []).map((c) => `\`${c}\``).join(', ')}`,
+        message: `${quoted(value)} is not one of ${quotedList(choices ?? [])}`,
       };
   }
 }

@@ -3,6 +3,7 @@ import type { Cond } from '../../conditions/ast.ts';
 import { report } from '../../conditions/parse.ts';
 import type { FactSchema } from '../../facts/types.ts';
 import { didYouMean } from '../../util/suggest.ts';
+import { quotedList } from '../../util/text.ts';
 import { createAjv } from '../../validate/ajv.ts';
 import {
   checkUniqueIds,
@@ -110,7 +111,7 @@ export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRule
         const allowed = outputs.find((o) => o.name === name)?.schema.enum;
         const why =
           first?.keyword === 'enum' && allowed
-            ? `is not one of ${allowed.map((a) => `\`${String(a)}\``).join(', ')}`
+            ? `is not one of ${quotedList(allowed)}`
             : `${first?.instancePath ? `at \`${first.instancePath}\` ` : ''}${first?.message ?? 'does not fit'}`;
         const hint =
           allowed && typeof value === 'string' ? didYouMean(value, allowed.map(String)) : undefined;
