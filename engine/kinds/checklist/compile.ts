@@ -2,6 +2,7 @@ import type { Cond } from '../../conditions/ast.ts';
 import { type ParseContext, report } from '../../conditions/parse.ts';
 import type { Scope } from '../../facts/scope.ts';
 import { checkUniqueIds, listAt, mapAt, numberAt, textAt, whenAt } from '../common.ts';
+import { warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 import { type AnswerType, answerTypes, type Choice, expectText, parseExpect } from './answer.ts';
 
@@ -75,6 +76,12 @@ export function compileChecklist({ data, ctx, facts }: CompileInput): CompiledCh
       };
       whens.push(item.when);
       expects.push(item.expect);
+      warnDeadWeight(
+        [{ when: item.when, pointer: `${pointer}/items/${i}`, label: `item \`${compiled.key}\`` }],
+        'every',
+        facts.declared,
+        ctx,
+      );
       return compiled;
     });
     return {

@@ -3,6 +3,7 @@ import { type ParseContext, report } from '../../conditions/parse.ts';
 import type { FactModel } from '../../facts/model.ts';
 import type { Scope } from '../../facts/scope.ts';
 import { compileMessage, listAt, type MessageFn, mapAt, numberAt, textAt, whenAt } from '../common.ts';
+import { warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 import { type Decimal, decimalOf, MAX_PLACES, type RoundingMode } from './decimal.ts';
 import { checkPayType, type Payer, payerTable } from './payers.ts';
@@ -100,6 +101,13 @@ function priceRules(
     };
   });
   checkCoverage(raw, `/${list}`, kind, ctx);
+  warnDeadWeight(
+    conds.map((when, i) => ({ when, pointer: `/${list}/${i}`, label: `rule \`${rules[i]?.label}\`` })),
+    'first',
+    {},
+    ctx,
+    { otherwiseReported: true },
+  );
   return { rules, set: condSet(conds) };
 }
 
@@ -130,6 +138,16 @@ function discountRules(
       ...(message ? { message } : {}),
     } satisfies DiscountRule;
   });
+  warnDeadWeight(
+    conds.map((when, i) => ({
+      when,
+      pointer: `/discounts/rules/${i}`,
+      label: `discount \`${rules[i]?.label}\``,
+    })),
+    'every',
+    {},
+    ctx,
+  );
   return { rules, set: condSet(conds) };
 }
 

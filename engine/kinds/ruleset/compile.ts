@@ -16,6 +16,7 @@ import {
   textAt,
   whenAt,
 } from '../common.ts';
+import { warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 
 export type HitPolicy = 'first' | 'unique' | 'any' | 'priority' | 'collect';
@@ -157,6 +158,17 @@ export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRule
       col: pos.col,
     };
   });
+  warnDeadWeight(
+    rules.map((r) => ({
+      when: r.when,
+      pointer: `/rules/${r.index}`,
+      label: `rule \`${r.id}\``,
+      priority: r.priority,
+    })),
+    hit === 'first' || hit === 'priority' ? hit : 'every',
+    facts.declared,
+    ctx,
+  );
   const def = data.default === undefined ? undefined : mapAt(data.default);
   if (def) checkThen(def, '/default');
   return {

@@ -11,6 +11,7 @@ import {
   textAt,
   whenAt,
 } from '../common.ts';
+import { warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 
 type Clause = string | string[];
@@ -109,6 +110,17 @@ export function compileScorecard({ data, ctx, facts }: CompileInput): CompiledSc
       pointer,
       textAt(c.id) ?? `#${i + 1}`,
       ctx,
+    );
+    warnDeadWeight(
+      bands.map((b, j) => ({
+        when: conds[b.band.index] as Cond,
+        pointer: `${pointer}/bands/${j}`,
+        label: `band \`${b.band.label}\` of criterion \`${textAt(c.id) ?? `#${i + 1}`}\``,
+      })),
+      'first',
+      facts.declared,
+      ctx,
+      { otherwiseReported: true },
     );
     return {
       id: textAt(c.id) ?? `#${i + 1}`,
