@@ -166,6 +166,27 @@ describe('yaml-language-server with the norma schemas', { timeout: testTimeoutMs
     ]);
   });
 
+  it('reports a misspelt operator in a checklist expect at its key', async () => {
+    const doc = open('checklists', [
+      '# yaml-language-server: $schema=../../engine/schemas/checklist.schema.json',
+      'kind: checklist',
+      'id: editor.case',
+      'version: 1.0.0',
+      'status: draft',
+      'title: editor case',
+      'sections:',
+      '  - id: tyres',
+      '    items:',
+      '      - id: tread-depth',
+      '        text: 轮胎花纹深度',
+      '        answer: number',
+      '        expect: { greaterThanInclusve: 1.6 }',
+    ]);
+    expect(located(await diagnosticsOf(doc.uri))).toEqual([
+      at(positionOf(doc.text, 'greaterThanInclusve'), 'Property greaterThanInclusve is not allowed.'),
+    ]);
+  });
+
   it('reports an unknown top-level key at the key', async () => {
     const doc = open('rules', [
       '# yaml-language-server: $schema=../../engine/schemas/scorecard.schema.json',
