@@ -124,7 +124,7 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic 
       const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       return error(
         'schema_enum',
-        `\`${label(at)}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}, not \`${String(e.data)}\``,
+        `\`${label(at)}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}, not ${typeof e.data === 'string' ? `\`${e.data}\`` : typeName(e.data)}`,
         { file, ...positionOf(map, at), path: at, ...(hint ? { hint } : {}) },
       );
     }
