@@ -5,18 +5,22 @@ import { readSchemas } from '../schemas/index.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { createAjv } from './ajv.ts';
 
-/**
- * Conditions are checked by the condition parser, which knows the declared facts and gives
- * sharper messages; ajv sees them as plain objects so a problem is reported once, not twice.
- */
-const looseCondition = { $defs: { condition: true } };
-
 const ajv = createAjv();
 const schemas = readSchemas();
 for (const [name, schema] of schemas) {
-  ajv.addSchema(name === 'condition.schema.json' ? looseCondition : schema, name);
+  ajv.addSchema(name === 'condition.schema.json' ? loosened(schema) : schema, name);
 }
 const validators = new Map<string, ValidateFunction>();
+
+/**
+ * Conditions (and checklist expectations) are checked by the condition parser, which knows the
+ * declared facts and gives sharper messages; ajv accepts anything wherever a kind refers into the
+ * condition schema, so a problem is reported once, not twice. The full schema serves editors.
+ */
+function loosened(conditionSchema: Record<string, unknown>): Record<string, unknown> {
+  const defs = Object.keys((conditionSchema.$defs as object | undefined) ?? {});
+  return { $defs: Object.fromEntries(defs.map((name) => [name, true])) };
+}
 
 /** The ajv validator of a kind's schema file (`ruleset` → `ruleset.schema.json`). */
 function validatorFor(kind: string): ValidateFunction | undefined {

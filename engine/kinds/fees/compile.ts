@@ -247,6 +247,9 @@ function payTypesOf(facts: FactModel): string[] | undefined {
     facts.declared.labour?.items?.properties?.payType,
     facts.declared.parts?.items?.properties?.payType,
   ];
-  const values = schemas.flatMap((s) => (Array.isArray(s?.enum) ? s.enum.map(String) : []));
+  // Pay types are text: other enum values (a mistaken number or mapping) can never name one.
+  const values = schemas.flatMap((s) =>
+    Array.isArray(s?.enum) ? s.enum.filter((v): v is string => typeof v === 'string') : [],
+  );
   return values.length > 0 ? [...new Set(values)] : undefined;
 }
