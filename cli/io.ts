@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundledStandardsDir, NormaError, standardFolders } from '../engine/index.ts';
 
@@ -87,12 +87,49 @@ export function fsReason(e: unknown): string {
   return `cannot be accessed: ${(e as Error).message}`;
 }
 
-/** Reads a text file (or standard input for `-`); `input_unreadable` names the file and why. */
+/** The largest input file read (`--facts`, `--answers`, `--inputs`): `/dev/zero` never ends. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a UTF-8 text file (or standard input for `-`): `input_unreadable` names the file and why,
+ * `input_too_large` past MAX_INPUT_BYTES, `input_malformed` when it is not UTF-8.
+ */
 export function readTextFile(io: Io, path: string, what: string): string {
+  if (path === '-') return io.readStdin();
+  let bytes: Buffer;
   try {
-    return path === '-' ? io.readStdin() : readFileSync(resolve(io.cwd, path), 'utf8');
+    bytes = readBounded(resolve(io.cwd, path), what, path);
   } catch (e) {
+    if (e instanceof NormaError) throw e;
     throw new NormaError('input_unreadable', `the ${what} file \`${path}\` ${fsReason(e)}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new NormaError('input_malformed', `the ${what} file \`${path}\` is not UTF-8 text`);
+  }
+}
+
+/** Reads at most MAX_INPUT_BYTES, chunk by chunk, so a device or a pipe cannot exhaust memory. */
+function readBounded(file: string, what: string, shown: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    let total = 0;
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      total += n;
+      if (total > MAX_INPUT_BYTES) {
+        throw new NormaError(
+          'input_too_large',
+          `the ${what} file \`${shown}\` is larger than the limit of ${MAX_INPUT_BYTES} bytes`,
+        );
+      }
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
   }
 }
 

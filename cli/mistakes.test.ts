@@ -219,6 +219,24 @@ describe('input files', () => {
     }
   });
 
+  it('are read up to a limit, as UTF-8 (a byte-order mark is allowed)', async () => {
+    const endless = await run(['eval', 'approval.work-order', '--facts', '/dev/zero']);
+    expect(endless.code).toBe(1);
+    expect(JSON.parse(endless.out).error.code).toBe('input_too_large');
+    const latin1 = join(tmp, 'latin1.json');
+    writeFileSync(latin1, Buffer.from('{"payType": "customer", "note": "caf\xe9"}', 'latin1'));
+    const notUtf8 = await run(['eval', 'approval.work-order', '--facts', latin1]);
+    expect(notUtf8.code).toBe(1);
+    expect(JSON.parse(notUtf8.out).error).toMatchObject({
+      code: 'input_malformed',
+      message: expect.stringContaining('not UTF-8'),
+    });
+    const bom = join(tmp, 'bom.json');
+    writeFileSync(bom, `\ufeff${JSON.stringify({ estimateTotal: 6000, payType: 'customer' })}`);
+    const withBom = await run(['eval', 'approval.work-order', '--facts', bom, '--at', '2026-03-01']);
+    expect(withBom.code).toBe(0);
+  });
+
   it('given to validate and test that are not regular files are reported, not read', async () => {
     const fifo = join(tmp, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
