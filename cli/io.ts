@@ -95,13 +95,14 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
  * `input_too_large` past MAX_INPUT_BYTES, `input_malformed` when it is not UTF-8.
  */
 export function readTextFile(io: Io, path: string, what: string): string {
-  if (path === '-') return io.readStdin();
   let bytes: Buffer;
   try {
+    if (path === '-') return io.readStdin();
     bytes = readBounded(resolve(io.cwd, path), what, path);
   } catch (e) {
     if (e instanceof NormaError) throw e;
-    throw new NormaError('input_unreadable', `the ${what} file \`${path}\` ${fsReason(e)}`);
+    const source = path === '-' ? `standard input (the ${what})` : `the ${what} file \`${path}\``;
+    throw new NormaError('input_unreadable', `${source} ${fsReason(e)}`);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -237,6 +237,21 @@ describe('input files', () => {
     expect(withBom.code).toBe(0);
   });
 
+  it('includes standard input that cannot be read', async () => {
+    const io = captureIo({ cwd: tmp });
+    io.readStdin = () => {
+      throw Object.assign(new Error('EAGAIN: resource temporarily unavailable, read'), {
+        code: 'EAGAIN',
+        syscall: 'read',
+      });
+    };
+    expect(await main([...(base.eval ?? []), '--facts', '-'], io)).toBe(1);
+    expect(JSON.parse(io.stdout.join('')).error).toMatchObject({
+      code: 'input_unreadable',
+      message: expect.stringContaining('standard input (the facts) cannot be accessed'),
+    });
+  });
+
   it('given to validate and test that are not regular files are reported, not read', async () => {
     const fifo = join(tmp, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
@@ -278,6 +293,12 @@ describe('serve', () => {
     }
     const env = await run(['serve', '--dir', standards], { env: { PORT: 'http' } });
     expect(env).toMatchObject({ code: 2, err: expect.stringContaining('PORT takes a port from 0 to 65535') });
+  });
+
+  it("says it cannot listen on an address that is not this machine's, and exits 1", async () => {
+    const r = await run(['serve', '--host', '192.0.2.1', '--port', '0', '--dir', standards]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("cannot listen on 192.0.2.1:0: the address is not one of this machine's");
   });
 
   it('says a port in use is in use, and exits 1', async () => {

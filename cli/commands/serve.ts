@@ -19,6 +19,7 @@ export const spec = {
 };
 
 const DEFAULT_PORT = 3000;
+const HOST_HINT = 'give --host an address of this machine, such as 127.0.0.1';
 
 /** `norma serve`: the HTTP API of `npm start`, until SIGINT or SIGTERM. */
 export async function serveCommand(argv: string[], io: Io): Promise<number> {
@@ -66,11 +67,11 @@ function listenFailure(e: unknown, where: string): unknown {
       `cannot listen on ${where}: permission denied`,
       'ports below 1024 need privileges: choose one from 1024 with --port',
     );
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new CliError(
-      `cannot listen on ${where}: the address is not one of this machine's`,
-      'give --host an address of this machine, such as 127.0.0.1',
-    );
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new CliError(`cannot listen on ${where}: the host name cannot be resolved`, HOST_HINT);
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    return new CliError(`cannot listen on ${where}: the address is not one of this machine's`, HOST_HINT);
   }
   return e;
 }
