@@ -174,6 +174,8 @@ describe('flag values', () => {
   it('are usage errors when unknown, missing, given to a switch or followed by a stray argument', async () => {
     const cases: Array<[string[], string]> = [
       [['validate', '--bogus'], 'unknown option `--bogus`'],
+      [['validate', '--constructor'], 'unknown option `--constructor`'],
+      [['validate', '--__proto__'], 'unknown option `--__proto__`'],
       [['eval', 'approval.work-order', '-x', '--facts', facts], 'unknown option `-x`'],
       [['eval', 'approval.work-order', '--facts'], '`--facts` needs a value: `--facts f.json`'],
       [['eval', 'approval.work-order', '--facts', '--explain'], '`--facts` needs a value'],

@@ -133,7 +133,8 @@ export function parseCommandLine<F extends Record<string, Flag>>(
 }
 
 function rawValue(token: Extract<Token, { kind: 'option' }>, flags: Record<string, Flag>): string | true {
-  const f = flags[token.name];
+  // Own keys only: `--constructor` is not a flag because every object has one.
+  const f = Object.hasOwn(flags, token.name) ? flags[token.name] : undefined;
   if (!f) throw new UsageError(`unknown option \`${token.rawName}\``);
   if (f.kind === 'boolean') {
     if (token.inlineValue) throw new UsageError(`\`--${token.name}\` takes no value`);
