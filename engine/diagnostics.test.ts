@@ -60,7 +60,7 @@ describe('diagnostics', () => {
     );
   });
 
-  it('serialise a NormaError as the api.md error envelope, without empty details', () => {
+  it('serialise a NormaError as the docs/api.md error envelope, without empty details', () => {
     const e = new NormaError('facts_invalid', 'facts do not match', [error('type', 'bad', { path: '/a' })]);
     expect(JSON.parse(JSON.stringify(e))).toEqual({
       error: {

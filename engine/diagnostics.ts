@@ -65,7 +65,7 @@ export function formatDiagnosticsText(list: readonly Diagnostic[]): string {
     .join('\n');
 }
 
-/** Raised by engine entry points with a list of diagnostics; carries the api.md error shape. */
+/** Raised by engine entry points with a list of diagnostics; carries the docs/api.md error shape. */
 export class NormaError extends Error {
   constructor(
     readonly code: string,
@@ -76,7 +76,7 @@ export class NormaError extends Error {
     this.name = 'NormaError';
   }
 
-  /** The error envelope of api.md. */
+  /** The error envelope of docs/api.md. */
   toJSON(): { error: { code: string; message: string; details?: Diagnostic[] } } {
     return {
       error: {

@@ -47,7 +47,7 @@ function thrown(run: () => unknown): NormaError {
 }
 
 describe('evaluation', () => {
-  it('returns the api.md envelope: standard with digest, at, kind, result, matched', () => {
+  it('returns the docs/api.md envelope: standard with digest, at, kind, result, matched', () => {
     const env = evaluateFast(doc, { facts: { estimateTotal: 25000, payType: 'customer' }, at: '2026-03-01' });
     expect(env).toEqual({
       standard: { id: 'approval.work-order', version: '1.1.0', digest: doc.digest },

@@ -15,7 +15,7 @@ import type {
   Truths,
 } from './kinds/kind.ts';
 
-/** An evaluation request, as api.md's evaluate body. */
+/** An evaluation request, as docs/api.md's evaluate body. */
 export interface EvaluateRequest extends RawRequest {
   at?: string;
   explain?: boolean;
@@ -31,7 +31,7 @@ export interface EvaluateOptions {
   debug?: boolean;
 }
 
-/** The result envelope of api.md. */
+/** The result envelope of docs/api.md. */
 export interface Envelope {
   standard: { id: string; version: string; digest: string };
   at: string;

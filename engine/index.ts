@@ -15,7 +15,12 @@ export {
   NormaError,
   sortDiagnostics,
 } from './diagnostics.ts';
-export { type BehaviouralDiff, type BehaviourOptions, behaviouralDiff } from './diff/behaviour.ts';
+export {
+  type BehaviouralDiff,
+  type BehaviourOptions,
+  behaviouralDiff,
+  MAX_DIFF_RUNS,
+} from './diff/behaviour.ts';
 export type { ChangeClass } from './diff/classify.ts';
 export { formatDiffText } from './diff/format.ts';
 export { diffInputOf, parseJsonLines } from './diff/inputs.ts';

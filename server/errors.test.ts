@@ -6,7 +6,7 @@ import { memoryLogger } from './log.ts';
 import { json, testApp, testOptions } from './testing.ts';
 
 describe('errors', () => {
-  it('maps codes to the statuses of api.md, and unknown engine codes to 422', () => {
+  it('maps codes to the statuses of docs/api.md, and unknown engine codes to 422', () => {
     expect(statusOf('body_malformed')).toBe(400);
     expect(statusOf('standard_unknown')).toBe(404);
     expect(statusOf('version_unknown')).toBe(404);

@@ -36,7 +36,7 @@ export function statusOf(code: string): ContentfulStatusCode {
   return statusOfCode[code] ?? 422;
 }
 
-/** Answers a NormaError in api.md's shape, with the status of its code. */
+/** Answers a NormaError in docs/api.md's shape, with the status of its code. */
 export function errorResponse(c: Context<AppEnv>, err: NormaError): Response {
   return c.json(err.toJSON(), statusOf(err.code));
 }

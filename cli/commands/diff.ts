@@ -1,72 +1,64 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
 import {
   type DiffInput,
   diffVersions,
   diffView,
   formatDiffText,
   loadStandards,
-  NormaError,
+  MAX_DIFF_RUNS,
   parseJsonLines,
   renderDiff,
 } from '../../engine/index.ts';
-import { type Io, standardsDir, UsageError } from '../io.ts';
+import { type Io, readTextFile, standardsDir } from '../io.ts';
+import { dirFlag, flag, MAX_SEED, parseCommandLine } from '../options.ts';
 
-export const usage =
-  'norma diff <id> <from> <to> [--format text|md|html|json] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--dir path]';
-
-const FORMATS = ['text', 'md', 'html', 'json'];
+/** `norma diff`'s command line. */
+export const spec = {
+  name: 'diff',
+  usage:
+    'norma diff <id> <from> <to> [--format text|md|html|json] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--dir path]',
+  summary: 'what changed between two versions (semantic diff) and how often outcomes change',
+  flags: {
+    format: flag.choice(['text', 'md', 'html', 'json'], 'how to print the diff'),
+    inputs: flag.string(
+      'file.jsonl',
+      'also compare on real inputs, one JSON object a line (`-`: standard input)',
+    ),
+    runs: flag.integer('n', 'generated inputs for the behavioural diff (default: 1000)', 1, MAX_DIFF_RUNS),
+    seed: flag.integer(
+      'n',
+      'the seed of the generated inputs, to replay a diff (default: random)',
+      0,
+      MAX_SEED,
+    ),
+    at: flag.date("the evaluation date of both versions (default: the newer version's effective date)"),
+    'no-behaviour': flag.boolean('only the semantic diff: evaluate nothing'),
+    dir: dirFlag,
+  },
+  args: { min: 3, max: 3, missing: 'give the id and the two versions to compare' },
+};
 
 /** `norma diff`: what changed between two versions, and what it changes in practice. */
 export function diffCommand(argv: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      inputs: { type: 'string' },
-      runs: { type: 'string' },
-      seed: { type: 'string' },
-      at: { type: 'string' },
-      'no-behaviour': { type: 'boolean', default: false },
-      dir: { type: 'string' },
-    },
-  });
-  const [id, from, to] = positionals;
-  if (!id || !from || !to) throw new UsageError('give the id and the two versions to compare');
-  if (!FORMATS.includes(values.format)) throw new UsageError(`--format is one of ${FORMATS.join(', ')}`);
-  const runs = integer(values.runs, '--runs');
-  const seed = integer(values.seed, '--seed');
+  const { values, positionals } = parseCommandLine(argv, spec);
+  const [id, from, to] = positionals as [string, string, string];
+  const inputs = values.inputs ? readJsonLines(io, values.inputs) : undefined;
   const index = loadStandards(standardsDir(io, values.dir));
   const report = diffVersions(index, id, from, to, {
     behaviour: !values['no-behaviour'],
-    ...(runs !== undefined ? { runs } : {}),
-    ...(seed !== undefined ? { seed } : {}),
+    ...(values.runs !== undefined ? { runs: values.runs } : {}),
+    ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values.at ? { at: values.at } : {}),
-    ...(values.inputs ? { inputs: readJsonLines(io, values.inputs) } : {}),
+    ...(inputs ? { inputs } : {}),
   });
   const name = values.inputs ? basename(values.inputs) : undefined;
   if (values.format === 'json') io.out(JSON.stringify(report, null, 2));
   else if (values.format === 'text') io.out(formatDiffText(diffView(report, name)));
-  else io.out(renderDiff(report, values.format as 'md' | 'html', name));
+  else io.out(renderDiff(report, values.format, name));
   return 0;
-}
-
-function integer(raw: string | undefined, flag: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number, not \`${raw}\``);
-  return n;
 }
 
 /** Reads real inputs from a JSON Lines file (or standard input for `-`). */
 function readJsonLines(io: Io, path: string): DiffInput[] {
-  let text: string;
-  try {
-    text = path === '-' ? io.readStdin() : readFileSync(resolve(io.cwd, path), 'utf8');
-  } catch (e) {
-    throw new NormaError('input_unreadable', `cannot read inputs file \`${path}\`: ${(e as Error).message}`);
-  }
-  return parseJsonLines(text, `inputs file \`${path}\``);
+  return parseJsonLines(readTextFile(io, path, 'inputs'), `inputs file \`${path}\``);
 }

@@ -1,36 +1,41 @@
-import { parseArgs } from 'node:util';
 import { evaluateStandard, loadStandards } from '../../engine/index.ts';
 import { type Io, readJsonFile, standardsDir, UsageError } from '../io.ts';
+import { dirFlag, flag, parseCommandLine } from '../options.ts';
 
-export const usage =
-  'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--dir path]';
+/** `norma eval`'s command line. */
+export const spec = {
+  name: 'eval',
+  usage:
+    'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--dir path]',
+  summary: 'evaluate a standard on facts and print the result envelope',
+  flags: {
+    facts: flag.string('f.json', 'the facts as a JSON file (`-` reads standard input)'),
+    answers: flag.string('a.json', "a checklist's answers as a JSON file"),
+    at: flag.date('the evaluation date, which chooses the version in force (default: today)'),
+    version: flag.string('v', 'evaluate this version instead of the one in force (drafts must be pinned)'),
+    explain: flag.boolean('add, for every rule, item, band or price, why it applied or not'),
+    debug: flag.boolean('add the evaluation path taken (fast closures or json-rules-engine)'),
+    dir: dirFlag,
+  },
+  args: { min: 1, max: 1, missing: 'give the id of the standard to evaluate' },
+};
 
 /** `norma eval`: evaluates a standard and prints the result envelope as JSON. */
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      facts: { type: 'string' },
-      answers: { type: 'string' },
-      at: { type: 'string' },
-      version: { type: 'string' },
-      explain: { type: 'boolean', default: false },
-      debug: { type: 'boolean', default: false },
-      dir: { type: 'string' },
-    },
-  });
-  const id = positionals[0];
-  if (!id) throw new UsageError('give the id of the standard to evaluate');
-  if (!values.facts)
+  const { values, positionals } = parseCommandLine(argv, spec);
+  const id = positionals[0] as string;
+  if (!values.facts) {
     throw new UsageError('give the facts with --facts f.json (or --facts - for standard input)');
+  }
+  const facts = readJsonFile(io, values.facts, 'facts');
+  const answers = values.answers ? readJsonFile(io, values.answers, 'answers') : undefined;
   const index = loadStandards(standardsDir(io, values.dir));
   const envelope = await evaluateStandard(
     index,
     id,
     {
-      facts: readJsonFile(io, values.facts, 'facts'),
-      ...(values.answers ? { answers: readJsonFile(io, values.answers, 'answers') } : {}),
+      facts,
+      ...(answers !== undefined ? { answers } : {}),
       ...(values.at ? { at: values.at } : {}),
       ...(values.version ? { version: values.version } : {}),
       explain: values.explain,

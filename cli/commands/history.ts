@@ -1,18 +1,24 @@
-import { parseArgs } from 'node:util';
 import { formatHistoryText, historyOf, loadStandards, today } from '../../engine/index.ts';
-import { type Io, standardsDir, UsageError } from '../io.ts';
+import { type Io, standardsDir } from '../io.ts';
+import { dirFlag, flag, parseCommandLine } from '../options.ts';
 
-export const usage = 'norma history <id> [--at date] [--format text|json] [--dir path]';
+/** `norma history`'s command line. */
+export const spec = {
+  name: 'history',
+  usage: 'norma history <id> [--at date] [--format text|json] [--dir path]',
+  summary: "a standard's versions: status, effective dates, approver, change, digest, in force",
+  flags: {
+    at: flag.date('the date whose version in force is marked (default: today)'),
+    format: flag.choice(['text', 'json'], 'how to print the history'),
+    dir: dirFlag,
+  },
+  args: { min: 1, max: 1, missing: 'give the id of the standard' },
+};
 
 /** `norma history`: a standard's versions, approvals, changes, digests and the one in force. */
 export function historyCommand(argv: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { at: { type: 'string' }, format: { type: 'string', default: 'text' }, dir: { type: 'string' } },
-  });
-  const id = positionals[0];
-  if (!id) throw new UsageError('give the id of the standard');
+  const { values, positionals } = parseCommandLine(argv, spec);
+  const id = positionals[0] as string;
   const history = historyOf(loadStandards(standardsDir(io, values.dir)), id, values.at ?? today());
   io.out(values.format === 'json' ? JSON.stringify(history, null, 2) : formatHistoryText(history));
   return 0;

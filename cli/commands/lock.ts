@@ -1,24 +1,35 @@
-import { parseArgs } from 'node:util';
-import { LOCK_FILE, loadStandards, planLock, writeLock } from '../../engine/index.ts';
-import { type Io, standardsDir } from '../io.ts';
+import {
+  LOCK_FILE,
+  loadStandards,
+  NormaError,
+  planLock,
+  type StandardsIndex,
+  writeLock,
+} from '../../engine/index.ts';
+import { type Io, standardsRoot } from '../io.ts';
+import { dirFlag, flag, parseCommandLine } from '../options.ts';
 
-export const usage = 'norma lock [ids…] [--check] [--dir path] [--format text|json]';
+/** `norma lock`'s command line. */
+export const spec = {
+  name: 'lock',
+  usage: 'norma lock [ids…] [--check] [--dir path] [--format text|json]',
+  summary: 'record newly approved versions in norma.lock; never change an entry',
+  flags: {
+    check: flag.boolean('only report what would be recorded; exit 1 when anything would be'),
+    format: flag.choice(['text', 'json'], 'how to print what was recorded'),
+    dir: dirFlag,
+  },
+  args: { min: 0, max: Number.POSITIVE_INFINITY },
+};
 
 /**
  * `norma lock`: records newly approved versions (of the given ids, or all) in norma.lock; never
  * changes an entry (`lock_entry_immutable`, exit 1). `--check` reports what it would record.
  */
 export function lockCommand(argv: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      dir: { type: 'string' },
-      check: { type: 'boolean', default: false },
-      format: { type: 'string', default: 'text' },
-    },
-  });
-  const index = loadStandards(standardsDir(io, values.dir));
+  const { values, positionals } = parseCommandLine(argv, spec);
+  const index = loadStandards(standardsRoot(io, values.dir));
+  checkIds(index, positionals);
   const plan = values.check ? planLock(index, positionals) : writeLock(index, positionals);
   const pending = values.check && (plan.added.length > 0 || plan.conflicts.length > 0);
   if (values.format === 'json') {
@@ -32,4 +43,16 @@ export function lockCommand(argv: string[], io: Io): number {
   for (const s of plan.skipped) io.out(`skipped ${s}: it does not compile (run \`norma validate\`)`);
   if (plan.added.length === 0 && plan.conflicts.length === 0) io.out(`${LOCK_FILE} is up to date`);
   return pending ? 1 : 0;
+}
+
+/** A mistyped id would otherwise lock nothing and say "up to date". */
+function checkIds(index: StandardsIndex, ids: string[]): void {
+  const known = new Set([...index.files.values()].map((f) => (f.document ?? f.lastGood)?.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new NormaError(
+      'standard_unknown',
+      `no standard ${unknown.map((id) => `\`${id}\``).join(', ')} in \`${index.dir}\``,
+    );
+  }
 }

@@ -1,6 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   chooseVersion,
   evaluateFast,
@@ -9,30 +6,33 @@ import {
   today,
   versionsOf,
 } from '../../engine/index.ts';
-import { type Io, readJsonFile, standardsDir, UsageError } from '../io.ts';
+import { type Io, readJsonFile, standardsDir, writeOutputFile } from '../io.ts';
+import { dirFlag, flag, parseCommandLine } from '../options.ts';
 
-export const usage =
-  'norma render <id> [--version v] [--facts f.json [--answers a.json]] [--at date] [--out file.html] [--dir path]';
+/** `norma render`'s command line. */
+export const spec = {
+  name: 'render',
+  usage:
+    'norma render <id> [--version v] [--facts f.json [--answers a.json]] [--at date] [--out file.html] [--dir path]',
+  summary: 'a printable HTML report: blank form or summary, or the report of an evaluation',
+  flags: {
+    version: flag.string('v', 'render this version instead of the one in force'),
+    facts: flag.string('f.json', 'render the report of an evaluation on these facts (`-`: standard input)'),
+    answers: flag.string('a.json', "a checklist's answers for that evaluation"),
+    at: flag.date('the date that chooses the version in force and evaluates (default: today)'),
+    out: flag.string('file.html', 'write the HTML to this file (default: standard output)'),
+    dir: dirFlag,
+  },
+  args: { min: 1, max: 1, missing: 'give the id of the standard to render' },
+};
 
 /**
  * `norma render`: a printable HTML report. Without facts: a checklist's blank form, or a summary
  * of any other document. With facts: the report of that evaluation.
  */
 export function renderCommand(argv: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      version: { type: 'string' },
-      facts: { type: 'string' },
-      answers: { type: 'string' },
-      at: { type: 'string' },
-      out: { type: 'string' },
-      dir: { type: 'string' },
-    },
-  });
-  const id = positionals[0];
-  if (!id) throw new UsageError('give the id of the standard to render');
+  const { values, positionals } = parseCommandLine(argv, spec);
+  const id = positionals[0] as string;
   const index = loadStandards(standardsDir(io, values.dir));
   const at = values.at ?? today();
   const doc = chooseVersion(id, versionsOf(index, id), at, values.version);
@@ -44,7 +44,7 @@ export function renderCommand(argv: string[], io: Io): number {
     html = renderReport(doc, { envelope, facts, ...(answers !== undefined ? { answers } : {}) });
   } else html = renderReport(doc);
   if (values.out) {
-    writeFileSync(resolve(io.cwd, values.out), html);
+    writeOutputFile(io, values.out, html);
     io.err(`wrote ${values.out}`);
   } else io.out(html);
   return 0;

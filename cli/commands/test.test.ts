@@ -83,7 +83,7 @@ describe('norma test', () => {
   it('rejects a bad option as a usage error', async () => {
     const { code, err } = await run(['--runs', 'many']);
     expect(code).toBe(2);
-    expect(err).toContain('--runs takes a whole number, not `many`');
+    expect(err).toContain('`--runs` takes a whole number from 1 to 100,000, not `many`');
   });
 
   it('reports a missing path as a failure', async () => {

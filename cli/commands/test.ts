@@ -1,10 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
 import {
   type AssuranceRun,
   type CompiledDocument,
-  compileDocument,
   DEFAULT_RUNS,
   type Diagnostic,
   formatRunJson,
@@ -14,35 +11,56 @@ import {
   sortDiagnostics,
   testDocument,
 } from '../../engine/index.ts';
-import { type Io, standardsDir, UsageError } from '../io.ts';
+import { type Io, standardsRoot } from '../io.ts';
+import { dirFlag, flag, MAX_SEED, parseCommandLine } from '../options.ts';
+import {
+  compileFile,
+  displayPath,
+  emptyTarget,
+  isInside,
+  locateTarget,
+  type Target,
+  yamlFilesUnder,
+} from '../targets.ts';
 
-export const usage = 'norma test [paths…] [--seed n] [--runs n] [--format text|json] [--dir path]';
+/** The most generated inputs per invariant one run may ask for: beyond, a run takes hours. */
+const MAX_TEST_RUNS = 100_000;
+
+/** `norma test`'s command line. */
+export const spec = {
+  name: 'test',
+  usage: 'norma test [paths…] [--seed n] [--runs n] [--format text|json] [--dir path]',
+  summary: "run each document's tests and invariants; print shrunk counterexamples",
+  flags: {
+    seed: flag.integer(
+      'n',
+      'the seed of the generated inputs, to replay a run (default: random)',
+      0,
+      MAX_SEED,
+    ),
+    runs: flag.integer('n', `generated inputs per invariant (default: ${DEFAULT_RUNS})`, 1, MAX_TEST_RUNS),
+    format: flag.choice(['text', 'json'], 'how to print the run'),
+    dir: dirFlag,
+  },
+  args: { min: 0, max: Number.POSITIVE_INFINITY },
+};
 
 /** `norma test`: runs each document's tests and invariants; exit 1 when anything fails. */
 export async function testCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      seed: { type: 'string' },
-      runs: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      dir: { type: 'string' },
-    },
-  });
-  const seed =
-    values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : wholeNumber(values.seed, '--seed');
-  const runs = values.runs === undefined ? DEFAULT_RUNS : wholeNumber(values.runs, '--runs');
-  if (runs < 1) throw new UsageError('--runs must be at least 1');
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`--format is text or json, not \`${values.format}\``);
-  }
+  const { values, positionals } = parseCommandLine(argv, spec);
+  const seed = values.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const runs = values.runs ?? DEFAULT_RUNS;
   const targets =
-    positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [standardsDir(io, values.dir)];
+    positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [standardsRoot(io, values.dir)];
   const documents: CompiledDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const target of targets) {
+  for (const path of targets) {
+    const target = locateTarget(path, io);
     const found = collect(target, io);
+    const nothing = found.documents.length === 0 && found.diagnostics.length === 0;
+    if (nothing && (target.kind === 'standards' || target.kind === 'folder')) {
+      found.diagnostics.push(emptyTarget(path, io));
+    }
     documents.push(...found.documents);
     diagnostics.push(...found.diagnostics);
   }
@@ -52,91 +70,36 @@ export async function testCommand(argv: string[], io: Io): Promise<number> {
   return runPassed(run) ? 0 : 1;
 }
 
-function wholeNumber(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number, not \`${text}\``);
-  return n;
-}
-
 interface Collected {
   documents: CompiledDocument[];
   diagnostics: Diagnostic[];
 }
 
-/** The documents under a target: a standards directory, a folder inside one, any folder, or a file. */
-function collect(target: string, io: Io): Collected {
-  if (!existsSync(target)) {
-    return {
-      documents: [],
-      diagnostics: [
-        {
-          code: 'input_unreadable',
-          message: `no such file or directory: ${target}`,
-          severity: 'error',
-          file: target,
-        },
-      ],
-    };
-  }
-  if (!statSync(target).isDirectory()) return compileOne(target, io);
-  const root = isRoot(target) ? target : findRoot(target);
-  if (!root) {
-    const out: Collected = { documents: [], diagnostics: [] };
-    for (const file of yamlFiles(target)) {
-      const one = compileOne(file, io);
-      out.documents.push(...one.documents);
-      out.diagnostics.push(...one.diagnostics);
-    }
-    return out;
-  }
-  const index = loadStandards(root);
-  const shown = (file: string) => display(join(root, file), io);
-  const inside = (file: string) => join(root, file).startsWith(target);
+/** The documents under a target, and the errors of those that do not compile. */
+function collect(target: Target, io: Io): Collected {
+  if (target.kind === 'unreadable') return { documents: [], diagnostics: [target.diagnostic] };
+  if (target.kind === 'file') return compiled([target.path], io);
+  if (target.kind === 'folder') return compiled(yamlFilesUnder(target.path), io);
+  const index = loadStandards(target.root);
+  const shown = (file: string) => displayPath(join(target.root, file), io);
   const documents: CompiledDocument[] = [];
   for (const state of index.files.values()) {
-    if (state.document && inside(state.path)) documents.push({ ...state.document, file: shown(state.path) });
+    if (state.document && isInside(target, state.path)) {
+      documents.push({ ...state.document, file: shown(state.path) });
+    }
   }
   const diagnostics = index.diagnostics
-    .filter((d) => d.severity === 'error' && (!d.file || inside(d.file)))
+    .filter((d) => d.severity === 'error' && (!d.file || isInside(target, d.file)))
     .map((d) => (d.file ? { ...d, file: shown(d.file) } : d));
   return { documents, diagnostics };
 }
 
-function compileOne(file: string, io: Io): Collected {
-  const folder = basename(dirname(dirname(file)));
-  const expected =
-    folder === 'rules' || folder === 'checklists'
-      ? { id: basename(dirname(file)), version: basename(file).replace(/\.ya?ml$/, ''), folder }
-      : undefined;
-  const result = compileDocument(readFileSync(file, 'utf8'), display(file, io), expected);
-  return {
-    documents: result.document ? [result.document] : [],
-    diagnostics: result.diagnostics.filter((d) => d.severity === 'error'),
-  };
-}
-
-function isRoot(dir: string): boolean {
-  return existsSync(join(dir, 'rules')) || existsSync(join(dir, 'checklists'));
-}
-
-/** The standards root above a folder (…/rules or …/rules/<id>), if there is one. */
-function findRoot(dir: string): string | undefined {
-  let d = dir;
-  for (let i = 0; i < 2; i++) {
-    if (basename(d) === 'rules' || basename(d) === 'checklists') return dirname(d);
-    d = dirname(d);
+function compiled(files: string[], io: Io): Collected {
+  const out: Collected = { documents: [], diagnostics: [] };
+  for (const file of files) {
+    const result = compileFile(file, io);
+    if (result.document) out.documents.push(result.document);
+    out.diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
   }
-  return undefined;
-}
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
-
-function display(file: string, io: Io): string {
-  const rel = relative(io.cwd, file);
-  return rel.startsWith('..') ? file : rel;
+  return out;
 }

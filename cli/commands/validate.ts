@@ -1,31 +1,44 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import {
-  compileDocument,
   type Diagnostic,
   formatDiagnosticsText,
   hasErrors,
   loadStandards,
   sortDiagnostics,
 } from '../../engine/index.ts';
-import { type Io, standardsDir } from '../io.ts';
+import { type Io, standardsRoot } from '../io.ts';
+import { dirFlag, flag, parseCommandLine } from '../options.ts';
+import {
+  compileFile,
+  displayPath,
+  emptyTarget,
+  isInside,
+  locateTarget,
+  type Target,
+  yamlFilesUnder,
+} from '../targets.ts';
 
-export const usage = 'norma validate [paths…] [--dir path] [--format text|json]';
+/** `norma validate`'s command line. */
+export const spec = {
+  name: 'validate',
+  usage: 'norma validate [paths…] [--dir path] [--format text|json]',
+  summary: 'check documents; print file:line:col code message; exit 1 on any error',
+  flags: {
+    dir: dirFlag,
+    format: flag.choice(['text', 'json'], 'how to print the diagnostics'),
+  },
+  args: { min: 0, max: Number.POSITIVE_INFINITY },
+};
 
 /** `norma validate`: checks documents and prints every diagnostic; exit 1 on any error. */
 export function validateCommand(argv: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { dir: { type: 'string' }, format: { type: 'string', default: 'text' } },
-  });
+  const { values, positionals } = parseCommandLine(argv, spec);
   const targets =
-    positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [standardsDir(io, values.dir)];
+    positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [standardsRoot(io, values.dir)];
   const diagnostics: Diagnostic[] = [];
   let documents = 0;
-  for (const target of targets) {
-    const found = checkTarget(target, io);
+  for (const path of targets) {
+    const found = checkTarget(locateTarget(path, io), io);
     diagnostics.push(...found.diagnostics);
     documents += found.documents;
   }
@@ -43,57 +56,32 @@ export function validateCommand(argv: string[], io: Io): number {
   return hasErrors(sorted) ? 1 : 0;
 }
 
-/** A standards directory, a folder of documents, or one file. */
-function checkTarget(target: string, io: Io): { diagnostics: Diagnostic[]; documents: number } {
-  if (!existsSync(target)) {
-    return {
-      diagnostics: [
-        {
-          code: 'input_unreadable',
-          message: `no such file or directory: ${target}`,
-          severity: 'error',
-          file: target,
-        },
-      ],
-      documents: 0,
-    };
-  }
-  if (statSync(target).isDirectory()) {
-    const isRoot = existsSync(join(target, 'rules')) || existsSync(join(target, 'checklists'));
-    const root = isRoot ? target : findRoot(target);
-    if (root) {
-      const index = loadStandards(root);
-      const inside = (file: string | undefined) => !file || join(root, file).startsWith(target);
-      return {
-        diagnostics: index.diagnostics.filter((d) => inside(d.file)).map((d) => relocate(d, root, io)),
-        documents: [...index.files.keys()].filter((f) => join(root, f).startsWith(target)).length,
-      };
-    }
-    return { diagnostics: [], documents: 0 };
-  }
-  const text = readFileSync(target, 'utf8');
-  const folder = basename(dirname(dirname(target)));
-  const id = basename(dirname(target));
-  const version = basename(target).replace(/\.ya?ml$/, '');
-  const expected = folder === 'rules' || folder === 'checklists' ? { id, version, folder } : undefined;
-  const result = compileDocument(text, displayPath(target, io), expected);
-  return { diagnostics: result.diagnostics, documents: 1 };
+interface Checked {
+  diagnostics: Diagnostic[];
+  documents: number;
 }
 
-/** The standards root above a folder (…/rules/<id>), if there is one. */
-function findRoot(dir: string): string | undefined {
-  let d = dir;
-  for (let i = 0; i < 3; i++) {
-    if (basename(d) === 'rules' || basename(d) === 'checklists') return dirname(d);
-    d = dirname(d);
+/** A standards directory (or a folder in one), a folder of documents, or one file. */
+function checkTarget(target: Target, io: Io): Checked {
+  const checked = checkFound(target, io);
+  if ((target.kind === 'standards' || target.kind === 'folder') && checked.documents === 0) {
+    checked.diagnostics.push(emptyTarget(target.path, io));
   }
-  return undefined;
+  return checked;
 }
 
-function relocate(d: Diagnostic, root: string, io: Io): Diagnostic {
-  return d.file ? { ...d, file: displayPath(join(root, d.file), io) } : d;
-}
-
-function displayPath(file: string, io: Io): string {
-  return file.startsWith(`${io.cwd}/`) ? file.slice(io.cwd.length + 1) : file;
+function checkFound(target: Target, io: Io): Checked {
+  if (target.kind === 'unreadable') return { diagnostics: [target.diagnostic], documents: 0 };
+  if (target.kind === 'file') return { diagnostics: compileFile(target.path, io).diagnostics, documents: 1 };
+  if (target.kind === 'folder') {
+    const files = yamlFilesUnder(target.path);
+    return { diagnostics: files.flatMap((f) => compileFile(f, io).diagnostics), documents: files.length };
+  }
+  const index = loadStandards(target.root);
+  const shown = (d: Diagnostic) =>
+    d.file ? { ...d, file: displayPath(resolve(target.root, d.file), io) } : d;
+  return {
+    diagnostics: index.diagnostics.filter((d) => !d.file || isInside(target, d.file)).map(shown),
+    documents: [...index.files.keys()].filter((f) => isInside(target, f)).length,
+  };
 }

@@ -1,4 +1,4 @@
-/** How one condition was decided, in the terms of the document (api.md `explain`). */
+/** How one condition was decided, in the terms of the document (docs/api.md `explain`). */
 export interface ConditionExplain {
   /** `all`, `any`, `not`, `some`, `every`, `none`, or the operator of a test. */
   op: string;

@@ -12,8 +12,11 @@ import { listAt, mapAt, textAt } from '../kinds/common.ts';
 import { canonicalJson } from '../load/digest.ts';
 import { type DiffInput, outcomeOf, type Projection, transitionOf } from './projection.ts';
 
+/** The most generated inputs one behavioural diff may ask for: more is a long wait, not more insight. */
+export const MAX_DIFF_RUNS = 100_000;
+
 export interface BehaviourOptions {
-  /** How many generated inputs (default 1000). */
+  /** How many generated inputs (default 1000, at most `MAX_DIFF_RUNS`). */
   runs?: number;
   /** The generator's seed; the same seed gives the same report. Random when absent. */
   seed?: number;
