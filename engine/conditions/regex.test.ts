@@ -35,6 +35,8 @@ describe('compileRegex', () => {
     expect(regexProblem('(a)\\1')?.hint).toMatch(/backreferences are not supported/);
     expect(regexProblem('(?=a)')?.hint).toMatch(/lookahead and lookbehind/);
     expect(regexProblem('(?<!a)b')?.hint).toMatch(/lookahead and lookbehind/);
+    expect(regexProblem('a++')?.hint).toMatch(/possessive/);
+    expect(regexProblem('x{2}{3}')?.hint).toMatch(/group the first one/);
   });
 
   it('examines a text only up to its budget: a longer one never matches', () => {

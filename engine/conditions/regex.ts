@@ -141,8 +141,11 @@ function hintFor(reason: string, at: string): string {
     return 'lookahead and lookbehind are not supported: expressions run in linear time (RE2 syntax, docs/dsl.md)';
   }
   if (/^\\u/.test(at)) return 'write a code point as `\\x{4E2D}`, or the character itself';
-  if (/^\(\?>/.test(at) || reason.startsWith('invalid nested repetition operator')) {
+  if (/^\(\?>/.test(at) || /^[*+?}]\+$/.test(at.slice(-2))) {
     return 'atomic groups and possessive repeats are not needed: write `a+` instead of `a++` or `(?>a+)`';
+  }
+  if (reason.startsWith('invalid nested repetition operator')) {
+    return 'a repeat cannot follow another directly: group the first one, as in `(?:x{2}){3}`';
   }
   if (reason.startsWith('invalid repeat count')) {
     return 'repeat counts go up to 1000, and nested repeats multiply: `(a{100}){20}` counts 2000';
