@@ -87,7 +87,7 @@ const breakages: Array<
   [
     'an invalid regular expression',
     edit(RULE2_WHEN, 'when: { payType: { matches: "([a-z" } }'),
-    { code: 'op_regex_invalid', line: 32, col: 33, message: /unterminated character class/ },
+    { code: 'op_regex_invalid', line: 32, col: 33, message: /missing closing \]/ },
   ],
   [
     'a `then` value outside the output enum',

@@ -1,13 +1,13 @@
 import { type ParseContext, parseCondition, parseContext, report } from './conditions/parse.ts';
 import { type Diagnostic, error, hasErrors, sortDiagnostics } from './diagnostics.ts';
-import { compileFacts, type FactModel } from './facts/model.ts';
+import { badPatternAt, compileFacts, type FactModel } from './facts/model.ts';
 import { scopeOf } from './facts/scope.ts';
 import type { FactSchema } from './facts/types.ts';
 import { mapAt, textAt } from './kinds/common.ts';
 import type { KindModule } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
 import { digestOf } from './load/digest.ts';
-import { escapePointer, loadYaml, type SourceMap } from './load/yaml.ts';
+import { loadYaml, type SourceMap } from './load/yaml.ts';
 import { quoted } from './util/text.ts';
 import { validateSchema } from './validate/schema.ts';
 
@@ -177,35 +177,22 @@ function compileFactsAt(raw: unknown, ctx: ParseContext, schemaDiagnostics: Diag
   } catch (e) {
     // The schema check usually said precisely what is wrong; report only what it missed.
     if (!schemaDiagnostics.some((d) => d.path?.startsWith('/facts'))) {
+      const pattern = badPatternAt(declared, '/facts');
       report(
         ctx,
         'facts_schema_invalid',
         `the fact declarations cannot be compiled: ${lowerFirst((e as Error).message)}`,
-        badPatternAt(declared, '/facts') ?? '/facts',
-        { hint: 'check the `pattern`, `format` and other JSON Schema keywords of the declarations' },
+        pattern?.at ?? '/facts',
+        {
+          hint:
+            pattern?.problem.hint ??
+            'check the `pattern`, `format` and other JSON Schema keywords of the declarations',
+        },
       );
     }
     // Conditions still resolve against the declarations, so they report no follow-on errors.
     return { ...compileFacts({}), declared, scope: scopeOf(declared) };
   }
-}
-
-/** The pointer of the first `pattern` that is not a valid regular expression, if any. */
-function badPatternAt(node: unknown, pointer: string): string | undefined {
-  if (node === null || typeof node !== 'object') return undefined;
-  for (const [key, value] of Object.entries(node)) {
-    const at = `${pointer}/${escapePointer(key)}`;
-    if (key === 'pattern' && typeof value === 'string') {
-      try {
-        new RegExp(value, 'u');
-      } catch {
-        return at;
-      }
-    }
-    const inner = badPatternAt(value, at);
-    if (inner) return inner;
-  }
-  return undefined;
 }
 
 function lowerFirst(s: string): string {

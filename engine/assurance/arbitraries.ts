@@ -221,17 +221,42 @@ function stringArbitrary(schema: FactSchema): fc.Arbitrary<string> {
   }
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.max(minLength, schema.maxLength ?? Math.max(minLength, 12));
-  if (typeof schema.pattern === 'string') {
-    try {
-      return fc
-        .stringMatching(new RegExp(schema.pattern, 'u'))
-        .filter((s) => s.length >= minLength && s.length <= maxLength);
-    } catch {
-      // A pattern fast-check cannot read: plain strings, kept only when they match.
-    }
-    return fc.string({ minLength, maxLength }).filter((s) => fits(schema, s));
-  }
+  if (typeof schema.pattern === 'string') return patternArbitrary(schema, minLength, maxLength);
   return fc.string({ minLength, maxLength });
+}
+
+/**
+ * Strings for a `pattern`. fast-check generates from a JavaScript RegExp (it reads the pattern,
+ * never runs it), and the document dialect is RE2, which differs in places (`\s` is ASCII in RE2;
+ * `(?i)` and `\x{41}` are RE2 only), so a string is kept only when it fits as validation sees it.
+ * A filter that rarely passes would loop for ever inside fast-check: a sample decides first.
+ */
+function patternArbitrary(schema: FactSchema, minLength: number, maxLength: number): fc.Arbitrary<string> {
+  const generated = jsGenerator(schema) ?? fc.string({ minLength, maxLength });
+  const sample = fc.sample(generated, { numRuns: PATTERN_SAMPLE, seed: 1 });
+  const pool = [...new Set([...sample, ...writtenStrings(schema)])].filter((s) => fits(schema, s));
+  const passing = sample.filter((s) => fits(schema, s)).length;
+  if (passing >= PATTERN_SAMPLE * 0.9) return generated.filter((s) => fits(schema, s));
+  // Few generated strings fit: the ones that did, and the document's own examples and default.
+  return pool.length > 0 ? fc.constantFrom(...pool) : generated;
+}
+
+const PATTERN_SAMPLE = 50;
+
+/** fast-check's generator for the pattern read as a JavaScript RegExp, if it can read it. */
+function jsGenerator(schema: FactSchema): fc.Arbitrary<string> | undefined {
+  try {
+    const constraints = schema.maxLength !== undefined ? { maxLength: schema.maxLength } : {};
+    return fc.stringMatching(new RegExp(schema.pattern as string, 'u'), constraints);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The strings a declaration writes itself: its `default` and `examples`. */
+function writtenStrings(schema: FactSchema): string[] {
+  const examples = Array.isArray(schema.examples) ? schema.examples : [];
+  return [schema.default, ...examples].filter((v): v is string => typeof v === 'string');
 }
 
 function dateArbitrary(): fc.Arbitrary<string> {

@@ -1,7 +1,8 @@
 import type { Cond, Operand } from './ast.ts';
 import type { EvalEnv } from './env.ts';
 import { readPath, readRest } from './env.ts';
-import { isNumberLike, type OperatorName, operatorTests, regexOf } from './operators.ts';
+import { isNumberLike, type OperatorName, operatorTests } from './operators.ts';
+import { type LinearRegex, regexOf } from './regex.ts';
 
 /** A compiled condition: plain closures over a scope of facts, no promises, no copies. */
 export type CondFn = (scope: Record<string, unknown>, env: EvalEnv) => boolean;
@@ -116,13 +117,6 @@ const CODES: Partial<Record<OperatorName, number>> = {
 };
 
 function compileTest(cond: Cond & { type: 'test' }): CondFn {
-  if (cond.op === 'matches') {
-    // Compile the pattern now; an invalid one is already an `op_regex_invalid` diagnostic,
-    // and a document with errors is never evaluated, so it must not throw here.
-    try {
-      regexOf(String((cond.operand as { value: unknown }).value));
-    } catch {}
-  }
   const head = cond.path[0] as string;
   const plan: TestPlan = {
     code: CODES[cond.op] ?? 0,
@@ -133,9 +127,25 @@ function compileTest(cond: Cond & { type: 'test' }): CondFn {
     value: cond.operand.kind === 'literal' ? cond.operand.value : undefined,
     // A literal is read from the plan; only other operands need a reader.
     operand: cond.operand.kind === 'literal' ? unused : operandReader(cond.operand),
-    test: operatorTests[cond.op],
+    test: cond.op === 'matches' ? matchesTest(cond.operand) : operatorTests[cond.op],
   };
   return (s, e) => runTest(plan, s, e);
+}
+
+/**
+ * `matches` with its expression compiled now, once, not looked up per evaluation. An expression
+ * that does not compile is already an `op_regex_invalid` diagnostic, and a document with errors is
+ * never evaluated, so it must not throw here.
+ */
+function matchesTest(operand: Operand): (fact: unknown, value: unknown) => boolean {
+  let regex: LinearRegex;
+  try {
+    // The same compiled object the reference path's `matches` operator finds by its source.
+    regex = regexOf(String((operand as { value: unknown }).value));
+  } catch {
+    return operatorTests.matches;
+  }
+  return (a) => typeof a === 'string' && regex.test(a);
 }
 
 /** Decides one test; the inline cases repeat operators.ts exactly (the differential tests hold them). */

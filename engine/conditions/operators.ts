@@ -1,5 +1,6 @@
 import type { FactCategory } from '../facts/types.ts';
 import { compareDates } from './dates.ts';
+import { regexOf } from './regex.ts';
 
 /** The operators a condition may use (dsl.md), with the fact categories each fits. */
 export const operatorNames = [
@@ -74,18 +75,6 @@ export function isNumberLike(v: unknown): boolean {
   return !Number.isNaN(Number.parseFloat(v as string));
 }
 
-const regexCache = new Map<string, RegExp>();
-
-/** Compiles (once) the regular expression of a `matches` condition. */
-export function regexOf(pattern: string): RegExp {
-  let re = regexCache.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern, 'u');
-    regexCache.set(pattern, re);
-  }
-  return re;
-}
-
 /** A window of dates, inclusive at both ends, as `withinDays` compares with. */
 export interface DateWindow {
   from: string;
@@ -113,6 +102,7 @@ export const operatorTests: Record<OperatorName, (fact: unknown, value: unknown)
     return typeof a === 'number' && a >= lo && a <= hi;
   },
   exists: (a, b) => (a !== undefined && a !== null) === b,
+  // The same compiled expression as the closures (regex.ts keeps one per source).
   matches: (a, b) => typeof a === 'string' && regexOf(b as string).test(a),
   before: (a, b) => compareDates(a, b) < 0,
   after: (a, b) => compareDates(a, b) > 0,

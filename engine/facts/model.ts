@@ -1,6 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isFullDate } from '../conditions/dates.ts';
+import { type RegexProblem, regexProblem, shortened } from '../conditions/regex.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
+import { escapePointer } from '../load/yaml.ts';
 import { createAjv } from '../validate/ajv.ts';
 import { type Scope, scopeOf } from './scope.ts';
 import type { FactSchema } from './types.ts';
@@ -85,20 +87,28 @@ function compileInput(ajv: typeof inputAjv, schema: FactSchema): ValidateFunctio
   return validate;
 }
 
-/** Whether some `pattern` in the declarations is not a regular expression ajv can compile. */
+/** Whether some `pattern` in the declarations is one the document dialect refuses. */
 function hasBadPattern(node: unknown): boolean {
-  if (node === null || typeof node !== 'object') return false;
+  return badPatternAt(node, '') !== undefined;
+}
+
+/**
+ * The first `pattern` under a node (fact declarations) that the document dialect refuses: its
+ * JSON pointer (under `pointer`) and why; undefined when every pattern compiles.
+ */
+export function badPatternAt(
+  node: unknown,
+  pointer: string,
+): { at: string; problem: RegexProblem } | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'pattern' && typeof value === 'string') {
-      try {
-        new RegExp(value, 'u');
-      } catch {
-        return true;
-      }
-    }
-    if (hasBadPattern(value)) return true;
+    const at = `${pointer}/${escapePointer(key)}`;
+    const problem = key === 'pattern' && typeof value === 'string' ? regexProblem(value) : undefined;
+    if (problem) return { at, problem };
+    const inner = badPatternAt(value, at);
+    if (inner) return inner;
   }
-  return false;
+  return undefined;
 }
 
 function missingAny(input: Record<string, unknown>, names: readonly string[]): boolean {
@@ -148,6 +158,7 @@ export function describeSchema(schema: FactSchema | undefined): string | undefin
   if (schema.enum) parts.push(`one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
   else if (schema.type) parts.push(`${Array.isArray(schema.type) ? schema.type.join(' or ') : schema.type}`);
   if (schema.format) parts.push(`format ${schema.format}`);
+  if (schema.pattern) parts.push(`matching \`${shortened(schema.pattern)}\``);
   if (schema.minimum !== undefined) parts.push(`≥ ${schema.minimum}`);
   if (schema.maximum !== undefined) parts.push(`≤ ${schema.maximum}`);
   if (parts.length === 0) return undefined;

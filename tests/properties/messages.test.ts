@@ -30,7 +30,7 @@ function problemsOf(d: Diagnostic): string[] {
   }
   // "did you mean `x`?" / "write `x`" must not offer the very text the document has.
   const offered = d.hint ? /(?:did you mean|write) (`[^`]+`)/.exec(d.hint)?.[1] : undefined;
-  if (offered && new RegExp(`(^|[^\\w])${escape(offered)}([^\\w]|$)`).test(quotedOf(d.message))) {
+  if (offered && new RegExp(`(^|[^\\w])${escapeRegex(offered)}([^\\w]|$)`).test(quotedOf(d.message))) {
     out.push(`hint offers what the message rejects: ${d.message} / ${d.hint}`);
   }
   return out;
@@ -41,7 +41,7 @@ function quotedOf(message: string): string {
   return (/(?:not|unknown [a-z ]*|invalid [a-z ]*) (`[^`]+`)/.exec(message)?.[1] ?? '') as string;
 }
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -110,8 +110,11 @@ function replaceOneValue(text: string, where: number, odd: unknown): string | un
 }
 
 function collect(value: unknown, path: (string | number)[], out: (string | number)[][]): void {
-  if (Array.isArray(value)) value.forEach((v, i) => collect(v, [...path, i], out));
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      collect(v, [...path, i], out);
+    });
+  } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) collect(v, [...path, k], out);
   } else if (path.length > 0) out.push(path);
 }
