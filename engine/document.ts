@@ -6,7 +6,7 @@ import type { FactSchema } from './facts/types.ts';
 import { mapAt, textAt } from './kinds/common.ts';
 import type { KindModule } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
-import { digestOf } from './load/digest.ts';
+import { documentDigest } from './load/digest.ts';
 import { escapePointer, loadYaml, type SourceMap } from './load/yaml.ts';
 import { validateSchema } from './validate/schema.ts';
 
@@ -25,7 +25,7 @@ export interface CompiledDocument {
   owner?: string;
   change?: string;
   approved?: { by: string; at: string };
-  /** `sha256:` of the canonical JSON: formatting and comments do not change it. */
+  /** `sha256:` of the canonical JSON without lifecycle fields: formatting, comments and retiring do not change it. */
   digest: string;
   file: string;
   /** The YAML text as written. */
@@ -105,7 +105,7 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
       title: doc.title as string,
       ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
       ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
-      digest: digestOf(doc),
+      digest: documentDigest(doc),
       file,
       source: text,
       data: doc,

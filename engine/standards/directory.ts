@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Diagnostic, error, sortDiagnostics } from '../diagnostics.ts';
 import { type CompiledDocument, compileDocument } from '../document.ts';
 import { enforceLock } from '../lock/check.ts';
+import type { WithheldVersion } from '../lock/withheld.ts';
 import { compareVersions } from './semver.ts';
 
 /** The standards bundled with norma (this repository's `rules/` and `checklists/`). */
@@ -27,9 +28,22 @@ export interface StandardsIndex {
   /** id → versions in ascending semver order. */
   documents: Map<string, CompiledDocument[]>;
   files: Map<string, FileState>;
+  /** Versions the lock cannot vouch for, by id (not in `documents`; lookups say why). */
+  withheld: Map<string, WithheldVersion[]>;
   /** Diagnostics of every file and of the directory as a whole, sorted. */
   diagnostics: Diagnostic[];
   loadedAt: string;
+  /** How it was loaded; a reload from it loads the same way. */
+  options: IndexOptions;
+}
+
+/** How a standards directory is indexed. */
+export interface IndexOptions {
+  /**
+   * Check `norma.lock` (the default). `false` serves approved versions unchecked, with a
+   * `lock_off` warning: for development directories and tests only, never in production.
+   */
+  lock?: boolean;
 }
 
 const FOLDERS = ['rules', 'checklists'] as const;
@@ -72,7 +86,11 @@ function compareNames(a: string, b: string): number {
  * Loads and compiles a standards directory. Given the previous index, a file that no longer
  * compiles keeps serving its last good document, and an unchanged file is not compiled again.
  */
-export function loadStandards(dir: string, previous?: StandardsIndex): StandardsIndex {
+export function loadStandards(
+  dir: string,
+  previous?: StandardsIndex,
+  options: IndexOptions = previous?.options ?? {},
+): StandardsIndex {
   const files = new Map<string, FileState>();
   for (const path of listStandardFiles(dir)) {
     const text = readFileSync(join(dir, path), 'utf8');
@@ -83,7 +101,7 @@ export function loadStandards(dir: string, previous?: StandardsIndex): Standards
     }
     files.set(path, compileFile(path, text, before));
   }
-  return indexFiles(dir, files, previous);
+  return indexFiles(dir, files, previous, options);
 }
 
 /** Compiles one file of a standards directory, keeping the last good document on failure. */
@@ -113,12 +131,13 @@ export function compileFile(path: string, text: string, before?: FileState): Fil
 
 /**
  * Builds the id → versions index from compiled files, with the checks across versions and the
- * lock check (`norma.lock`; `previous` supplies the last good version of an edited approved one).
+ * lock check (`norma.lock`; `previous` supplies what was served and vouched for before a reload).
  */
 export function indexFiles(
   dir: string,
   files: Map<string, FileState>,
   previous?: StandardsIndex,
+  options: IndexOptions = previous?.options ?? {},
 ): StandardsIndex {
   const documents = new Map<string, CompiledDocument[]>();
   const diagnostics: Diagnostic[] = [];
@@ -134,13 +153,16 @@ export function indexFiles(
     list.sort((a, b) => compareVersions(a.version, b.version));
     diagnostics.push(...checkHistory(id, list));
   }
-  diagnostics.push(...enforceLock(dir, documents, files, previous?.documents));
+  const lock = enforceLock(dir, documents, files, previous, options.lock !== false);
+  diagnostics.push(...lock.diagnostics);
   return {
     dir,
     documents,
     files,
+    withheld: lock.withheld,
     diagnostics: sortDiagnostics(diagnostics),
     loadedAt: new Date().toISOString(),
+    options,
   };
 }
 
