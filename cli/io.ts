@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bundledStandardsDir, NormaError } from '../engine/index.ts';
+import { bundledStandardsDir, type IndexOptions, NormaError } from '../engine/index.ts';
+import { ConfigError, lockFrom } from '../server/options.ts';
 
 /** Where command output goes; tests replace it to capture what a command printed. */
 export interface Io {
@@ -24,6 +25,22 @@ export const processIo: Io = {
 export function standardsDir(io: Io, dir: string | undefined): string {
   const chosen = dir ?? io.env.NORMA_DIR;
   return chosen ? resolve(io.cwd, chosen) : bundledStandardsDir;
+}
+
+/** The `--no-lock` option of every command that loads a standards directory. */
+export const noLockOption = { 'no-lock': { type: 'boolean', default: false } } as const;
+
+/**
+ * How a command indexes the standards directory: the lock is checked unless `--no-lock` or
+ * `NORMA_LOCK=off` turns it off (development directories only; the index then warns `lock_off`).
+ */
+export function indexOptions(io: Io, noLock: boolean | undefined): IndexOptions {
+  try {
+    return { lock: !noLock && lockFrom(io.env.NORMA_LOCK) };
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** Reads a JSON file (or standard input for `-`), with a coded error when it cannot. */

@@ -14,6 +14,7 @@ export {
   hasErrors,
   NormaError,
   sortDiagnostics,
+  warning,
 } from './diagnostics.ts';
 export { type BehaviouralDiff, type BehaviourOptions, behaviouralDiff } from './diff/behaviour.ts';
 export type { ChangeClass } from './diff/classify.ts';

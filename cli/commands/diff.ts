@@ -11,10 +11,10 @@ import {
   parseJsonLines,
   renderDiff,
 } from '../../engine/index.ts';
-import { type Io, standardsDir, UsageError } from '../io.ts';
+import { type Io, indexOptions, noLockOption, standardsDir, UsageError } from '../io.ts';
 
 export const usage =
-  'norma diff <id> <from> <to> [--format text|md|html|json] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--dir path]';
+  'norma diff <id> <from> <to> [--format text|md|html|json] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--dir path] [--no-lock]';
 
 const FORMATS = ['text', 'md', 'html', 'json'];
 
@@ -31,6 +31,7 @@ export function diffCommand(argv: string[], io: Io): number {
       at: { type: 'string' },
       'no-behaviour': { type: 'boolean', default: false },
       dir: { type: 'string' },
+      ...noLockOption,
     },
   });
   const [id, from, to] = positionals;
@@ -38,7 +39,7 @@ export function diffCommand(argv: string[], io: Io): number {
   if (!FORMATS.includes(values.format)) throw new UsageError(`--format is one of ${FORMATS.join(', ')}`);
   const runs = integer(values.runs, '--runs');
   const seed = integer(values.seed, '--seed');
-  const index = loadStandards(standardsDir(io, values.dir));
+  const index = loadStandards(standardsDir(io, values.dir), undefined, indexOptions(io, values['no-lock']));
   const report = diffVersions(index, id, from, to, {
     behaviour: !values['no-behaviour'],
     ...(runs !== undefined ? { runs } : {}),

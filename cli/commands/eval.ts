@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { evaluateStandard, loadStandards } from '../../engine/index.ts';
-import { type Io, readJsonFile, standardsDir, UsageError } from '../io.ts';
+import { type Io, indexOptions, noLockOption, readJsonFile, standardsDir, UsageError } from '../io.ts';
 
 export const usage =
-  'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--dir path]';
+  'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--dir path] [--no-lock]';
 
 /** `norma eval`: evaluates a standard and prints the result envelope as JSON. */
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
@@ -18,13 +18,14 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
       explain: { type: 'boolean', default: false },
       debug: { type: 'boolean', default: false },
       dir: { type: 'string' },
+      ...noLockOption,
     },
   });
   const id = positionals[0];
   if (!id) throw new UsageError('give the id of the standard to evaluate');
   if (!values.facts)
     throw new UsageError('give the facts with --facts f.json (or --facts - for standard input)');
-  const index = loadStandards(standardsDir(io, values.dir));
+  const index = loadStandards(standardsDir(io, values.dir), undefined, indexOptions(io, values['no-lock']));
   const envelope = await evaluateStandard(
     index,
     id,

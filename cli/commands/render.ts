@@ -2,17 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  chooseVersion,
+  chooseStandardVersion,
   evaluateFast,
   loadStandards,
   renderReport,
   today,
-  versionsOf,
 } from '../../engine/index.ts';
-import { type Io, readJsonFile, standardsDir, UsageError } from '../io.ts';
+import { type Io, indexOptions, noLockOption, readJsonFile, standardsDir, UsageError } from '../io.ts';
 
 export const usage =
-  'norma render <id> [--version v] [--facts f.json [--answers a.json]] [--at date] [--out file.html] [--dir path]';
+  'norma render <id> [--version v] [--facts f.json [--answers a.json]] [--at date] [--out file.html] [--dir path] [--no-lock]';
 
 /**
  * `norma render`: a printable HTML report. Without facts: a checklist's blank form, or a summary
@@ -29,13 +28,14 @@ export function renderCommand(argv: string[], io: Io): number {
       at: { type: 'string' },
       out: { type: 'string' },
       dir: { type: 'string' },
+      ...noLockOption,
     },
   });
   const id = positionals[0];
   if (!id) throw new UsageError('give the id of the standard to render');
-  const index = loadStandards(standardsDir(io, values.dir));
+  const index = loadStandards(standardsDir(io, values.dir), undefined, indexOptions(io, values['no-lock']));
   const at = values.at ?? today();
-  const doc = chooseVersion(id, versionsOf(index, id), at, values.version);
+  const doc = chooseStandardVersion(index, id, at, values.version);
   let html: string;
   if (values.facts || values.answers) {
     const facts = values.facts ? readJsonFile(io, values.facts, 'facts') : {};

@@ -3,23 +3,24 @@ import { jsonLogger } from '../../server/log.ts';
 import { ConfigError, count, optionsFromEnv } from '../../server/options.ts';
 import { startServer } from '../../server/serve.ts';
 import { stopOnSignals } from '../../server/signals.ts';
-import { type Io, standardsDir, UsageError } from '../io.ts';
+import { type Io, noLockOption, standardsDir, UsageError } from '../io.ts';
 
-export const usage = 'norma serve [--port 3000] [--dir path] [--host address]';
+export const usage = 'norma serve [--port 3000] [--dir path] [--host address] [--no-lock]';
 
 /** `norma serve`: the HTTP API of `npm start`, until SIGINT or SIGTERM. */
 export async function serveCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { port: { type: 'string' }, dir: { type: 'string' }, host: { type: 'string' } },
+    options: { port: { type: 'string' }, dir: { type: 'string' }, host: { type: 'string' }, ...noLockOption },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``);
   const portText = values.port ?? io.env.PORT;
   const port = portText === '0' ? 0 : safeCount('--port', portText, 3000);
   const logger = jsonLogger((line) => io.out(line));
   try {
-    const options = optionsFromEnv(io.env, { dir: standardsDir(io, values.dir) }, io.cwd);
+    const given = { dir: standardsDir(io, values.dir), ...(values['no-lock'] ? { lock: false } : {}) };
+    const options = optionsFromEnv(io.env, given, io.cwd);
     const host = values.host ? { hostname: values.host } : {};
     const running = await startServer({ options, logger, port, ...host });
     await stopOnSignals(running, logger);

@@ -9,14 +9,16 @@ import {
   type Diagnostic,
   formatRunJson,
   formatRunText,
+  type IndexOptions,
   loadStandards,
   runPassed,
   sortDiagnostics,
   testDocument,
 } from '../../engine/index.ts';
-import { type Io, standardsDir, UsageError } from '../io.ts';
+import { type Io, indexOptions, noLockOption, standardsDir, UsageError } from '../io.ts';
 
-export const usage = 'norma test [paths…] [--seed n] [--runs n] [--format text|json] [--dir path]';
+export const usage =
+  'norma test [paths…] [--seed n] [--runs n] [--format text|json] [--dir path] [--no-lock]';
 
 /** `norma test`: runs each document's tests and invariants; exit 1 when anything fails. */
 export async function testCommand(argv: string[], io: Io): Promise<number> {
@@ -28,6 +30,7 @@ export async function testCommand(argv: string[], io: Io): Promise<number> {
       runs: { type: 'string' },
       format: { type: 'string', default: 'text' },
       dir: { type: 'string' },
+      ...noLockOption,
     },
   });
   const seed =
@@ -42,7 +45,7 @@ export async function testCommand(argv: string[], io: Io): Promise<number> {
   const documents: CompiledDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const target of targets) {
-    const found = collect(target, io);
+    const found = collect(target, io, indexOptions(io, values['no-lock']));
     documents.push(...found.documents);
     diagnostics.push(...found.diagnostics);
   }
@@ -64,7 +67,7 @@ interface Collected {
 }
 
 /** The documents under a target: a standards directory, a folder inside one, any folder, or a file. */
-function collect(target: string, io: Io): Collected {
+function collect(target: string, io: Io, options: IndexOptions): Collected {
   if (!existsSync(target)) {
     return {
       documents: [],
@@ -89,7 +92,7 @@ function collect(target: string, io: Io): Collected {
     }
     return out;
   }
-  const index = loadStandards(root);
+  const index = loadStandards(root, undefined, options);
   const shown = (file: string) => display(join(root, file), io);
   const inside = (file: string) => join(root, file).startsWith(target);
   const documents: CompiledDocument[] = [];
