@@ -16,7 +16,7 @@ import { compileData, header, params } from './support.ts';
 interface VersionSpec {
   version: [number, number, number];
   /** Pre-release identifiers (`rc.10` is `['rc', 10]`); none for a release. */
-  pre: (string | number)[];
+  pre: readonly (string | number)[];
   status: 'draft' | 'approved' | 'retired';
   effective: string;
 }
