@@ -16,10 +16,12 @@ import { compareVersions } from '../standards/semver.ts';
 import { entryPosition, LOCK_FILE, type Lock, lockEntry, type ReadLock, readLock } from './lockfile.ts';
 import { type WithheldVersion, withheldDiagnostic } from './withheld.ts';
 
-/** What the lock check decided: the problems found and the versions withheld, by id. */
+/** What the lock check decided: the problems found, the versions withheld by id, the files excused. */
 export interface LockOutcome {
   diagnostics: Diagnostic[];
   withheld: Map<string, WithheldVersion[]>;
+  /** Files served despite errors of checks added after they were locked (engine/lock/later.ts). */
+  excused: Set<string>;
 }
 
 /**
@@ -34,7 +36,7 @@ export function enforceLock(
   previous: StandardsIndex | undefined,
   lock: boolean,
 ): LockOutcome {
-  if (!lock) return { diagnostics: [lockOff()], withheld: new Map() };
+  if (!lock) return { diagnostics: [lockOff()], withheld: new Map(), excused: new Set() };
   const read = readLock(dir);
   const check = new LockCheck(read, previous);
   for (const [id, versions] of [...documents]) {
@@ -43,13 +45,18 @@ export function enforceLock(
     else documents.delete(id);
   }
   if (read.lock) check.unserved(read.lock, documents, files);
-  return { diagnostics: [...read.diagnostics, ...check.diagnostics], withheld: check.withheld };
+  return {
+    diagnostics: [...read.diagnostics, ...check.diagnostics],
+    withheld: check.withheld,
+    excused: check.excused,
+  };
 }
 
 /** One run of the lock check: what it found and what it withheld. */
 class LockCheck {
   readonly diagnostics: Diagnostic[] = [];
   readonly withheld = new Map<string, WithheldVersion[]>();
+  readonly excused = new Set<string>();
   #reportedAbsent = false;
 
   constructor(
@@ -89,6 +96,16 @@ class LockCheck {
         if (!present) this.diagnostics.push(versionMissing(lock, id, version, entry.file));
         if (documents.get(id)?.some((d) => d.version === version)) continue;
         if (this.withheld.get(id)?.some((w) => w.version === version)) continue;
+        const provisional = files.get(entry.file)?.provisional;
+        if (
+          provisional?.id === id &&
+          provisional.version === version &&
+          provisional.digest === entry.digest
+        ) {
+          documents.set(id, [...(documents.get(id) ?? []), provisional].sort(byVersion));
+          this.excused.add(entry.file);
+          continue;
+        }
         const before = this.servedBefore(id, version);
         if (before) {
           documents.set(id, [...(documents.get(id) ?? []), before].sort(byVersion));

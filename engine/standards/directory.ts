@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Diagnostic, error, sortDiagnostics } from '../diagnostics.ts';
 import { type CompiledDocument, compileDocument } from '../document.ts';
 import { enforceLock } from '../lock/check.ts';
+import { excused } from '../lock/later.ts';
 import type { WithheldVersion } from '../lock/withheld.ts';
 import { compareVersions } from './semver.ts';
 
@@ -20,6 +21,8 @@ export interface FileState {
   document?: CompiledDocument;
   /** A broken edit: the last good document of this file, still serving. */
   lastGood?: CompiledDocument;
+  /** Compiled despite errors of checks added later: served if its lock entry vouches for it. */
+  provisional?: CompiledDocument;
 }
 
 /** Every document of a standards directory, by id and version. */
@@ -126,7 +129,13 @@ export function compileFile(path: string, text: string, before?: FileState): Fil
   const result = compileDocument(text, path, { id, version, folder });
   const lastGood = before?.document ?? before?.lastGood;
   if (result.document) return { path, text, diagnostics: result.diagnostics, document: result.document };
-  return { path, text, diagnostics: result.diagnostics, ...(lastGood ? { lastGood } : {}) };
+  return {
+    path,
+    text,
+    diagnostics: result.diagnostics,
+    ...(lastGood ? { lastGood } : {}),
+    ...(result.provisional ? { provisional: result.provisional } : {}),
+  };
 }
 
 /**
@@ -160,7 +169,9 @@ export function indexFiles(
     documents,
     files,
     withheld: lock.withheld,
-    diagnostics: sortDiagnostics(diagnostics),
+    diagnostics: sortDiagnostics(
+      diagnostics.map((d) => (d.file && lock.excused.has(d.file) ? excused(d) : d)),
+    ),
     loadedAt: new Date().toISOString(),
     options,
   };
