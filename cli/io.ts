@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bundledStandardsDir, NormaError, standardFolders } from '../engine/index.ts';
+import { bundledStandardsDir, type IndexOptions, NormaError, standardFolders } from '../engine/index.ts';
+import { ConfigError, lockFrom } from '../server/options.ts';
 
 /** Where command output goes; tests replace it to capture what a command printed. */
 export interface Io {
@@ -161,5 +162,18 @@ export function writeOutputFile(io: Io, path: string, text: string): void {
       `cannot write \`${path}\`: ${reason}`,
       'give --out a path in an existing, writable directory',
     );
+  }
+}
+
+/**
+ * How a command indexes the standards directory: the lock is checked unless `--no-lock` or
+ * `NORMA_LOCK=off` turns it off (development directories only; the index then warns `lock_off`).
+ */
+export function indexOptions(io: Io, noLock: boolean | undefined): IndexOptions {
+  try {
+    return { lock: !noLock && lockFrom(io.env.NORMA_LOCK) };
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
   }
 }

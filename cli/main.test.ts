@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadStandards, writeLock } from '../engine/index.ts';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
 import { captureIo } from './testing.ts';
@@ -28,6 +29,8 @@ function sampleCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'norma-cli-'));
   temps.push(dir);
   cpSync(join(repoRoot, SAMPLE), join(dir, SAMPLE), { recursive: true });
+  // A standards directory carries its lock: without one its approved versions are withheld.
+  writeLock(loadStandards(dir));
   return dir;
 }
 
@@ -67,11 +70,14 @@ describe('norma validate', () => {
     expect(r.code).toBe(1);
     expect(r.out).toBe(
       [
+        // A locked version that no longer compiles is withheld: nothing older takes its place.
+        `${SAMPLE}/1.1.0.yaml:1:1 lock_standard_withheld \`approval.work-order\` 1.1.0 is withheld: its file does not compile`,
+        '  hint: restore the approved file from version control',
         `${SAMPLE}/1.1.0.yaml:33:13 ref_unknown_fact unknown fact \`estimatedTotal\``,
         '  hint: did you mean `estimateTotal`?',
         `${SAMPLE}/1.1.0.yaml:34:23 then_invalid \`approver: "service-manger"\` is not one of \`service-advisor\`, \`service-manager\`, \`general-manager\``,
         '  hint: did you mean `service-manager`?',
-        'failed: 2 documents, 2 errors, 0 warnings',
+        'failed: 2 documents, 3 errors, 0 warnings',
       ].join('\n'),
     );
   });
@@ -82,7 +88,7 @@ describe('norma validate', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('version: 1.0.0', 'version: 1.0.1'));
     const r = await run(['validate', file], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.out.split('\n')[0]).toBe(
+    expect(r.out.split('\n')).toContain(
       `${SAMPLE}/1.0.0.yaml:4:10 path_version_mismatch version \`1.0.1\` does not match its file name \`1.0.0.yaml\``,
     );
   });
@@ -95,9 +101,10 @@ describe('norma validate', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toEqual({
       documents: 2,
-      errors: 1,
+      errors: 2,
       warnings: 0,
       diagnostics: [
+        expect.objectContaining({ code: 'lock_standard_withheld', file: `${SAMPLE}/1.0.0.yaml` }),
         {
           code: 'schema_enum',
           message: '`hit` must be one of `first`, `unique`, `any`, `priority`, `collect`, not `frist`',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_DIFF_RUNS } from '../engine/index.ts';
+import { loadStandards, MAX_DIFF_RUNS, writeLock } from '../engine/index.ts';
 import type { Io } from './io.ts';
 import { commands, main } from './main.ts';
 import { captureIo } from './testing.ts';
@@ -21,6 +21,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const standards = join(tmp, 'standards');
 cpSync(join(repoRoot, SAMPLE), join(standards, SAMPLE), { recursive: true });
+// A standards directory carries its lock: without one its approved versions are withheld.
+writeLock(loadStandards(standards));
 const facts = join(tmp, 'facts.json');
 writeFileSync(facts, JSON.stringify({ estimateTotal: 6000, payType: 'customer' }));
 

@@ -93,6 +93,11 @@ export const dirFlag = flag.string(
   'the standards directory (default: `NORMA_DIR`, else the bundled one)',
 );
 
+/** `--no-lock`, which every command that loads a standards directory takes. */
+export const noLockFlag = flag.boolean(
+  'do not check norma.lock (development directories only: unsafe for production)',
+);
+
 /** The largest seed: fast-check seeds are 32-bit, and `norma test` draws its own below 2^31. */
 export const MAX_SEED = 2 ** 31 - 1;
 

@@ -27,7 +27,11 @@ export function locateTarget(path: string, io: Io): Target {
   } catch (e) {
     return { kind: 'unreadable', path, diagnostic: unreadable(path, fsReason(e), io) };
   }
-  if (!isDirectory) return { kind: 'file', path };
+  if (!isDirectory) {
+    // A file inside a standards directory is checked with it, so that the lock vouches for it too.
+    const root = rootAbove(dirname(path));
+    return root ? { kind: 'standards', path, root } : { kind: 'file', path };
+  }
   const root = isStandardsRoot(path) ? path : rootAbove(path);
   return root ? { kind: 'standards', path, root } : { kind: 'folder', path };
 }

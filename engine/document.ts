@@ -6,8 +6,9 @@ import type { FactSchema } from './facts/types.ts';
 import { mapAt, textAt } from './kinds/common.ts';
 import type { KindModule } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
-import { digestOf } from './load/digest.ts';
+import { documentDigest } from './load/digest.ts';
 import { loadYaml, type SourceMap } from './load/yaml.ts';
+import { excusable } from './lock/later.ts';
 import { quoted } from './util/text.ts';
 import { validateSchema } from './validate/schema.ts';
 
@@ -26,7 +27,7 @@ export interface CompiledDocument {
   owner?: string;
   change?: string;
   approved?: { by: string; at: string };
-  /** `sha256:` of the canonical JSON: formatting and comments do not change it. */
+  /** `sha256:` of the canonical JSON without lifecycle fields: formatting, comments and retiring do not change it. */
   digest: string;
   file: string;
   /** The YAML text as written. */
@@ -44,6 +45,8 @@ export interface CompiledDocument {
 /** The outcome of checking one document: the compiled document when there is no error. */
 export interface CompileResult {
   document?: CompiledDocument;
+  /** Compiled despite errors that only checks added later raise: servable if locked unchanged. */
+  provisional?: CompiledDocument;
   diagnostics: Diagnostic[];
 }
 
@@ -95,29 +98,29 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   }
   const compiled = module ? module.compile({ data: doc, file, map: loaded.map, facts, ctx }) : undefined;
   const sorted = sortDiagnostics(diagnostics);
-  if (!module || hasErrors(sorted)) return { diagnostics: sorted };
-  return {
-    document: {
-      kind: module.kind,
-      id: doc.id as string,
-      version: doc.version as string,
-      status: doc.status as DocumentStatus,
-      ...optional(doc, ['effective', 'description', 'owner', 'change']),
-      title: doc.title as string,
-      ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
-      ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
-      digest: digestOf(doc),
-      file,
-      source: text,
-      data: doc,
-      map: loaded.map,
-      facts,
-      compiled,
-      module,
-      warnings: sorted,
-    },
-    diagnostics: sorted,
+  if (!module) return { diagnostics: sorted };
+  const document: CompiledDocument = {
+    kind: module.kind,
+    id: doc.id as string,
+    version: doc.version as string,
+    status: doc.status as DocumentStatus,
+    ...optional(doc, ['effective', 'description', 'owner', 'change']),
+    title: doc.title as string,
+    ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
+    ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
+    digest: documentDigest(doc),
+    file,
+    source: text,
+    data: doc,
+    map: loaded.map,
+    facts,
+    compiled,
+    module,
+    warnings: sorted,
   };
+  if (!hasErrors(sorted)) return { document, diagnostics: sorted };
+  // Served only if its lock entry vouches for it (engine/lock/later.ts).
+  return excusable(sorted) ? { provisional: document, diagnostics: sorted } : { diagnostics: sorted };
 }
 
 function optional(doc: Record<string, unknown>, keys: string[]): Record<string, string> {

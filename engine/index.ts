@@ -14,6 +14,7 @@ export {
   hasErrors,
   NormaError,
   sortDiagnostics,
+  warning,
 } from './diagnostics.ts';
 export {
   type BehaviouralDiff,
@@ -44,11 +45,13 @@ export {
 } from './evaluate.ts';
 export type { ExplainEntry, Matched } from './kinds/kind.ts';
 export { kinds } from './kinds/registry.ts';
-export { canonicalJson, digestOf } from './load/digest.ts';
+export { canonicalJson, DIGEST_SCHEME, digestOf, documentDigest, LIFECYCLE_FIELDS } from './load/digest.ts';
 export { loadYaml, yamlLimits } from './load/yaml.ts';
 export { formatHistoryText, type History, historyOf } from './lock/history.ts';
 export { LOCK_FILE, type LockEntry, readLock } from './lock/lockfile.ts';
+export { type LockMigration, migrateLock, planMigration } from './lock/migrate.ts';
 export { type LockUpdate, planLock, writeLock } from './lock/update.ts';
+export { WITHHELD, type WithheldVersion } from './lock/withheld.ts';
 export { type ReportEvaluation, renderDiff, renderReport, reportTemplateOf } from './render/reports.ts';
 export { templateNames } from './render/templates.ts';
 export { readSchemas, schemaDir } from './schemas/index.ts';
@@ -57,11 +60,18 @@ export {
   bundledStandardsDir,
   compileFile,
   type FileState,
+  type IndexOptions,
   indexFiles,
   listStandardFiles,
   loadStandards,
   type StandardsIndex,
   standardFolders,
 } from './standards/directory.ts';
-export { evaluateStandard, findVersion, type StandardRequest, versionsOf } from './standards/evaluate.ts';
+export {
+  chooseStandardVersion,
+  evaluateStandard,
+  findVersion,
+  type StandardRequest,
+  versionsOf,
+} from './standards/evaluate.ts';
 export { compareVersions } from './standards/semver.ts';

@@ -18,6 +18,7 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   route_unknown: 404,
   standard_unknown: 404,
   version_unknown: 404,
+  lock_standard_withheld: 503,
   body_too_large: 413,
   batch_too_large: 413,
   content_type_unsupported: 415,

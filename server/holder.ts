@@ -1,4 +1,4 @@
-import { type Diagnostic, loadStandards, type StandardsIndex } from '../engine/index.ts';
+import { type Diagnostic, type IndexOptions, loadStandards, type StandardsIndex } from '../engine/index.ts';
 
 /** The outcome of the last reload that failed outright (not a broken file: the directory itself). */
 export interface ReloadFailure {
@@ -19,9 +19,9 @@ export class StandardsHolder {
     this.#index = index;
   }
 
-  /** Loads a directory for the first time. */
-  static load(dir: string): StandardsHolder {
-    return new StandardsHolder(loadStandards(dir));
+  /** Loads a directory for the first time; reloads keep its options (the lock on or off). */
+  static load(dir: string, options: IndexOptions = {}): StandardsHolder {
+    return new StandardsHolder(loadStandards(dir, undefined, options));
   }
 
   /** The index in force now. */

@@ -10,7 +10,14 @@ describe('options from the environment', () => {
       batchMax: 1000,
       timeoutMs: defaults.timeoutMs,
       tokens: [],
+      lock: true,
     });
+  });
+
+  it('turns the lock off only for NORMA_LOCK=off, and refuses any other value', () => {
+    expect(optionsFromEnv({ NORMA_LOCK: 'off' }).lock).toBe(false);
+    expect(optionsFromEnv({ NORMA_LOCK: 'on' }).lock).toBe(true);
+    expect(() => optionsFromEnv({ NORMA_LOCK: 'no' })).toThrow(/NORMA_LOCK/);
   });
 
   it('reads every variable, sizes with units, and a directory relative to the working directory', () => {
@@ -31,6 +38,7 @@ describe('options from the environment', () => {
       batchMax: 50,
       timeoutMs: 2000,
       tokens: ['one', 'two'],
+      lock: true,
     });
     expect(optionsFromEnv({ NORMA_BODY_LIMIT: '2mb' }).bodyLimit).toBe(2 * 1024 * 1024);
   });

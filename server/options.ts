@@ -13,6 +13,8 @@ export interface ServerOptions {
   timeoutMs: number;
   /** Bearer tokens; empty means the API is open. */
   tokens: string[];
+  /** Check norma.lock (default); `NORMA_LOCK=off` serves approved versions unchecked (never in production). */
+  lock: boolean;
 }
 
 export const defaults = {
@@ -37,7 +39,16 @@ export function optionsFromEnv(
     timeoutMs:
       given.timeoutMs ?? count('NORMA_EVAL_TIMEOUT_MS', env.NORMA_EVAL_TIMEOUT_MS, defaults.timeoutMs),
     tokens: given.tokens ?? tokensFrom(env.NORMA_TOKENS),
+    lock: given.lock ?? lockFrom(env.NORMA_LOCK),
   };
+}
+
+/** `NORMA_LOCK`: `on` (or unset) checks norma.lock, `off` turns the check off; anything else is a mistake. */
+export function lockFrom(raw: string | undefined): boolean {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(`NORMA_LOCK is \`on\` or \`off\`, not \`${raw}\``);
 }
 
 /** `NORMA_TOKENS`: comma-separated bearer tokens; set but empty is a mistake, not an open server. */

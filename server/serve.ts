@@ -38,7 +38,7 @@ export async function startServer(input: StartInput): Promise<RunningServer> {
   if (!existsSync(options.dir) || !statSync(options.dir).isDirectory()) {
     throw new ConfigError(`the standards directory \`${options.dir}\` does not exist`);
   }
-  const holder = StandardsHolder.load(options.dir);
+  const holder = StandardsHolder.load(options.dir, { lock: options.lock });
   const app = createApp({ holder, options, logger });
   const server = await listen(app, input.port, input.hostname);
   const watcher: StandardsWatcher | undefined =
@@ -95,6 +95,12 @@ function announce(logger: Logger, holder: StandardsHolder, options: ServerOption
   });
   if (options.tokens.length === 0) {
     logger.log('warn', 'NORMA_TOKENS is not set: the /v1/ routes are open to anyone who can reach this port');
+  }
+  if (!options.lock) {
+    logger.log(
+      'warn',
+      'NORMA_LOCK=off: approved versions are served without checking norma.lock; never in production',
+    );
   }
   if (index.documents.size === 0) {
     logger.log('warn', 'no standard loaded: /readyz answers 503 until a document loads', { dir: index.dir });

@@ -13,14 +13,15 @@ export const testdataDir = fileURLToPath(new URL('./testdata', import.meta.url))
 
 /** Options with the defaults, over a directory. */
 export function testOptions(dir = testdataDir, overrides: Partial<ServerOptions> = {}): ServerOptions {
-  return { dir, ...defaults, tokens: [], ...overrides };
+  // The server suites edit approved test documents freely, so the lock is off unless a test turns it on.
+  return { dir, ...defaults, tokens: [], lock: false, ...overrides };
 }
 
 /** An app over a directory, with its logger and holder. */
 export function testApp(overrides: Partial<ServerOptions> = {}, dir = testdataDir) {
   const logger = memoryLogger();
   const options = testOptions(dir, overrides);
-  const holder = StandardsHolder.load(dir);
+  const holder = StandardsHolder.load(dir, { lock: options.lock });
   return { app: createApp({ holder, options, logger }), logger, holder, options };
 }
 

@@ -9,14 +9,14 @@ import {
   parseJsonLines,
   renderDiff,
 } from '../../engine/index.ts';
-import { type Io, readTextFile, standardsDir } from '../io.ts';
-import { dirFlag, flag, MAX_SEED, parseCommandLine } from '../options.ts';
+import { type Io, indexOptions, readTextFile, standardsDir } from '../io.ts';
+import { dirFlag, flag, MAX_SEED, noLockFlag, parseCommandLine } from '../options.ts';
 
 /** `norma diff`'s command line. */
 export const spec = {
   name: 'diff',
   usage:
-    'norma diff <id> <from> <to> [--format text|md|html|json] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--dir path]',
+    'norma diff <id> <from> <to> [--format text|md|html|json] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--dir path] [--no-lock]',
   summary: 'what changed between two versions (semantic diff) and how often outcomes change',
   flags: {
     format: flag.choice(['text', 'md', 'html', 'json'], 'how to print the diff'),
@@ -34,6 +34,7 @@ export const spec = {
     at: flag.date("the evaluation date of both versions (default: the newer version's effective date)"),
     'no-behaviour': flag.boolean('only the semantic diff: evaluate nothing'),
     dir: dirFlag,
+    'no-lock': noLockFlag,
   },
   args: { min: 3, max: 3, missing: 'give the id and the two versions to compare' },
 };
@@ -43,7 +44,7 @@ export function diffCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseCommandLine(argv, spec);
   const [id, from, to] = positionals as [string, string, string];
   const inputs = values.inputs ? readJsonLines(io, values.inputs) : undefined;
-  const index = loadStandards(standardsDir(io, values.dir));
+  const index = loadStandards(standardsDir(io, values.dir), undefined, indexOptions(io, values['no-lock']));
   const report = diffVersions(index, id, from, to, {
     behaviour: !values['no-behaviour'],
     ...(values.runs !== undefined ? { runs: values.runs } : {}),

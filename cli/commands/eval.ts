@@ -1,12 +1,12 @@
 import { evaluateStandard, loadStandards } from '../../engine/index.ts';
-import { type Io, readJsonFile, standardsDir, UsageError } from '../io.ts';
-import { dirFlag, flag, parseCommandLine } from '../options.ts';
+import { type Io, indexOptions, readJsonFile, standardsDir, UsageError } from '../io.ts';
+import { dirFlag, flag, noLockFlag, parseCommandLine } from '../options.ts';
 
 /** `norma eval`'s command line. */
 export const spec = {
   name: 'eval',
   usage:
-    'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--dir path]',
+    'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--dir path] [--no-lock]',
   summary: 'evaluate a standard on facts and print the result envelope',
   flags: {
     facts: flag.string('f.json', 'the facts as a JSON file (`-` reads standard input)'),
@@ -16,6 +16,7 @@ export const spec = {
     explain: flag.boolean('add, for every rule, item, band or price, why it applied or not'),
     debug: flag.boolean('add the evaluation path taken (fast closures or json-rules-engine)'),
     dir: dirFlag,
+    'no-lock': noLockFlag,
   },
   args: { min: 1, max: 1, missing: 'give the id of the standard to evaluate' },
 };
@@ -29,7 +30,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   }
   const facts = readJsonFile(io, values.facts, 'facts');
   const answers = values.answers ? readJsonFile(io, values.answers, 'answers') : undefined;
-  const index = loadStandards(standardsDir(io, values.dir));
+  const index = loadStandards(standardsDir(io, values.dir), undefined, indexOptions(io, values['no-lock']));
   const envelope = await evaluateStandard(
     index,
     id,

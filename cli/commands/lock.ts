@@ -1,8 +1,10 @@
 import {
   LOCK_FILE,
   loadStandards,
+  migrateLock,
   NormaError,
   planLock,
+  planMigration,
   type StandardsIndex,
   writeLock,
 } from '../../engine/index.ts';
@@ -12,10 +14,11 @@ import { dirFlag, flag, parseCommandLine } from '../options.ts';
 /** `norma lock`'s command line. */
 export const spec = {
   name: 'lock',
-  usage: 'norma lock [ids…] [--check] [--dir path] [--format text|json]',
+  usage: 'norma lock [ids…] [--check] [--migrate] [--dir path] [--format text|json]',
   summary: 'record newly approved versions in norma.lock; never change an entry',
   flags: {
     check: flag.boolean('only report what would be recorded; exit 1 when anything would be'),
+    migrate: flag.boolean('rewrite an outdated lock in the current digest scheme, re-checking every entry'),
     format: flag.choice(['text', 'json'], 'how to print what was recorded'),
     dir: dirFlag,
   },
@@ -29,6 +32,7 @@ export const spec = {
 export function lockCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseCommandLine(argv, spec);
   const index = loadStandards(standardsRoot(io, values.dir));
+  if (values.migrate) return migrate(index, values.check, values.format, io);
   checkIds(index, positionals);
   const plan = values.check ? planLock(index, positionals) : writeLock(index, positionals);
   const pending = values.check && (plan.added.length > 0 || plan.conflicts.length > 0);
@@ -55,4 +59,17 @@ function checkIds(index: StandardsIndex, ids: string[]): void {
       `no standard ${unknown.map((id) => `\`${id}\``).join(', ')} in \`${index.dir}\``,
     );
   }
+}
+
+/** `--migrate`: rewrites an outdated lock in the current digest scheme (`--check`: only says so). */
+function migrate(index: StandardsIndex, check: boolean, format: string, io: Io): number {
+  const plan = check ? planMigration(index) : migrateLock(index);
+  if (format === 'json')
+    io.out(JSON.stringify({ migrated: plan.migrated, conflicts: plan.conflicts }, null, 2));
+  else {
+    for (const c of plan.conflicts) io.out(`${c.file}: ${c.code} ${c.message}`);
+    for (const m of plan.migrated)
+      io.out(`${check ? 'would migrate' : 'migrated'} ${m.id} ${m.version} ${m.to}`);
+  }
+  return check && plan.conflicts.length > 0 ? 1 : 0;
 }

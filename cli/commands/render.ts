@@ -1,19 +1,18 @@
 import {
-  chooseVersion,
+  chooseStandardVersion,
   evaluateFast,
   loadStandards,
   renderReport,
   today,
-  versionsOf,
 } from '../../engine/index.ts';
-import { type Io, readJsonFile, standardsDir, writeOutputFile } from '../io.ts';
-import { dirFlag, flag, parseCommandLine } from '../options.ts';
+import { type Io, indexOptions, readJsonFile, standardsDir, writeOutputFile } from '../io.ts';
+import { dirFlag, flag, noLockFlag, parseCommandLine } from '../options.ts';
 
 /** `norma render`'s command line. */
 export const spec = {
   name: 'render',
   usage:
-    'norma render <id> [--version v] [--facts f.json [--answers a.json]] [--at date] [--out file.html] [--dir path]',
+    'norma render <id> [--version v] [--facts f.json [--answers a.json]] [--at date] [--out file.html] [--dir path] [--no-lock]',
   summary: 'a printable HTML report: blank form or summary, or the report of an evaluation',
   flags: {
     version: flag.string('v', 'render this version instead of the one in force'),
@@ -22,6 +21,7 @@ export const spec = {
     at: flag.date('the date that chooses the version in force and evaluates (default: today)'),
     out: flag.string('file.html', 'write the HTML to this file (default: standard output)'),
     dir: dirFlag,
+    'no-lock': noLockFlag,
   },
   args: { min: 1, max: 1, missing: 'give the id of the standard to render' },
 };
@@ -33,9 +33,9 @@ export const spec = {
 export function renderCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseCommandLine(argv, spec);
   const id = positionals[0] as string;
-  const index = loadStandards(standardsDir(io, values.dir));
+  const index = loadStandards(standardsDir(io, values.dir), undefined, indexOptions(io, values['no-lock']));
   const at = values.at ?? today();
-  const doc = chooseVersion(id, versionsOf(index, id), at, values.version);
+  const doc = chooseStandardVersion(index, id, at, values.version);
   let html: string;
   if (values.facts || values.answers) {
     const facts = values.facts ? readJsonFile(io, values.facts, 'facts') : {};

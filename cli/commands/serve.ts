@@ -3,17 +3,18 @@ import { ConfigError, optionsFromEnv } from '../../server/options.ts';
 import { startServer } from '../../server/serve.ts';
 import { stopOnSignals } from '../../server/signals.ts';
 import { CliError, type Io, standardsDir, UsageError } from '../io.ts';
-import { dirFlag, flag, parseCommandLine } from '../options.ts';
+import { dirFlag, flag, noLockFlag, parseCommandLine } from '../options.ts';
 
 /** `norma serve`'s command line. */
 export const spec = {
   name: 'serve',
-  usage: 'norma serve [--port 3000] [--host address] [--dir path]',
+  usage: 'norma serve [--port 3000] [--host address] [--dir path] [--no-lock]',
   summary: 'serve the HTTP API (docs/http.md), reloading the standards on change',
   flags: {
     port: flag.string('n', 'the TCP port, 0 to 65535; 0 takes a free one (default: `PORT`, else 3000)'),
     host: flag.string('address', 'the address to listen on (default: every address)'),
     dir: dirFlag,
+    'no-lock': noLockFlag,
   },
   args: { min: 0, max: 0 },
 };
@@ -29,7 +30,7 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
   const logger = jsonLogger((line) => io.out(line));
   let options: ReturnType<typeof optionsFromEnv>;
   try {
-    options = optionsFromEnv(io.env, { dir }, io.cwd);
+    options = optionsFromEnv(io.env, { dir, ...(values['no-lock'] ? { lock: false } : {}) }, io.cwd);
   } catch (e) {
     if (e instanceof ConfigError) throw new CliError(e.message);
     throw e;

@@ -6,13 +6,14 @@ import {
   type Diagnostic,
   formatRunJson,
   formatRunText,
+  type IndexOptions,
   loadStandards,
   runPassed,
   sortDiagnostics,
   testDocument,
 } from '../../engine/index.ts';
-import { type Io, standardsRoot } from '../io.ts';
-import { dirFlag, flag, MAX_SEED, parseCommandLine } from '../options.ts';
+import { type Io, indexOptions, standardsRoot } from '../io.ts';
+import { dirFlag, flag, MAX_SEED, noLockFlag, parseCommandLine } from '../options.ts';
 import {
   compileFile,
   displayPath,
@@ -29,7 +30,7 @@ const MAX_TEST_RUNS = 100_000;
 /** `norma test`'s command line. */
 export const spec = {
   name: 'test',
-  usage: 'norma test [paths…] [--seed n] [--runs n] [--format text|json] [--dir path]',
+  usage: 'norma test [paths…] [--seed n] [--runs n] [--format text|json] [--dir path] [--no-lock]',
   summary: "run each document's tests and invariants; print shrunk counterexamples",
   flags: {
     seed: flag.integer(
@@ -41,6 +42,7 @@ export const spec = {
     runs: flag.integer('n', `generated inputs per invariant (default: ${DEFAULT_RUNS})`, 1, MAX_TEST_RUNS),
     format: flag.choice(['text', 'json'], 'how to print the run'),
     dir: dirFlag,
+    'no-lock': noLockFlag,
   },
   args: { min: 0, max: Number.POSITIVE_INFINITY },
 };
@@ -56,7 +58,7 @@ export async function testCommand(argv: string[], io: Io): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   for (const path of targets) {
     const target = locateTarget(path, io);
-    const found = collect(target, io);
+    const found = collect(target, io, indexOptions(io, values['no-lock']));
     const nothing = found.documents.length === 0 && found.diagnostics.length === 0;
     if (nothing && (target.kind === 'standards' || target.kind === 'folder')) {
       found.diagnostics.push(emptyTarget(path, io));
@@ -76,11 +78,11 @@ interface Collected {
 }
 
 /** The documents under a target, and the errors of those that do not compile. */
-function collect(target: Target, io: Io): Collected {
+function collect(target: Target, io: Io, options: IndexOptions): Collected {
   if (target.kind === 'unreadable') return { documents: [], diagnostics: [target.diagnostic] };
   if (target.kind === 'file') return compiled([target.path], io);
   if (target.kind === 'folder') return compiled(yamlFilesUnder(target.path), io);
-  const index = loadStandards(target.root);
+  const index = loadStandards(target.root, undefined, options);
   const shown = (file: string) => displayPath(join(target.root, file), io);
   const documents: CompiledDocument[] = [];
   for (const state of index.files.values()) {

@@ -1,13 +1,16 @@
 import { resolve } from 'node:path';
 import {
+  type CompiledDocument,
   type Diagnostic,
   formatDiagnosticsText,
   hasErrors,
+  type IndexOptions,
   loadStandards,
   sortDiagnostics,
+  warning,
 } from '../../engine/index.ts';
-import { type Io, standardsRoot } from '../io.ts';
-import { dirFlag, flag, parseCommandLine } from '../options.ts';
+import { type Io, indexOptions, standardsRoot } from '../io.ts';
+import { dirFlag, flag, noLockFlag, parseCommandLine } from '../options.ts';
 import {
   compileFile,
   displayPath,
@@ -21,10 +24,11 @@ import {
 /** `norma validate`'s command line. */
 export const spec = {
   name: 'validate',
-  usage: 'norma validate [paths…] [--dir path] [--format text|json]',
+  usage: 'norma validate [paths…] [--dir path] [--format text|json] [--no-lock]',
   summary: 'check documents; print file:line:col code message; exit 1 on any error',
   flags: {
     dir: dirFlag,
+    'no-lock': noLockFlag,
     format: flag.choice(['text', 'json'], 'how to print the diagnostics'),
   },
   args: { min: 0, max: Number.POSITIVE_INFINITY },
@@ -37,8 +41,9 @@ export function validateCommand(argv: string[], io: Io): number {
     positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [standardsRoot(io, values.dir)];
   const diagnostics: Diagnostic[] = [];
   let documents = 0;
+  const options = indexOptions(io, values['no-lock']);
   for (const path of targets) {
-    const found = checkTarget(locateTarget(path, io), io);
+    const found = checkTarget(locateTarget(path, io), io, options);
     diagnostics.push(...found.diagnostics);
     documents += found.documents;
   }
@@ -62,26 +67,47 @@ interface Checked {
 }
 
 /** A standards directory (or a folder in one), a folder of documents, or one file. */
-function checkTarget(target: Target, io: Io): Checked {
-  const checked = checkFound(target, io);
+function checkTarget(target: Target, io: Io, options: IndexOptions): Checked {
+  const checked = checkFound(target, io, options);
   if ((target.kind === 'standards' || target.kind === 'folder') && checked.documents === 0) {
     checked.diagnostics.push(emptyTarget(target.path, io));
   }
   return checked;
 }
 
-function checkFound(target: Target, io: Io): Checked {
+function checkFound(target: Target, io: Io, options: IndexOptions): Checked {
   if (target.kind === 'unreadable') return { diagnostics: [target.diagnostic], documents: 0 };
-  if (target.kind === 'file') return { diagnostics: compileFile(target.path, io).diagnostics, documents: 1 };
+  if (target.kind === 'file') return { diagnostics: checkAlone(target.path, io), documents: 1 };
   if (target.kind === 'folder') {
     const files = yamlFilesUnder(target.path);
-    return { diagnostics: files.flatMap((f) => compileFile(f, io).diagnostics), documents: files.length };
+    return { diagnostics: files.flatMap((f) => checkAlone(f, io)), documents: files.length };
   }
-  const index = loadStandards(target.root);
+  const index = loadStandards(target.root, undefined, options);
   const shown = (d: Diagnostic) =>
     d.file ? { ...d, file: displayPath(resolve(target.root, d.file), io) } : d;
   return {
     diagnostics: index.diagnostics.filter((d) => !d.file || isInside(target, d.file)).map(shown),
     documents: [...index.files.keys()].filter((f) => isInside(target, f)).length,
   };
+}
+
+/** A file outside any standards directory: its own diagnostics, and a warning that no lock vouches for it. */
+function checkAlone(file: string, io: Io): Diagnostic[] {
+  const result = compileFile(file, io);
+  return [...result.diagnostics, ...lockUnchecked(result.document)];
+}
+
+/** An approved or retired version checked on its own: no norma.lock can vouch for it. */
+function lockUnchecked(doc: CompiledDocument | undefined): Diagnostic[] {
+  if (!doc || doc.status === 'draft') return [];
+  return [
+    warning(
+      'lock_unchecked',
+      `${doc.status} version ${doc.version} was checked on its own: no norma.lock vouches for it`,
+      {
+        file: doc.file,
+        hint: 'validate its standards directory (`norma validate --dir <root>`) to check it against the lock',
+      },
+    ),
+  ];
 }

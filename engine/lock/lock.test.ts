@@ -4,10 +4,25 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NormaError } from '../diagnostics.ts';
 import { bundledStandardsDir, loadStandards } from '../standards/directory.ts';
+import { evaluateStandard } from '../standards/evaluate.ts';
+import { historyOf } from './history.ts';
 import { LOCK_FILE, readLock } from './lockfile.ts';
 import { planLock, writeLock } from './update.ts';
+import { WITHHELD } from './withheld.ts';
 
+const ID = 'approval.work-order';
 const V110 = 'rules/approval.work-order/1.1.0.yaml';
+const FACTS = { estimateTotal: 6000, payType: 'customer' };
+
+async function caught(work: Promise<unknown>): Promise<unknown> {
+  return work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+}
+async function codeOf(work: Promise<unknown>): Promise<string | undefined> {
+  return ((await caught(work)) as NormaError | undefined)?.code;
+}
 let dir: string;
 
 beforeEach(() => {
@@ -28,8 +43,17 @@ const edit = (path: string, from: string, to: string) => {
 };
 
 describe('the lock file', () => {
-  it('is not checked when the standards directory has none', () => {
-    expect(lockCodes()).toEqual([]);
+  it('withholds every approved version when the standards directory has none', async () => {
+    expect(lockCodes()).toEqual(['lock_missing', 'lock_standard_withheld', 'lock_standard_withheld']);
+    const index = loadStandards(dir);
+    expect(index.documents.size).toBe(0);
+    expect(await codeOf(evaluateStandard(index, ID, { facts: FACTS, at: '2026-03-01' }))).toBe(WITHHELD);
+  });
+
+  it('serves approved versions unchecked, with a warning, when the lock is off', () => {
+    const index = loadStandards(dir, undefined, { lock: false });
+    expect(index.diagnostics.map((d) => [d.code, d.severity])).toEqual([['lock_off', 'warning']]);
+    expect(index.documents.get(ID)?.map((d) => d.version)).toEqual(['1.0.0', '1.1.0']);
   });
 
   it('records every approved version with its digest and approval, and then validates clean', () => {
@@ -53,7 +77,7 @@ describe('the lock file', () => {
     expect(lockCodes()).toEqual([]);
   });
 
-  it('fails an approved version edited after approval and withholds the standard', () => {
+  it('fails an approved version edited after approval and withholds it', async () => {
     writeLock(loadStandards(dir));
     edit(V110, 'greaterThan: 8000', 'greaterThan: 9000');
     const index = loadStandards(dir);
@@ -64,7 +88,15 @@ describe('the lock file', () => {
       hint: 'approved versions are immutable: publish 1.1.1 instead',
     });
     expect(index.diagnostics.map((d) => d.code)).toContain('lock_standard_withheld');
-    expect(index.documents.has('approval.work-order')).toBe(false);
+    // The edited version is withheld, and 1.0.0 does not take over its decisions on any date.
+    expect(index.documents.get(ID)?.map((d) => d.version)).toEqual(['1.0.0']);
+    for (const at of ['2026-03-01', '2025-06-01']) {
+      const e = await caught(evaluateStandard(index, ID, { facts: FACTS, at }));
+      expect(e).toMatchObject({ code: WITHHELD, message: expect.stringContaining(V110) });
+    }
+    expect(await codeOf(evaluateStandard(index, ID, { facts: FACTS, version: '1.1.0' }))).toBe(WITHHELD);
+    const pinned = await evaluateStandard(index, ID, { facts: FACTS, version: '1.0.0', at: '2025-06-01' });
+    expect(pinned.standard.version).toBe('1.0.0');
   });
 
   it('keeps serving the approved text on a reload after a tampering edit', () => {
@@ -77,7 +109,7 @@ describe('the lock file', () => {
     expect(served?.digest).toBe(readLock(dir).lock?.entries.get('approval.work-order')?.get('1.1.0')?.digest);
   });
 
-  it('reports an approved version missing from the lock, and still serves it', () => {
+  it('withholds an approved version missing from the lock from its effective date', async () => {
     writeLock(loadStandards(dir));
     const text = readFileSync(join(dir, V110), 'utf8')
       .replace('version: 1.1.0', 'version: 1.2.0')
@@ -86,12 +118,12 @@ describe('the lock file', () => {
     const index = loadStandards(dir);
     expect(index.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual([
       'lock_missing_entry rules/approval.work-order/1.2.0.yaml',
+      'lock_standard_withheld rules/approval.work-order/1.2.0.yaml',
     ]);
-    expect(index.documents.get('approval.work-order')?.map((d) => d.version)).toEqual([
-      '1.0.0',
-      '1.1.0',
-      '1.2.0',
-    ]);
+    expect(index.documents.get(ID)?.map((d) => d.version)).toEqual(['1.0.0', '1.1.0']);
+    const before = await evaluateStandard(index, ID, { facts: FACTS, at: '2026-03-01' });
+    expect(before.standard.version).toBe('1.1.0');
+    expect(await codeOf(evaluateStandard(index, ID, { facts: FACTS, at: '2026-07-01' }))).toBe(WITHHELD);
     expect(planLock(index).added.map((a) => a.version)).toEqual(['1.2.0']);
   });
 
@@ -110,27 +142,42 @@ describe('the lock file', () => {
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(locked);
   });
 
-  it('lets an approved version be retired without breaking its entry', () => {
+  it('keeps one digest through retirement: in the envelope, in history and in the lock', async () => {
     writeLock(loadStandards(dir));
+    const request = { facts: FACTS, version: '1.0.0', at: '2025-06-01' };
+    const issued = await evaluateStandard(loadStandards(dir), ID, request);
     edit('rules/approval.work-order/1.0.0.yaml', 'status: approved', 'status: retired');
+    const index = loadStandards(dir);
     expect(lockCodes()).toEqual([]);
+    const later = await evaluateStandard(index, ID, request);
+    const history = historyOf(index, ID, '2026-03-01').versions.find((v) => v.version === '1.0.0');
+    expect(history?.status).toBe('retired');
+    expect(later.standard.digest).toBe(issued.standard.digest);
+    expect(history?.digest).toBe(issued.standard.digest);
+    expect(readLock(dir).lock?.entries.get(ID)?.get('1.0.0')?.digest).toBe(issued.standard.digest);
   });
 
-  it('reports a locked version whose file was deleted', () => {
+  it('reports a locked version whose file was deleted', async () => {
     writeLock(loadStandards(dir));
     rmSync(join(dir, 'rules/approval.work-order/1.0.0.yaml'));
     const index = loadStandards(dir);
     expect(index.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual([
-      `lock_version_missing ${LOCK_FILE}:7`,
+      `lock_version_missing ${LOCK_FILE}:8`,
+      'lock_standard_withheld rules/approval.work-order/1.0.0.yaml:1',
     ]);
+    // 1.1.0 still decides where it is in force; where 1.0.0 would, nothing does.
+    const served = await evaluateStandard(index, ID, { facts: FACTS, at: '2026-03-01' });
+    expect(served.standard.version).toBe('1.1.0');
+    expect(await codeOf(evaluateStandard(index, ID, { facts: FACTS, at: '2025-06-01' }))).toBe(WITHHELD);
   });
 
   it('reports a malformed lock with its position', () => {
     writeFileSync(
       join(dir, LOCK_FILE),
-      'lockVersion: 1\nstandards:\n  approval.work-order:\n    1.0.0: { file: x }\n',
+      'lockVersion: 2\nstandards:\n  approval.work-order:\n    1.0.0: { file: x }\n',
     );
     const index = loadStandards(dir);
     expect(index.diagnostics.filter((d) => d.code === 'lock_invalid').map((d) => d.line)).toEqual([4]);
+    expect(index.documents.size).toBe(0);
   });
 });

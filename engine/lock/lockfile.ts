@@ -3,18 +3,21 @@
  * approved document cannot change unnoticed (ISO 9001 7.5: approved documents are protected
  * against change). `norma lock` adds entries and never changes one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import type { CompiledDocument } from '../document.ts';
 import { mapAt, textAt } from '../kinds/common.ts';
-import { digestOf } from '../load/digest.ts';
+import { DIGEST_SCHEME } from '../load/digest.ts';
 import { escapePointer, loadYaml, positionOf, type SourceMap } from '../load/yaml.ts';
 import { compareVersions } from '../standards/semver.ts';
 
 /** The lock file's name at the root of a standards directory. */
 export const LOCK_FILE = 'norma.lock';
+
+/** The `lockVersion` of locks written before the digest scheme changed (see `DIGEST_SCHEME`). */
+export const LEGACY_SCHEME = 1;
 
 /** What the lock records about one approved version. */
 export interface LockEntry {
@@ -30,20 +33,66 @@ export interface Lock {
   map?: SourceMap;
 }
 
-/** The outcome of reading a standards directory's lock file: none, or the lock and its problems. */
+/**
+ * The outcome of reading a standards directory's lock file. `lock` is set only when the lock can
+ * vouch for versions; otherwise `absent` (no file) or `problem` (why it cannot, as a phrase for
+ * messages) says why not, and `diagnostics` report it.
+ */
 export interface ReadLock {
   lock?: Lock;
+  absent?: true;
+  problem?: { reason: string; code: string };
+  /** A well-formed lock of an older digest scheme: what `norma lock --migrate` starts from. */
+  outdated?: Lock;
   diagnostics: Diagnostic[];
 }
 
-/** Reads `norma.lock` from a standards root; no lock when the file does not exist. */
+/** The largest lock file read (a lock of 10,000 versions is about 2 MiB). */
+export const LOCK_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads `norma.lock` from a standards root. A missing file is `absent`; a directory, a FIFO, an
+ * unreadable or oversized file is `lock_unreadable` (checked before reading, so nothing blocks).
+ */
 export function readLock(dir: string): ReadLock {
   const path = join(dir, LOCK_FILE);
-  if (!existsSync(path)) return { diagnostics: [] };
-  return parseLock(readFileSync(path, 'utf8'));
+  let bytes: Buffer;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return unreadable(stat.isDirectory() ? 'is a directory' : 'is not a regular file');
+    if (stat.size > LOCK_MAX_BYTES) return unreadable(`is larger than ${LOCK_MAX_BYTES} bytes`);
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { absent: true, diagnostics: [] };
+    return unreadable(`cannot be read (${code})`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return unreadable('is not UTF-8 text');
+  }
+  return parseLock(text);
 }
 
-/** Parses a lock file's text, reporting every malformed entry as `lock_invalid`. */
+function unreadable(what: string): ReadLock {
+  return {
+    problem: { reason: `${LOCK_FILE} ${what}`, code: 'lock_unreadable' },
+    diagnostics: [
+      error('lock_unreadable', `${LOCK_FILE} ${what}`, {
+        file: LOCK_FILE,
+        hint: 'norma.lock must be a readable file written by `norma lock`; restore it from version control',
+      }),
+    ],
+  };
+}
+
+/**
+ * Parses a lock file's text. Any malformed part makes the whole lock unusable (`lock_invalid`): a
+ * lock that is partly wrong cannot be trusted for the rest. A lock of the legacy digest scheme is
+ * `lock_outdated`, kept aside for migration.
+ */
 export function parseLock(text: string): ReadLock {
   const loaded = loadYaml(text, LOCK_FILE);
   const diagnostics = [...loaded.diagnostics];
@@ -57,44 +106,52 @@ export function parseLock(text: string): ReadLock {
       }),
     );
   const root = mapAt(loaded.data);
-  if (root.lockVersion !== 1) invalid('/lockVersion', 'the lock file must say `lockVersion: 1`');
+  const scheme = root.lockVersion;
+  if (scheme !== DIGEST_SCHEME && scheme !== LEGACY_SCHEME) {
+    invalid('/lockVersion', `the lock file must say \`lockVersion: ${DIGEST_SCHEME}\``);
+  }
   for (const [id, versions] of Object.entries(mapAt(root.standards))) {
     const list = new Map<string, LockEntry>();
     for (const [version, raw] of Object.entries(mapAt(versions))) {
-      const pointer = `/standards/${escapePointer(id)}/${escapePointer(version)}`;
-      const entry = mapAt(raw);
-      const digest = textAt(entry.digest);
-      const file = textAt(entry.file);
-      if (!digest?.startsWith('sha256:') || file === undefined) {
+      const entry = parseEntry(mapAt(raw));
+      if (entry) list.set(version, entry);
+      else {
+        const pointer = `/standards/${escapePointer(id)}/${escapePointer(version)}`;
         invalid(pointer, `the entry for \`${id}\` ${version} needs a \`digest: sha256:…\` and a \`file\``);
-        continue;
       }
-      const approved = mapAt(entry.approved);
-      const by = textAt(approved.by);
-      const at = approved.at === undefined ? undefined : String(approved.at);
-      list.set(version, {
-        digest,
-        file,
-        ...(by !== undefined && at !== undefined ? { approved: { by, at } } : {}),
-      });
     }
     entries.set(id, list);
   }
-  return { lock: { entries, map: loaded.map }, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    return { problem: { reason: `${LOCK_FILE} is malformed`, code: 'lock_invalid' }, diagnostics };
+  }
+  const lock: Lock = { entries, map: loaded.map };
+  if (scheme !== LEGACY_SCHEME) return { lock, diagnostics };
+  diagnostics.push(
+    error('lock_outdated', `${LOCK_FILE} holds digests of scheme ${LEGACY_SCHEME}, not ${DIGEST_SCHEME}`, {
+      file: LOCK_FILE,
+      ...positionOf(loaded.map, '/lockVersion'),
+      hint: 'run `norma lock --migrate`: it checks every entry under the old scheme, then rewrites the lock',
+    }),
+  );
+  const reason = `${LOCK_FILE} uses an older digest scheme`;
+  return { problem: { reason, code: 'lock_outdated' }, outdated: lock, diagnostics };
 }
 
-/**
- * The digest a version is locked under. Retiring a version changes only its `status`, which is
- * its lifecycle and not its content, so a retired version is checked as it was approved.
- */
-export function lockDigestOf(doc: CompiledDocument): string {
-  return doc.status === 'retired' ? digestOf({ ...doc.data, status: 'approved' }) : doc.digest;
+function parseEntry(entry: Record<string, unknown>): LockEntry | undefined {
+  const digest = textAt(entry.digest);
+  const file = textAt(entry.file);
+  if (digest === undefined || !/^sha256:[0-9a-f]{64}$/.test(digest) || file === undefined) return undefined;
+  const approved = mapAt(entry.approved);
+  const by = textAt(approved.by);
+  const at = approved.at === undefined ? undefined : String(approved.at);
+  return { digest, file, ...(by !== undefined && at !== undefined ? { approved: { by, at } } : {}) };
 }
 
 /** The entry a document would be locked under. */
 export function entryOf(doc: CompiledDocument): LockEntry {
   return {
-    digest: lockDigestOf(doc),
+    digest: doc.digest,
     file: doc.file,
     ...(doc.approved ? { approved: { by: String(doc.approved.by), at: String(doc.approved.at) } } : {}),
   };
@@ -113,8 +170,9 @@ export function formatLock(lock: Lock): string {
     '# norma.lock: the digest of every approved version of this standard (ISO 9001 7.5).',
     '# Written by `norma lock`, which adds entries and never changes one. Do not edit by hand:',
     '# an approved version is immutable; to change it, publish a new version.',
+    `# lockVersion ${DIGEST_SCHEME}: digests of the whole document except \`status\` (docs/audit.md).`,
   ];
-  return `${header.join('\n')}\n${stringify({ lockVersion: 1, standards }, { lineWidth: 0 })}`;
+  return `${header.join('\n')}\n${stringify({ lockVersion: DIGEST_SCHEME, standards }, { lineWidth: 0 })}`;
 }
 
 /** The lock entry for a version, if there is one. */

@@ -32,8 +32,9 @@ export interface LockUpdate {
  */
 export function planLock(index: StandardsIndex, ids?: readonly string[]): LockUpdate {
   const read = readLock(index.dir);
-  if (read.diagnostics.some((d) => d.severity === 'error')) {
-    throw new NormaError('lock_invalid', `${LOCK_FILE} cannot be read`, read.diagnostics);
+  if (read.problem) {
+    // An outdated lock is migrated, never silently replaced; a broken one is restored by hand.
+    throw new NormaError(read.problem.code, `${read.problem.reason}: nothing was written`, read.diagnostics);
   }
   const lock: Lock = {
     entries: new Map([...(read.lock?.entries ?? new Map())].map(([id, v]) => [id, new Map(v)])),

@@ -3,13 +3,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NormaError } from '../diagnostics.ts';
-import { indexFiles, loadStandards } from './directory.ts';
+import { type IndexOptions, indexFiles, loadStandards, type StandardsIndex } from './directory.ts';
 import { evaluateStandard, versionsOf } from './evaluate.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+
+/** These directories are development fixtures: the lock is off (engine/lock/lock.test.ts tests it). */
+const DEV: IndexOptions = { lock: false };
+
+/** Loads a fixture directory with the lock off, leaving out the `lock_off` warning that says so. */
+function load(dir: string, previous?: StandardsIndex): StandardsIndex {
+  const index = loadStandards(dir, previous, DEV);
+  return { ...index, diagnostics: index.diagnostics.filter((d) => d.code !== 'lock_off') };
+}
 
 /** A temporary standards directory holding the given files. */
 function standards(files: Record<string, string>): string {
@@ -53,7 +62,7 @@ function ruleset(
 
 async function versionAt(dir: string, at: string, version?: string): Promise<string | NormaError> {
   try {
-    const env = await evaluateStandard(loadStandards(dir), 'fees.labour', {
+    const env = await evaluateStandard(load(dir), 'fees.labour', {
       facts: { hours: 1 },
       at,
       ...(version ? { version } : {}),
@@ -75,7 +84,7 @@ describe('choosing the version in force', () => {
   };
 
   it('loads every version in semver order, with no diagnostics', () => {
-    const index = loadStandards(standards(history));
+    const index = load(standards(history));
     expect(index.diagnostics).toEqual([]);
     expect(versionsOf(index, 'fees.labour').map((d) => d.version)).toEqual([
       '1.0.0',
@@ -122,7 +131,7 @@ describe('choosing the version in force', () => {
   it('rejects an unknown pinned version and an unknown id', async () => {
     const dir = standards(history);
     expect(((await versionAt(dir, '2026-03-01', '9.9.9')) as NormaError).code).toBe('version_unknown');
-    const index = loadStandards(dir);
+    const index = load(dir);
     const e = await evaluateStandard(index, 'fees.labor', { facts: { hours: 1 } }).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'standard_unknown' });
     expect((e as NormaError).details[0]?.hint).toBe('did you mean `fees.labour`?');
@@ -131,7 +140,7 @@ describe('choosing the version in force', () => {
 
 describe('checks across a standards directory', () => {
   it('requires a `change` note on every version after the first', () => {
-    const index = loadStandards(
+    const index = load(
       standards({
         'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
         'rules/fees.labour/1.1.0.yaml': ruleset('1.1.0', { effective: '2026-01-01', change: null }),
@@ -143,7 +152,7 @@ describe('checks across a standards directory', () => {
   });
 
   it('reports a version whose kind differs from the first version', () => {
-    const index = loadStandards(
+    const index = load(
       standards({
         'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
         'rules/fees.labour/1.1.0.yaml': ruleset('1.1.0', { effective: '2026-01-01' }),
@@ -153,21 +162,21 @@ describe('checks across a standards directory', () => {
     if (!state?.document) throw new Error('must compile');
     // Another kind with the same id, as a second kind's document would be after its own compile.
     index.files.set(state.path, { ...state, document: { ...state.document, kind: 'scorecard' } });
-    const again = indexFiles(index.dir, index.files);
-    expect(again.diagnostics.map((d) => [d.code, d.line])).toEqual([['kind_changed', 1]]);
-    expect(again.diagnostics[0]?.message).toMatch(/1\.1\.0 is a scorecard, but 1\.0\.0 is a ruleset/);
+    const again = indexFiles(index.dir, index.files, undefined, DEV).diagnostics.filter(
+      (d) => d.code !== 'lock_off',
+    );
+    expect(again.map((d) => [d.code, d.line])).toEqual([['kind_changed', 1]]);
+    expect(again[0]?.message).toMatch(/1\.1\.0 is a scorecard, but 1\.0\.0 is a ruleset/);
   });
 
   it('reports files that are not at <folder>/<id>/<version>.yaml', () => {
-    const index = loadStandards(
-      standards({ 'rules/loose.yaml': ruleset('1.0.0', { effective: '2025-01-01' }) }),
-    );
+    const index = load(standards({ 'rules/loose.yaml': ruleset('1.0.0', { effective: '2025-01-01' }) }));
     expect(index.diagnostics.map((d) => [d.code, d.file])).toEqual([['path_layout', 'rules/loose.yaml']]);
     expect(index.documents.size).toBe(0);
   });
 
   it('checks each document against its path', () => {
-    const index = loadStandards(
+    const index = load(
       standards({
         'rules/fees.labour/1.0.1.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
         'rules/fees.other/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
@@ -180,7 +189,7 @@ describe('checks across a standards directory', () => {
   });
 
   it('ignores files that are not YAML and folders other than rules/ and checklists/', () => {
-    const index = loadStandards(
+    const index = load(
       standards({
         'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
         'rules/fees.labour/README.md': '# notes',
@@ -195,9 +204,9 @@ describe('checks across a standards directory', () => {
 describe('reloading a standards directory', () => {
   it('keeps serving the last good document when an edit breaks it, and reports the edit', async () => {
     const dir = standards({ 'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }) });
-    const first = loadStandards(dir);
+    const first = load(dir);
     write(dir, 'rules/fees.labour/1.0.0.yaml', `${ruleset('1.0.0', { effective: '2025-01-01' })}hit: any\n`);
-    const second = loadStandards(dir, first);
+    const second = load(dir, first);
     expect(second.diagnostics.map((d) => [d.code, d.line])).toEqual([['yaml_duplicate_key', 16]]);
     const env = await evaluateStandard(second, 'fees.labour', { facts: { hours: 1 }, at: '2026-01-01' });
     expect(env.standard.version).toBe('1.0.0');
@@ -206,7 +215,7 @@ describe('reloading a standards directory', () => {
     );
     // A second broken edit still keeps the same last good document.
     write(dir, 'rules/fees.labour/1.0.0.yaml', 'kind: [');
-    const third = loadStandards(dir, second);
+    const third = load(dir, second);
     expect(versionsOf(third, 'fees.labour')[0]).toBe(
       first.files.get('rules/fees.labour/1.0.0.yaml')?.document,
     );
@@ -214,7 +223,7 @@ describe('reloading a standards directory', () => {
 
   it('serves nothing for a broken file without a previous index', () => {
     const dir = standards({ 'rules/fees.labour/1.0.0.yaml': 'kind: [' });
-    const index = loadStandards(dir);
+    const index = load(dir);
     expect(index.documents.size).toBe(0);
     expect(index.diagnostics.map((d) => d.code)).toEqual(['yaml_syntax']);
   });
@@ -224,13 +233,13 @@ describe('reloading a standards directory', () => {
       'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
       'rules/fees.other/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01', id: 'fees.other' }),
     });
-    const first = loadStandards(dir);
+    const first = load(dir);
     write(
       dir,
       'rules/fees.other/1.0.0.yaml',
       ruleset('1.0.0', { effective: '2025-02-01', id: 'fees.other' }),
     );
-    const second = loadStandards(dir, first);
+    const second = load(dir, first);
     expect(second.files.get('rules/fees.labour/1.0.0.yaml')).toBe(
       first.files.get('rules/fees.labour/1.0.0.yaml'),
     );
@@ -240,7 +249,7 @@ describe('reloading a standards directory', () => {
   it('keeps a digest through reformatting and changes it with any value', () => {
     const text = ruleset('1.0.0', { effective: '2025-01-01' });
     const dir = standards({ 'rules/fees.labour/1.0.0.yaml': text });
-    const digest = () => versionsOf(loadStandards(dir), 'fees.labour')[0]?.digest;
+    const digest = () => versionsOf(load(dir), 'fees.labour')[0]?.digest;
     const before = digest();
     write(
       dir,

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { type Diagnostic, error, sortDiagnostics } from '../diagnostics.ts';
 import { type CompiledDocument, compileDocument } from '../document.ts';
 import { enforceLock } from '../lock/check.ts';
+import { excused } from '../lock/later.ts';
+import type { WithheldVersion } from '../lock/withheld.ts';
 import { compareVersions } from './semver.ts';
 
 /** The standards bundled with norma (this repository's `rules/` and `checklists/`). */
@@ -19,6 +21,8 @@ export interface FileState {
   document?: CompiledDocument;
   /** A broken edit: the last good document of this file, still serving. */
   lastGood?: CompiledDocument;
+  /** Compiled despite errors of checks added later: served if its lock entry vouches for it. */
+  provisional?: CompiledDocument;
 }
 
 /** Every document of a standards directory, by id and version. */
@@ -27,9 +31,22 @@ export interface StandardsIndex {
   /** id → versions in ascending semver order. */
   documents: Map<string, CompiledDocument[]>;
   files: Map<string, FileState>;
+  /** Versions the lock cannot vouch for, by id (not in `documents`; lookups say why). */
+  withheld: Map<string, WithheldVersion[]>;
   /** Diagnostics of every file and of the directory as a whole, sorted. */
   diagnostics: Diagnostic[];
   loadedAt: string;
+  /** How it was loaded; a reload from it loads the same way. */
+  options: IndexOptions;
+}
+
+/** How a standards directory is indexed. */
+export interface IndexOptions {
+  /**
+   * Check `norma.lock` (the default). `false` serves approved versions unchecked, with a
+   * `lock_off` warning: for development directories and tests only, never in production.
+   */
+  lock?: boolean;
 }
 
 const FOLDERS = ['rules', 'checklists'] as const;
@@ -72,7 +89,11 @@ function compareNames(a: string, b: string): number {
  * Loads and compiles a standards directory. Given the previous index, a file that no longer
  * compiles keeps serving its last good document, and an unchanged file is not compiled again.
  */
-export function loadStandards(dir: string, previous?: StandardsIndex): StandardsIndex {
+export function loadStandards(
+  dir: string,
+  previous?: StandardsIndex,
+  options: IndexOptions = previous?.options ?? {},
+): StandardsIndex {
   const files = new Map<string, FileState>();
   for (const path of listStandardFiles(dir)) {
     const text = readFileSync(join(dir, path), 'utf8');
@@ -83,7 +104,7 @@ export function loadStandards(dir: string, previous?: StandardsIndex): Standards
     }
     files.set(path, compileFile(path, text, before));
   }
-  return indexFiles(dir, files, previous);
+  return indexFiles(dir, files, previous, options);
 }
 
 /** Compiles one file of a standards directory, keeping the last good document on failure. */
@@ -108,17 +129,24 @@ export function compileFile(path: string, text: string, before?: FileState): Fil
   const result = compileDocument(text, path, { id, version, folder });
   const lastGood = before?.document ?? before?.lastGood;
   if (result.document) return { path, text, diagnostics: result.diagnostics, document: result.document };
-  return { path, text, diagnostics: result.diagnostics, ...(lastGood ? { lastGood } : {}) };
+  return {
+    path,
+    text,
+    diagnostics: result.diagnostics,
+    ...(lastGood ? { lastGood } : {}),
+    ...(result.provisional ? { provisional: result.provisional } : {}),
+  };
 }
 
 /**
  * Builds the id → versions index from compiled files, with the checks across versions and the
- * lock check (`norma.lock`; `previous` supplies the last good version of an edited approved one).
+ * lock check (`norma.lock`; `previous` supplies what was served and vouched for before a reload).
  */
 export function indexFiles(
   dir: string,
   files: Map<string, FileState>,
   previous?: StandardsIndex,
+  options: IndexOptions = previous?.options ?? {},
 ): StandardsIndex {
   const documents = new Map<string, CompiledDocument[]>();
   const diagnostics: Diagnostic[] = [];
@@ -134,13 +162,18 @@ export function indexFiles(
     list.sort((a, b) => compareVersions(a.version, b.version));
     diagnostics.push(...checkHistory(id, list));
   }
-  diagnostics.push(...enforceLock(dir, documents, files, previous?.documents));
+  const lock = enforceLock(dir, documents, files, previous, options.lock !== false);
+  diagnostics.push(...lock.diagnostics);
   return {
     dir,
     documents,
     files,
-    diagnostics: sortDiagnostics(diagnostics),
+    withheld: lock.withheld,
+    diagnostics: sortDiagnostics(
+      diagnostics.map((d) => (d.file && lock.excused.has(d.file) ? excused(d) : d)),
+    ),
     loadedAt: new Date().toISOString(),
+    options,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   bundledStandardsDir,
   compileDocument,
   digestOf,
+  documentDigest,
   listStandardFiles,
   loadYaml,
 } from '../../engine/index.ts';
@@ -152,3 +153,90 @@ describe('digests', () => {
     );
   });
 });
+
+/** Values JSON cannot hold, and JSON values they must never be confused with. */
+const edgeArb = fc.constantFrom<unknown>(
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+  0,
+  null,
+  undefined,
+  '0',
+  'NaN',
+  'Infinity',
+  'null',
+  new Date('2025-01-01T00:00:00Z'),
+  '2025-01-01T00:00:00.000Z',
+  new Uint8Array([1, 2]),
+  { 0: 1, 1: 2 },
+  {},
+);
+
+describe('digests of values that evaluate differently', () => {
+  it('tell every edge value apart, at any depth (NaN, ±Infinity, -0, null, undefined, text, dates, bytes)', () => {
+    fc.assert(
+      fc.property(edgeArb, edgeArb, fc.constantFrom('x', 'rules'), (a, b, key) => {
+        fc.pre(!Object.is(a, b) && !sameObject(a, b));
+        expect(digestOf({ [key]: a })).not.toBe(digestOf({ [key]: b }));
+        expect(digestOf({ [key]: [{ greaterThan: a }] })).not.toBe(digestOf({ [key]: [{ greaterThan: b }] }));
+      }),
+      params(200),
+    );
+  });
+
+  it('keep `greaterThan: .inf` and `greaterThan: -.inf` apart through the real loader', () => {
+    const at = (v: string) => digestOfText(`when: { total: { greaterThan: ${v} } }\n`);
+    const digests = ['.inf', '-.inf', '.nan', 'null', '0', '-0', '"0"'].map(at);
+    expect(new Set(digests).size).toBe(digests.length);
+  });
+
+  it('tell a number from the same number written as text', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), (n) => {
+        expect(digestOf({ v: n })).not.toBe(digestOf({ v: String(n) }));
+      }),
+      params(200),
+    );
+  });
+
+  it('ignore the order of keys in a mapping but not the order of a list', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 5 }),
+        (keys) => {
+          const forward = Object.fromEntries(keys.map((k, i) => [k, i]));
+          const backward = Object.fromEntries([...keys].reverse().map((k) => [k, forward[k]]));
+          expect(digestOf(backward)).toBe(digestOf(forward));
+          expect(digestOf({ list: [...keys].reverse() })).not.toBe(digestOf({ list: keys }));
+        },
+      ),
+      params(200),
+    );
+  });
+
+  it('tell a hole in a list from undefined and from null, and a missing key from an undefined one', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
+    const holed = [, 1];
+    const digests = [holed, [undefined, 1], [null, 1]].map((list) => digestOf({ list }));
+    expect(new Set(digests).size).toBe(3);
+    expect(digestOf({ a: 1, b: undefined })).not.toBe(digestOf({ a: 1 }));
+  });
+
+  it('leave out the lifecycle (`status`), and nothing else', () => {
+    fc.assert(
+      fc.property(dataArb, fc.constantFrom('draft', 'approved', 'retired'), (data, status) => {
+        expect(documentDigest({ ...data, status })).toBe(documentDigest({ ...data, status: 'approved' }));
+        expect(documentDigest({ ...data, status, extra: 1 })).not.toBe(documentDigest({ ...data, status }));
+      }),
+      params(100),
+    );
+  });
+});
+
+/** Two objects of the same type and content (`{}` and `{}`): the same value for a digest. */
+function sameObject(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return a.constructor === b.constructor && JSON.stringify(a) === JSON.stringify(b);
+}
