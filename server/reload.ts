@@ -28,6 +28,12 @@ export interface StandardsWatcher {
 const FALLBACK_POLL_MS = 2000;
 
 /**
+ * chokidar drops a `change` of a file that comes within 50 ms of the previous one, with no event
+ * after it: a reload that started this soon after an event looks once more when the window is over.
+ */
+const DROPPED_CHANGE_WINDOW_MS = 100;
+
+/**
  * Watches the document folders of the standards directory and `norma.lock` (chokidar: atomic
  * saves, `git checkout`, renamed folders are all seen, unlike Node 20's recursive `fs.watch`), and
  * reloads the holder after each burst of changes. Nothing else under the directory is watched:
@@ -49,16 +55,27 @@ export function watchStandards(
   let poller: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   let watchedRoot: string | undefined;
+  let lastEventAt = Number.NEGATIVE_INFINITY;
   let closed = false;
 
   const reload = () => {
     timer = undefined;
     pendingSince = undefined;
     if (closed) return;
+    const startedAt = Date.now();
     const outcome = holder.reload();
     logOutcome(logger, holder, outcome);
     noteFailure(outcome.failure);
     if (poller === undefined) followRoot();
+    const sinceEvent = startedAt - lastEventAt;
+    if (timer === undefined && sinceEvent < DROPPED_CHANGE_WINDOW_MS) {
+      timer = setTimeout(reload, DROPPED_CHANGE_WINDOW_MS - sinceEvent);
+    }
+  };
+
+  const onEvent = () => {
+    lastEventAt = Date.now();
+    schedule();
   };
 
   /** Logs a change between failing and not (never each attempt) and schedules the next retry. */
@@ -109,7 +126,7 @@ export function watchStandards(
       depth: 2,
       ignored: (path: string) => !isWatched(real, path),
     });
-    w.on('all', schedule);
+    w.on('all', onEvent);
     // Changes made while the watch was starting are not reported: look once it is in place.
     w.on('ready', schedule);
     w.on('error', (e) => {
