@@ -96,13 +96,13 @@ function editor(): () => void {
       writeFileSync(`${path}.swp`, remember(documentWith(`atomic-${n}`)));
       renameSync(`${path}.swp`, path);
     },
-    () => writeFileSync(join(dir, EXTRA), documentWith('extra', '2.0.0')),
     () => writeFileSync(path, 'kind: ruleset\nid: [broken\n'),
-    () => rmSync(join(dir, EXTRA), { force: true }),
     () => {
       branch = branch === 'main' ? 'other' : 'main';
       git('checkout', '-qf', branch);
     },
+    () => writeFileSync(join(dir, EXTRA), documentWith('extra', '2.0.0')),
+    () => rmSync(join(dir, EXTRA), { force: true }),
   ];
   return () => {
     edits[step % edits.length]?.(step);
@@ -173,23 +173,21 @@ it(`answers every request 2xx from one version while the directory changes every
   }
   expect(failures).toEqual([]);
   expect(answers).toBeGreaterThan(CONNECTIONS);
-  // The edits were seen while serving: in-place, atomic and branch versions all answered.
-  expect([...markers].some((m) => m.startsWith('in-place-'))).toBe(true);
-  expect([...markers].some((m) => m.startsWith('atomic-'))).toBe(true);
-  expect([...markers].some((m) => m.startsWith('branch-other'))).toBe(true);
+  // The edits were seen while serving (how many depends on the machine's load).
+  expect(markers.size).toBeGreaterThan(2);
 
-  // And nothing went stale: after all of that, an atomic save and then an edit in place are served.
-  const served = async () => {
+  // And nothing went stale: after all of that, a branch switch, an atomic save and then an edit in
+  // place are each served.
+  const served = (marker: string) => async () => {
     const res = await fetch(`${server.url}/v1/standards/load.route/evaluate`, postJson(JSON.parse(body)));
-    return ((await res.json()) as { result: { outputs: { marker: string } } }).result.outputs.marker;
+    const answer = (await res.json()) as { result: { outputs: { marker: string } } };
+    return answer.result.outputs.marker === marker ? true : undefined;
   };
+  git('checkout', '-qf', 'other');
+  await eventually('the final branch switch', served('branch-other'));
   writeFileSync(`${join(dir, DOC)}.swp`, documentWith('final-atomic'));
   renameSync(`${join(dir, DOC)}.swp`, join(dir, DOC));
-  await eventually('the final atomic save', async () =>
-    (await served()) === 'final-atomic' ? true : undefined,
-  );
+  await eventually('the final atomic save', served('final-atomic'));
   writeFileSync(join(dir, DOC), documentWith('final-in-place'));
-  await eventually('the final edit in place', async () =>
-    (await served()) === 'final-in-place' ? true : undefined,
-  );
+  await eventually('the final edit in place', served('final-in-place'));
 }, 60_000);
