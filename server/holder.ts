@@ -1,14 +1,19 @@
 import { type Diagnostic, type IndexOptions, loadStandards, type StandardsIndex } from '../engine/index.ts';
 
-/** The outcome of the last reload that failed outright (not a broken file: the directory itself). */
+/**
+ * Why the last reload could not read everything: the directory itself (nothing was swapped in), a
+ * file or folder (what it held keeps serving), or an unexpected error (nothing was swapped in).
+ */
 export interface ReloadFailure {
   at: string;
+  code: string;
   message: string;
 }
 
 /**
  * Holds the index being served. A reload builds a whole new index and swaps the reference, so a
- * request keeps the index it started on and never sees a half-built one.
+ * request keeps the index it started on and never sees a half-built one. A reload that cannot
+ * read the directory at all swaps nothing: the last good index keeps serving until it can.
  */
 export class StandardsHolder {
   #index: StandardsIndex;
@@ -17,6 +22,7 @@ export class StandardsHolder {
 
   constructor(index: StandardsIndex) {
     this.#index = index;
+    this.lastFailure = failureOf(index);
   }
 
   /** Loads a directory for the first time; reloads keep its options (the lock on or off). */
@@ -29,22 +35,38 @@ export class StandardsHolder {
     return this.#index;
   }
 
-  /** Reloads from disk, keeping last good documents; returns the files newly broken or fixed. */
+  /** Reloads from disk, keeping last good documents; returns the files newly broken or fixed. Never throws. */
   reload(): ReloadOutcome {
     const before = this.#index;
-    try {
-      const next = loadStandards(before.dir, before);
-      this.lastFailure = undefined;
-      if (sameFiles(before, next)) return { changed: false, broken: [], fixed: [] };
-      this.#index = next;
-      this.reloads++;
-      return { changed: true, ...changes(before, next) };
-    } catch (e) {
-      // A file removed between listing and reading, or a directory gone: keep serving what we have.
-      this.lastFailure = { at: new Date().toISOString(), message: (e as Error).message };
-      throw e;
-    }
+    const next = loadOrFailure(before);
+    const failure = 'failure' in next ? next.failure : failureOf(next);
+    this.lastFailure = failure;
+    const unchanged = { changed: false, broken: [], fixed: [], ...(failure ? { failure } : {}) };
+    if ('failure' in next || next.unavailable || sameFiles(before, next)) return unchanged;
+    this.#index = next;
+    this.reloads++;
+    return { changed: true, ...changes(before, next), ...(failure ? { failure } : {}) };
   }
+}
+
+/** Loads the directory again; an unexpected error is a failure to report, never a crash of the caller. */
+function loadOrFailure(before: StandardsIndex): StandardsIndex | { failure: ReloadFailure } {
+  try {
+    return loadStandards(before.dir, before);
+  } catch (e) {
+    return {
+      failure: { at: new Date().toISOString(), code: 'reload_failed', message: (e as Error).message },
+    };
+  }
+}
+
+/** The first problem an index had reading its directory, as a reload failure. */
+function failureOf(index: StandardsIndex): ReloadFailure | undefined {
+  const first = index.unavailable ?? index.readFailures?.[0];
+  if (!first) return undefined;
+  const more = (index.readFailures?.length ?? 1) - 1;
+  const message = more > 0 ? `${first.message} (and ${more} more)` : first.message;
+  return { at: index.loadedAt, code: first.code, message };
 }
 
 /** What a reload changed: whether anything did, files newly broken, files that load again. */
@@ -52,6 +74,8 @@ export interface ReloadOutcome {
   changed: boolean;
   broken: FileProblem[];
   fixed: string[];
+  /** Set when the reload could not read everything: a later one may (the watcher retries). */
+  failure?: ReloadFailure;
 }
 
 /** A file that does not compile, and what still serves in its place. */

@@ -1,9 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NormaError } from '../diagnostics.ts';
-import { type IndexOptions, indexFiles, loadStandards, type StandardsIndex } from './directory.ts';
+import {
+  type IndexOptions,
+  indexFiles,
+  listStandardFiles,
+  loadStandards,
+  type StandardsIndex,
+} from './directory.ts';
 import { evaluateStandard, versionsOf } from './evaluate.ts';
 
 const dirs: string[] = [];
@@ -13,6 +19,9 @@ afterEach(() => {
 
 /** These directories are development fixtures: the lock is off (engine/lock/lock.test.ts tests it). */
 const DEV: IndexOptions = { lock: false };
+
+/** An index's diagnostics but the `lock_off` warning that every DEV load carries. */
+const fileProblems = (index: StandardsIndex) => index.diagnostics.filter((d) => d.code !== 'lock_off');
 
 /** Loads a fixture directory with the lock off, leaving out the `lock_off` warning that says so. */
 function load(dir: string, previous?: StandardsIndex): StandardsIndex {
@@ -259,5 +268,109 @@ describe('reloading a standards directory', () => {
     expect(digest()).toBe(before);
     write(dir, 'rules/fees.labour/1.0.0.yaml', text.replace('title: labour', 'title: Labour'));
     expect(digest()).not.toBe(before);
+  });
+});
+
+describe('reading a standards directory that cannot be trusted', () => {
+  const good = ruleset('1.0.0', { effective: '2025-01-01' });
+
+  it('reads neither of two files for one version, and says which they are', () => {
+    const index = loadStandards(
+      standards({ 'rules/fees.labour/1.0.0.yaml': good, 'rules/fees.labour/1.0.0.yml': good }),
+    );
+    expect(index.diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ['version_file_duplicate', 'rules/fees.labour/1.0.0.yaml'],
+      ['version_file_duplicate', 'rules/fees.labour/1.0.0.yml'],
+    ]);
+    expect(index.diagnostics[0]?.message).toContain('`rules/fees.labour/1.0.0.yml`');
+    expect(index.documents.size).toBe(0);
+  });
+
+  it('keeps serving the last good version when a second file for it appears, and both are reported', () => {
+    const dir = standards({ 'rules/fees.labour/1.0.0.yaml': good });
+    const first = loadStandards(dir, undefined, DEV);
+    write(dir, 'rules/fees.labour/1.0.0.yml', good.replace('title: labour', 'title: other'));
+    const second = loadStandards(dir, first);
+    expect(fileProblems(second).map((d) => d.code)).toEqual([
+      'version_file_duplicate',
+      'version_file_duplicate',
+    ]);
+    expect(versionsOf(second, 'fees.labour')[0]).toBe(
+      first.files.get('rules/fees.labour/1.0.0.yaml')?.document,
+    );
+    rmSync(join(dir, 'rules/fees.labour/1.0.0.yml'));
+    const third = loadStandards(dir, second);
+    expect(fileProblems(third)).toEqual([]);
+    expect(versionsOf(third, 'fees.labour')[0]?.title).toBe('labour');
+  });
+
+  it('reports a folder named like a version file and does not read it', () => {
+    const dir = standards({ 'rules/fees.labour/1.0.0.yaml': good });
+    mkdirSync(join(dir, 'rules/fees.labour/1.1.0.yaml'));
+    const index = loadStandards(dir, undefined, DEV);
+    expect(fileProblems(index).map((d) => [d.code, d.file])).toEqual([
+      ['file_not_regular', 'rules/fees.labour/1.1.0.yaml'],
+    ]);
+    expect(versionsOf(index, 'fees.labour').map((d) => d.version)).toEqual(['1.0.0']);
+  });
+
+  it('keeps the last good state of a file that cannot be read now, and reads it again later', () => {
+    const dir = standards({ 'rules/fees.labour/1.0.0.yaml': good });
+    const file = join(dir, 'rules/fees.labour/1.0.0.yaml');
+    const first = loadStandards(dir, undefined, DEV);
+    // A link to itself cannot be followed (ELOOP): a read failure root cannot bypass, unlike a mode.
+    rmSync(file);
+    symlinkSync('1.0.0.yaml', file);
+    const second = loadStandards(dir, first);
+    expect(second.readFailures?.map((d) => d.code)).toEqual(['file_unreadable']);
+    expect(fileProblems(second).map((d) => [d.code, d.file])).toEqual([
+      ['file_unreadable', 'rules/fees.labour/1.0.0.yaml'],
+    ]);
+    expect(versionsOf(second, 'fees.labour')[0]).toBe(
+      first.files.get('rules/fees.labour/1.0.0.yaml')?.document,
+    );
+    // Unchanged on the next attempt: the same state, so nothing looks changed.
+    const again = loadStandards(dir, second);
+    expect(again.files.get('rules/fees.labour/1.0.0.yaml')).toBe(
+      second.files.get('rules/fees.labour/1.0.0.yaml'),
+    );
+    rmSync(file);
+    write(dir, 'rules/fees.labour/1.0.0.yaml', good);
+    const third = loadStandards(dir, again);
+    expect(fileProblems(third)).toEqual([]);
+    expect(third.readFailures).toBeUndefined();
+    expect(versionsOf(third, 'fees.labour')[0]?.version).toBe('1.0.0');
+  });
+
+  it('keeps the files of an id folder that cannot be listed now', () => {
+    const dir = standards({ 'rules/fees.labour/1.0.0.yaml': good });
+    const first = loadStandards(dir, undefined, DEV);
+    rmSync(join(dir, 'rules/fees.labour'), { recursive: true });
+    symlinkSync('fees.labour', join(dir, 'rules/fees.labour'));
+    const second = loadStandards(dir, first);
+    expect(fileProblems(second).map((d) => [d.code, d.file])).toEqual([
+      ['file_unreadable', 'rules/fees.labour'],
+    ]);
+    expect(versionsOf(second, 'fees.labour')[0]).toBe(
+      first.files.get('rules/fees.labour/1.0.0.yaml')?.document,
+    );
+  });
+
+  it('holds only the reason when the directory cannot be read, gone or without document folders', () => {
+    const gone = join(tmpdir(), 'norma-no-such-dir');
+    const missing = loadStandards(gone);
+    expect(missing.unavailable?.code).toBe('dir_unreadable');
+    expect(missing.diagnostics.map((d) => d.code)).toEqual(['dir_unreadable']);
+    expect(missing.diagnostics[0]?.message).toContain('does not exist');
+    const empty = loadStandards(standards({ 'README.md': '# nothing here' }));
+    expect(empty.unavailable?.code).toBe('dir_not_standards');
+    const file = join(standards({ 'rules/x': '' }), 'rules/x');
+    expect(loadStandards(file).unavailable?.message).toContain('is not a directory');
+  });
+
+  it('lists only the files it would read', () => {
+    const dir = standards({ 'rules/fees.labour/1.0.0.yaml': good });
+    mkdirSync(join(dir, 'rules/fees.labour/1.1.0.yaml'));
+    expect(listStandardFiles(dir)).toEqual(['rules/fees.labour/1.0.0.yaml']);
   });
 });

@@ -1,11 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic, error, sortDiagnostics } from '../diagnostics.ts';
 import { type CompiledDocument, compileDocument } from '../document.ts';
 import { enforceLock } from '../lock/check.ts';
 import { excused } from '../lock/later.ts';
 import type { WithheldVersion } from '../lock/withheld.ts';
+import { listStandards } from './listing.ts';
+import { readVersionFile } from './read.ts';
 import { compareVersions } from './semver.ts';
 
 /** The standards bundled with norma (this repository's `rules/` and `checklists/`). */
@@ -23,6 +24,8 @@ export interface FileState {
   lastGood?: CompiledDocument;
   /** Compiled despite errors of checks added later: served if its lock entry vouches for it. */
   provisional?: CompiledDocument;
+  /** Set when the entry was not read (not a regular file, a duplicate, unreadable): `text` is empty. */
+  unread?: true;
 }
 
 /** Every document of a standards directory, by id and version. */
@@ -38,6 +41,10 @@ export interface StandardsIndex {
   loadedAt: string;
   /** How it was loaded; a reload from it loads the same way. */
   options: IndexOptions;
+  /** Problems reading the directory that a later reload may not have (a permission, a race). */
+  readFailures?: Diagnostic[];
+  /** Set when the directory as a whole cannot be read: the index then holds no document. */
+  unavailable?: Diagnostic;
 }
 
 /** How a standards directory is indexed. */
@@ -49,62 +56,70 @@ export interface IndexOptions {
   lock?: boolean;
 }
 
-const FOLDERS = ['rules', 'checklists'] as const;
+export { standardFolders } from './listing.ts';
 
-/** The folders of a standards directory that hold documents (what a watcher must watch). */
-export const standardFolders: readonly string[] = FOLDERS;
-
-const VERSION_FILE = /^(.+)\.ya?ml$/;
-
-/** Lists the YAML files of a standards directory, relative and with `/`. */
+/** Lists the version files of a standards directory that would be read, relative and with `/`. */
 export function listStandardFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const folder of FOLDERS) {
-    const root = join(dir, folder);
-    if (!existsSync(root)) continue;
-    // Entry types come with the listing: only symbolic links need a `stat` of their own.
-    const entries = readdirSync(root, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
-    for (const dirent of entries) {
-      const entry = dirent.name;
-      const full = join(root, entry);
-      const isDirectory = dirent.isSymbolicLink() ? statSync(full).isDirectory() : dirent.isDirectory();
-      if (isDirectory) {
-        for (const file of readdirSync(full).sort()) {
-          if (VERSION_FILE.test(file)) out.push(`${folder}/${entry}/${file}`);
-        }
-      } else if (VERSION_FILE.test(entry)) {
-        out.push(`${folder}/${entry}`);
-      }
-    }
-  }
-  return out;
-}
-
-/** The order of `Array.prototype.sort` without a comparator (UTF-16 code units). */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return listStandards(dir).files.flatMap((f) => ('open' in f ? [f.path] : []));
 }
 
 /**
  * Loads and compiles a standards directory. Given the previous index, a file that no longer
  * compiles keeps serving its last good document, and an unchanged file is not compiled again.
+ * An entry that cannot be read now (permissions, a race) keeps what it held before and is listed
+ * in `readFailures`; when the directory itself cannot be read the index holds only the reason
+ * (`unavailable`), and a caller serving a previous index keeps that one.
  */
 export function loadStandards(
   dir: string,
   previous?: StandardsIndex,
   options: IndexOptions = previous?.options ?? {},
 ): StandardsIndex {
+  const listing = listStandards(dir);
+  if (listing.unavailable) return unavailableIndex(dir, listing.unavailable, options);
   const files = new Map<string, FileState>();
-  for (const path of listStandardFiles(dir)) {
-    const text = readFileSync(join(dir, path), 'utf8');
-    const before = previous?.files.get(path);
-    if (before && before.text === text) {
-      files.set(path, before);
+  const readFailures: Diagnostic[] = [];
+  for (const listed of listing.files) {
+    const before = previous?.files.get(listed.path);
+    const read = 'open' in listed ? readVersionFile(listed.open, listed.path) : listed;
+    if ('text' in read) {
+      const same = before !== undefined && !before.unread && before.text === read.text;
+      files.set(listed.path, same ? before : compileFile(listed.path, read.text, before));
       continue;
     }
-    files.set(path, compileFile(path, text, before));
+    files.set(listed.path, skippedFile(listed.path, read.skipped.diagnostic, before));
+    if (!read.skipped.transient) continue;
+    readFailures.push(read.skipped.diagnostic);
+    // A folder that cannot be listed now: its files keep the state they had.
+    for (const [path, state] of previous?.files ?? []) {
+      if (path.startsWith(`${listed.path}/`) && !files.has(path)) files.set(path, state);
+    }
   }
-  return indexFiles(dir, files, previous, options);
+  const index = indexFiles(dir, files, previous, options);
+  return readFailures.length > 0 ? { ...index, readFailures } : index;
+}
+
+/** An entry that was not read: nothing compiled, the last good document of the path keeps serving. */
+function skippedFile(path: string, diagnostic: Diagnostic, before?: FileState): FileState {
+  // Skipped the same way as last time: the same state, so a reload sees nothing changed.
+  if (before?.unread && JSON.stringify(before.diagnostics) === JSON.stringify([diagnostic])) return before;
+  const lastGood = before?.document ?? before?.lastGood;
+  return { path, text: '', unread: true, diagnostics: [diagnostic], ...(lastGood ? { lastGood } : {}) };
+}
+
+/** The index of a directory that cannot be read: no document, the reason as its one diagnostic. */
+function unavailableIndex(dir: string, reason: Diagnostic, options: IndexOptions): StandardsIndex {
+  return {
+    dir,
+    documents: new Map(),
+    files: new Map(),
+    withheld: new Map(),
+    diagnostics: [reason],
+    loadedAt: new Date().toISOString(),
+    readFailures: [reason],
+    unavailable: reason,
+    options,
+  };
 }
 
 /** Compiles one file of a standards directory, keeping the last good document on failure. */
