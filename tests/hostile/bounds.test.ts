@@ -1,0 +1,224 @@
+/**
+ * Bounded work per evaluation request, through the engine's entry points: inputs invalid in tens
+ * of thousands of ways, nested without end, holding numbers JSON turns into Infinity, or naming
+ * unknown ids, are refused in linear time with a bounded error. Time bounds are generous (the
+ * machine is shared): each case took seconds, or overflowed the stack, before it was bounded.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  type CompiledDocument,
+  compileDocument,
+  type EvaluateRequest,
+  evaluateFast,
+  evaluateReferencePath,
+  NormaError,
+  renderReport,
+  type StandardsIndex,
+  versionsOf,
+} from '../../engine/index.ts';
+
+const MiB = 1024 * 1024;
+const LIMIT_MS = 1000;
+const RESPONSE_LIMIT = 64 * 1024;
+
+function compiled(text: string, file: string): CompiledDocument {
+  const result = compileDocument(text, file);
+  if (!result.document) throw new Error(JSON.stringify(result.diagnostics));
+  return result.document;
+}
+
+const ruleset = compiled(
+  `kind: ruleset
+id: t.bounds
+version: 1.0.0
+status: draft
+title: bounds
+facts:
+  amount: { type: number }
+  vehicle:
+    type: object
+    additionalProperties: false
+    properties: { km: { type: integer } }
+  readings: { type: array, items: { type: integer } }
+hit: first
+outputs:
+  ok: { type: boolean }
+rules:
+  - id: big
+    when: { amount: { greaterThan: 100 } }
+    then: { ok: true }
+    message: "amount {{amount}}"
+default: { ok: false }
+`,
+  'bounds.yaml',
+);
+
+const checklist = compiled(
+  readFileSync(new URL('../../checklists/safety.site/1.1.0.yaml', import.meta.url), 'utf8'),
+  'checklists/safety.site/1.1.0.yaml',
+);
+
+/** Both evaluators' error on a request, with the time it took and the size of its JSON. */
+async function refused(doc: CompiledDocument, request: EvaluateRequest) {
+  const out: Array<{ error: NormaError; ms: number; bytes: number }> = [];
+  for (const run of [() => evaluateFast(doc, request), () => evaluateReferencePath(doc, request)]) {
+    const started = performance.now();
+    let caught: unknown;
+    try {
+      await run();
+    } catch (e) {
+      caught = e;
+    }
+    const ms = performance.now() - started;
+    expect(caught).toBeInstanceOf(NormaError);
+    const error = caught as NormaError;
+    out.push({ error, ms, bytes: JSON.stringify(error).length });
+  }
+  return out;
+}
+
+function codes(error: NormaError): string[] {
+  return [...new Set(error.details.map((d) => d.code))];
+}
+
+describe('facts_invalid on a 1 MiB body', () => {
+  it('60,000 unknown fields: 100 details and a count of the rest, fast and small', async () => {
+    const vehicle: Record<string, number> = {};
+    for (let i = 0; i < 60_000; i++) vehicle[`field${i}`] = i;
+    expect(JSON.stringify(vehicle).length).toBeGreaterThan(MiB);
+    for (const r of await refused(ruleset, { facts: { amount: 1, vehicle }, at: '2026-03-01' })) {
+      expect(r.error.code).toBe('facts_invalid');
+      expect(r.error.details).toHaveLength(101);
+      expect(r.error.details.at(-1)).toMatchObject({ code: 'details_truncated' });
+      expect(r.error.details.at(-1)?.message).toMatch(/^\d{5} more problems left out$/);
+      expect(r.ms).toBeLessThan(LIMIT_MS);
+      expect(r.bytes).toBeLessThan(RESPONSE_LIMIT);
+    }
+  });
+
+  it('a list of 200,000 wrong values', async () => {
+    const readings = Array(200_000).fill('x');
+    for (const r of await refused(ruleset, {
+      facts: { amount: 1, vehicle: {}, readings },
+      at: '2026-03-01',
+    })) {
+      expect(codes(r.error)).toEqual(['type', 'details_truncated']);
+      expect(r.ms).toBeLessThan(LIMIT_MS);
+      expect(r.bytes).toBeLessThan(RESPONSE_LIMIT);
+    }
+  });
+});
+
+describe('answers_invalid on a 1 MiB body', () => {
+  it('60,000 unknown items: 100 details, no "did you mean" computed for the rest', async () => {
+    const answers: Record<string, unknown> = {};
+    for (let i = 0; i < 60_000; i++) answers[`site.unknown-item-${i}`] = { value: true };
+    const request = { facts: { jobType: 'repair' }, answers, at: '2026-03-01' };
+    for (const r of await refused(checklist, request)) {
+      expect(r.error.code).toBe('answers_invalid');
+      expect(r.error.message).toContain('60000 problems');
+      expect(codes(r.error)).toEqual(['answer_unknown_item', 'details_truncated']);
+      expect(r.ms).toBeLessThan(LIMIT_MS);
+      expect(r.bytes).toBeLessThan(RESPONSE_LIMIT);
+    }
+  });
+});
+
+describe('input depth', () => {
+  let deep: unknown = 1;
+  for (let i = 0; i < 100_000; i++) deep = { next: deep };
+
+  it('an undeclared fact nested 100,000 levels deep is too_deep, before anything recurses into it', async () => {
+    for (const r of await refused(ruleset, { facts: { amount: 1, extra: deep }, at: '2026-03-01' })) {
+      expect(r.error.code).toBe('facts_invalid');
+      expect(codes(r.error)).toEqual(['too_deep']);
+      expect(r.error.details[0]?.path).toMatch(/^\/extra(\/next){31}$/);
+    }
+  });
+
+  it('and the report of such an evaluation is refused the same way, not a stack overflow', () => {
+    expect(() => {
+      const envelope = evaluateFast(ruleset, { facts: { amount: 1, extra: deep }, at: '2026-03-01' });
+      renderReport(ruleset, { envelope, facts: { amount: 1, extra: deep } });
+    }).toThrow(expect.objectContaining({ code: 'facts_invalid' }));
+  });
+
+  it('deep answers are answers_invalid', async () => {
+    const answers = { 'site.lighting': { value: true, evidence: [deep] } };
+    for (const r of await refused(checklist, { facts: { jobType: 'repair' }, answers, at: '2026-03-01' })) {
+      expect(r.error.code).toBe('answers_invalid');
+      expect(codes(r.error)).toEqual(['too_deep']);
+    }
+  });
+});
+
+describe('non-finite numbers', () => {
+  it('1e400 in facts is not_finite (JSON.parse reads it as Infinity), never "amount Infinity"', async () => {
+    const request = JSON.parse('{"facts": {"amount": 1e400, "readings": [1, -1e400]}, "at": "2026-03-01"}');
+    for (const r of await refused(ruleset, request)) {
+      expect(r.error.code).toBe('facts_invalid');
+      expect(r.error.details.map((d) => `${d.code} ${d.path}`)).toEqual([
+        'not_finite /amount',
+        'not_finite /readings/1',
+      ]);
+    }
+  });
+
+  it('in answers, answers_invalid', async () => {
+    const answers = JSON.parse('{"site.lighting": {"value": 1e400}}');
+    for (const r of await refused(checklist, { facts: { jobType: 'repair' }, answers, at: '2026-03-01' })) {
+      expect(r.error.code).toBe('answers_invalid');
+      expect(r.error.details.map((d) => `${d.code} ${d.path}`)).toEqual([
+        'not_finite /answers/site.lighting/value',
+      ]);
+    }
+  });
+});
+
+describe('null facts and answers', () => {
+  it('`facts: null` is one type error, not no facts', async () => {
+    for (const r of await refused(ruleset, { facts: null, at: '2026-03-01' })) {
+      expect(r.error.code).toBe('facts_invalid');
+      expect(r.error.details.map((d) => d.code)).toEqual(['type']);
+    }
+  });
+
+  it('`answers: null` is answer_shape', async () => {
+    for (const r of await refused(checklist, {
+      facts: { jobType: 'repair' },
+      answers: null,
+      at: '2026-03-01',
+    })) {
+      expect(r.error.code).toBe('answers_invalid');
+      expect(r.error.details.map((d) => d.code)).toEqual(['answer_shape']);
+    }
+  });
+});
+
+describe('"did you mean" over unknown ids', () => {
+  it('a 15 KB id against 1,000 standards answers standard_unknown at once', () => {
+    const documents = new Map<string, CompiledDocument[]>();
+    for (let i = 0; i < 1000; i++) documents.set(`area-${i}.${'standard'.repeat(i % 50)}`, [ruleset]);
+    const index = { documents } as unknown as StandardsIndex;
+    const started = performance.now();
+    const error = (() => {
+      try {
+        versionsOf(index, 'x'.repeat(15 * 1024));
+      } catch (e) {
+        return e as NormaError;
+      }
+    })();
+    expect(error?.code).toBe('standard_unknown');
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    // Ordinary typos are still suggested.
+    const typo = (() => {
+      try {
+        versionsOf(index, 'area-0');
+      } catch (e) {
+        return e as NormaError;
+      }
+    })();
+    expect(typo?.details[0]?.hint).toBe('did you mean `area-0.`?');
+  });
+});
