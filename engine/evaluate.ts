@@ -5,7 +5,6 @@ import type { ConditionExplain } from './conditions/explain.ts';
 import { evaluateReference } from './conditions/jre.ts';
 import { error, NormaError } from './diagnostics.ts';
 import type { CompiledDocument } from './document.ts';
-import { readInput } from './facts/input.ts';
 import type {
   Ask,
   ExplainEntry,
@@ -15,7 +14,6 @@ import type {
   RawRequest,
   Truths,
 } from './kinds/kind.ts';
-import { DetailCollector } from './util/details.ts';
 
 /** An evaluation request, as api.md's evaluate body. */
 export interface EvaluateRequest extends RawRequest {
@@ -55,25 +53,11 @@ export function prepareRequest(
   if (!prepared.ok) {
     throw new NormaError('facts_invalid', 'facts do not match the declared inputs', prepared.details);
   }
-  checkAnswerValues(request.answers);
   const input = doc.module.prepare
     ? doc.module.prepare(doc.compiled, request, prepared.facts)
     : { facts: prepared.facts };
   if (input instanceof NormaError) throw input;
   return { input, at };
-}
-
-/**
- * Refuses answers nested too deeply or holding non-finite numbers (`answers_invalid`), before a
- * kind reads them; the kind checks their fit to its items.
- */
-function checkAnswerValues(answers: unknown): void {
-  if (answers === undefined) return;
-  const problems = new DetailCollector();
-  readInput(answers, '/answers', 'none', problems);
-  if (problems.count > 0) {
-    throw new NormaError('answers_invalid', 'answers cannot be read', problems.list());
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isDateTime } from '../../conditions/dates.ts';
 import { type Diagnostic, error, NormaError } from '../../diagnostics.ts';
+import { readInput } from '../../facts/input.ts';
 import { escapePointer } from '../../load/yaml.ts';
 import { DetailCollector } from '../../util/details.ts';
 import { didYouMean } from '../../util/suggest.ts';
@@ -42,6 +43,10 @@ export function prepareChecklist(
       }),
     ]);
   }
+  // Read once before any item looks at them: numbers finite, nesting bounded (facts/input.ts).
+  const unreadable = new DetailCollector();
+  readInput(raw, '/answers', 'none', unreadable);
+  if (unreadable.count > 0) return invalid(unreadable);
   const details = new DetailCollector();
   const answers: Answers = new Map();
   for (const key of Object.keys(raw)) {
