@@ -43,15 +43,20 @@ describe('request values', () => {
     expect(list.at(-1)).toMatchObject({ code: 'details_truncated', message: '59900 more problems left out' });
   });
 
-  it('copy into objects without a prototype, so inherited names are plain keys', () => {
+  it('copy into objects without a prototype (bare), so inherited names are plain keys', () => {
     const given = JSON.parse('{"__proto__": {"x": 1}, "list": [{"constructor": 2}]}');
-    const copy = readInput(given, '', 'deep', new DetailCollector()) as Record<string, unknown>;
+    const copy = readInput(given, '', 'deep', new DetailCollector(), true) as Record<string, unknown>;
     expect(Object.getPrototypeOf(copy)).toBeNull();
     expect(Object.hasOwn(copy, '__proto__')).toBe(true);
     expect((copy.list as Array<Record<string, unknown>>)[0]?.constructor).toBe(2);
-    const shallow = readInput(given, '', 'shallow', new DetailCollector()) as Record<string, unknown>;
+    const shallow = readInput(given, '', 'shallow', new DetailCollector(), true) as Record<string, unknown>;
     expect(Object.getPrototypeOf(shallow)).toBeNull();
     expect(shallow.list).toBe(given.list);
     expect(readInput(given, '', 'none', new DetailCollector())).toBe(given);
+    // An ordinary copy keeps `__proto__` an own key too, and its prototype untouched.
+    const plain = readInput(given, '', 'deep', new DetailCollector()) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
+    expect(Object.hasOwn(plain, '__proto__')).toBe(true);
+    expect((plain as { x?: unknown }).x).toBeUndefined();
   });
 });

@@ -15,23 +15,34 @@ export type InputCopy = 'none' | 'shallow' | 'deep';
 /**
  * Checks a request value (facts or answers) in one linear walk: nesting at most `MAX_INPUT_DEPTH`
  * levels (`too_deep`) and every number finite (`not_finite`: JSON reads `1e400` as Infinity).
- * Returns the value, or a copy whose objects have no prototype, so that names such as
- * `constructor` or `__proto__` are ordinary keys: a default for a missing one is applied and a
- * present one is read, never `Object.prototype`'s. Problems go to `details` with JSON pointers
- * under `base`.
+ * Returns the value, or a copy (`__proto__` stays an own key in it). With `bare`, the copy's
+ * objects have no prototype, so that names such as `constructor` are plain keys: a default for a
+ * missing one is applied and a present one is read, never `Object.prototype`'s. Bare objects are
+ * slower to read in V8, so they are made only for documents that declare such names. Problems
+ * go to `details` with JSON pointers under `base`.
  */
-export function readInput(value: unknown, base: string, copy: InputCopy, details: DetailCollector): unknown {
-  return walk(value, 1, copy === 'none' ? 0 : copy === 'shallow' ? 1 : MAX_INPUT_DEPTH, [], base, details);
+export function readInput(
+  value: unknown,
+  base: string,
+  copy: InputCopy,
+  details: DetailCollector,
+  bare = false,
+): unknown {
+  const levels = copy === 'none' ? 0 : copy === 'shallow' ? 1 : MAX_INPUT_DEPTH;
+  return walk(value, 1, { levels, bare, base, details }, []);
 }
 
-function walk(
-  value: unknown,
-  level: number,
-  copyLevels: number,
-  path: string[],
-  base: string,
-  details: DetailCollector,
-): unknown {
+/** What stays the same through one walk. */
+interface Walk {
+  /** How many levels are copied. */
+  levels: number;
+  bare: boolean;
+  base: string;
+  details: DetailCollector;
+}
+
+function walk(value: unknown, level: number, w: Walk, path: string[]): unknown {
+  const { base, details } = w;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
       details.add(() =>
@@ -53,25 +64,32 @@ function walk(
     );
     return value;
   }
-  const copying = level <= copyLevels;
+  const copying = level <= w.levels;
   if (Array.isArray(value)) {
     const out: unknown[] | undefined = copying ? new Array(value.length) : undefined;
     for (let i = 0; i < value.length; i++) {
       path.push(String(i));
-      const v = walk(value[i], level + 1, copyLevels, path, base, details);
+      const v = walk(value[i], level + 1, w, path);
       path.pop();
       if (out) out[i] = v;
     }
     return out ?? value;
   }
-  const out: Record<string, unknown> | undefined = copying ? Object.create(null) : undefined;
+  const out: Record<string, unknown> | undefined = copying ? (w.bare ? Object.create(null) : {}) : undefined;
   for (const key of Object.keys(value)) {
     path.push(key);
-    const v = walk((value as Record<string, unknown>)[key], level + 1, copyLevels, path, base, details);
+    const v = walk((value as Record<string, unknown>)[key], level + 1, w, path);
     path.pop();
-    if (out) out[key] = v;
+    if (out) set(out, key, v);
   }
   return out ?? value;
+}
+
+/** Sets a key; `__proto__` as an own property, never through the prototype setter. */
+function set(out: Record<string, unknown>, key: string, v: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
+  else out[key] = v;
 }
 
 function pointer(base: string, path: readonly string[]): string {

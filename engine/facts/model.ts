@@ -51,12 +51,13 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
   // How much of an input is copied before validation writes defaults into it (never into the
   // caller's object): nothing when no default is missing, the top level for a missing top-level
   // default, everything when nested defaults exist. Declared names that are `Object.prototype`
-  // members (`constructor`, `__proto__`) need a copy without prototypes at their level, or
-  // validation would read the inherited member instead of the missing fact.
+  // members (`constructor`, `toString`) need a copy without prototypes (`bare`) at their level,
+  // or validation would read the inherited member instead of the missing fact.
   const deepDefaults = Object.values(declared).some((s) => hasDefaults(s, true));
   const topDefaults = Object.keys(declared).filter((name) => declared[name]?.default !== undefined);
   const inheritedTop = Object.keys(declared).some(isInheritedName);
   const inheritedDeep = Object.values(declared).some((s) => hasInheritedNames(s));
+  const bare = inheritedTop || inheritedDeep;
   const copyOf = (given: Record<string, unknown>): InputCopy =>
     deepDefaults || inheritedDeep
       ? 'deep'
@@ -64,8 +65,8 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
         ? 'shallow'
         : 'none';
   const withDefaults = (given: Record<string, unknown>, copy: InputCopy, problems: DetailCollector) => {
-    const facts = readInput(given, '', copy, problems) as Record<string, unknown>;
-    if (copy !== 'none' && problems.count === 0) applyDefaults(facts, declared, copy === 'deep');
+    const facts = readInput(given, '', copy, problems, bare) as Record<string, unknown>;
+    if (copy !== 'none' && problems.count === 0) applyDefaults(facts, declared, copy === 'deep', bare);
     return facts;
   };
   return {
