@@ -61,6 +61,7 @@ const checklist = compiled(
 
 /** Both evaluators' error on a request, with the time it took and the size of its JSON. */
 async function refused(doc: CompiledDocument, request: EvaluateRequest) {
+  warmUp(doc);
   const out: Array<{ error: NormaError; ms: number; bytes: number }> = [];
   for (const run of [() => evaluateFast(doc, request), () => evaluateReferencePath(doc, request)]) {
     const started = performance.now();
@@ -76,6 +77,12 @@ async function refused(doc: CompiledDocument, request: EvaluateRequest) {
     out.push({ error, ms, bytes: JSON.stringify(error).length });
   }
   return out;
+}
+
+/** Compiles a document's input validators (done once, on its first evaluations) before timing. */
+function warmUp(doc: CompiledDocument): void {
+  doc.facts.prepare({});
+  doc.facts.prepare(Object.fromEntries(Object.keys(doc.facts.declared).map((k) => [k, [null]])));
 }
 
 function codes(error: NormaError): string[] {
@@ -106,6 +113,41 @@ describe('facts_invalid on a 1 MiB body', () => {
       expect(codes(r.error)).toEqual(['type', 'details_truncated']);
       expect(r.ms).toBeLessThan(LIMIT_MS);
       expect(r.bytes).toBeLessThan(RESPONSE_LIMIT);
+    }
+  });
+});
+
+describe('kind-level details', () => {
+  it('60,000 fee lines with too many decimals: 100 details and a count', async () => {
+    const fees = compiled(
+      readFileSync(new URL('../../rules/fees.work-order/1.1.0.yaml', import.meta.url), 'utf8'),
+      'rules/fees.work-order/1.1.0.yaml',
+    );
+    const labour = Array.from({ length: 60_000 }, () => ({ hours: 0.0000001 }));
+    for (const r of await refused(fees, { facts: { labour }, at: '2026-03-01' })) {
+      expect(r.error.code).toBe('facts_invalid');
+      expect(codes(r.error)).toEqual(['precision', 'details_truncated']);
+      expect(r.ms).toBeLessThan(LIMIT_MS);
+      expect(r.bytes).toBeLessThan(RESPONSE_LIMIT);
+    }
+  });
+
+  it('hit: unique with 300 matching rules: 100 details, a count, and a short message', async () => {
+    const rules = Array.from(
+      { length: 300 },
+      (_, i) => `  - { id: r${i}, when: { n: { greaterThan: 0 } }, then: { ok: true } }`,
+    );
+    const unique = compiled(
+      `kind: ruleset\nid: t.unique\nversion: 1.0.0\nstatus: draft\ntitle: unique\nfacts:\n  n: { type: number }\nhit: unique\noutputs:\n  ok: { type: boolean }\nrules:\n${rules.join('\n')}\n`,
+      'unique.yaml',
+    );
+    for (const r of await refused(unique, { facts: { n: 1 }, at: '2026-03-01' })) {
+      expect(r.error.code).toBe('eval_hit_unique');
+      expect(r.error.message).toBe(
+        'rules `r0`, `r1`, `r2`, `r3`, `r4` and 295 more match, and this ruleset allows one (hit: unique)',
+      );
+      expect(r.error.details).toHaveLength(101);
+      expect(r.error.details.at(-1)?.code).toBe('details_truncated');
     }
   });
 });
