@@ -1,8 +1,8 @@
 /**
  * Bounded work per evaluation request, through the engine's entry points: inputs invalid in tens
  * of thousands of ways, nested without end, holding numbers JSON turns into Infinity, or naming
- * unknown ids, are refused in linear time with a bounded error. Time bounds are generous (the
- * machine is shared): each case took seconds, or overflowed the stack, before it was bounded.
+ * unknown ids, are refused in linear time with a bounded error (under 64 KB, as the HTTP figures
+ * require).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,10 @@ import {
 } from '../../engine/index.ts';
 
 const MiB = 1024 * 1024;
-const LIMIT_MS = 1000;
+// Generous: a few hundred milliseconds on an idle machine, seconds under a full parallel test run
+// on a shared one. What these cases prove is linear work and a bounded answer: before, the same
+// inputs took seconds of blocked loop (or overflowed the stack) and answered megabytes.
+const LIMIT_MS = 3000;
 const RESPONSE_LIMIT = 64 * 1024;
 
 function compiled(text: string, file: string): CompiledDocument {
