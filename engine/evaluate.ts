@@ -1,9 +1,9 @@
 import type { CondFn } from './conditions/closure.ts';
-import { isIsoDate, today } from './conditions/dates.ts';
+import { EVALUATION_DATES, isEvaluationDate, isIsoDate, today } from './conditions/dates.ts';
 import { type EvalEnv, evalEnv } from './conditions/env.ts';
 import type { ConditionExplain } from './conditions/explain.ts';
 import { evaluateReference } from './conditions/jre.ts';
-import { NormaError } from './diagnostics.ts';
+import { error, NormaError } from './diagnostics.ts';
 import type { CompiledDocument } from './document.ts';
 import type {
   Ask,
@@ -48,7 +48,8 @@ export function prepareRequest(
   request: EvaluateRequest,
 ): { input: PreparedInput; at: string } {
   const at = checkAt(request.at ?? today());
-  const prepared = doc.facts.prepare(request.facts ?? {});
+  // Absent facts are none; `facts: null` is not an object, and `prepare` says so.
+  const prepared = doc.facts.prepare(request.facts === undefined ? {} : request.facts);
   if (!prepared.ok) {
     throw new NormaError('facts_invalid', 'facts do not match the declared inputs', prepared.details);
   }
@@ -59,13 +60,25 @@ export function prepareRequest(
   return { input, at };
 }
 
-/** Returns `at` when it is an ISO date (a plain date, no time); throws `at_invalid` otherwise. */
+/**
+ * Returns `at` when it is an ISO date (a plain date, no time) in the range of evaluation dates;
+ * throws `at_invalid` or `at_out_of_range` otherwise.
+ */
 export function checkAt(at: unknown): string {
   if (!isIsoDate(at)) {
     throw new NormaError(
       'at_invalid',
       `\`at\` must be an ISO date such as 2026-03-01, not ${JSON.stringify(at)}`,
     );
+  }
+  if (!isEvaluationDate(at)) {
+    const { from, to } = EVALUATION_DATES;
+    throw new NormaError('at_out_of_range', `\`at\` must be from ${from} to ${to}, not \`${at}\``, [
+      error('at_out_of_range', `\`${at}\` is outside ${from} … ${to}`, {
+        path: '/at',
+        hint: 'dates computed from `at` (`$at+30d`, `olderThanYears`) must stay four-digit calendar dates',
+      }),
+    ]);
   }
   return at;
 }

@@ -172,6 +172,23 @@ export function isFullDate(v: string): boolean {
   return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/**
+ * The range of evaluation dates, and the largest offsets from them a document may write
+ * (`$at+36500d`, `$at-100y`, `withinDays`, `olderThanDays`, `olderThanYears`): together they keep
+ * every date computed from `$at` between 1800 and 9999, a four-digit calendar date, so that
+ * `$at` arithmetic never overflows into a value that is not a date (and compares as nothing).
+ */
+export const EVALUATION_DATES = { from: '1900-01-01', to: '9899-12-31' } as const;
+/** The largest day offset from `$at` (100 years of 365 days). */
+export const MAX_OFFSET_DAYS = 36_500;
+/** The largest year offset from `$at`. */
+export const MAX_OFFSET_YEARS = 100;
+
+/** True for a plain ISO date inside `EVALUATION_DATES` (both ends included). */
+export function isEvaluationDate(v: unknown): v is string {
+  return isIsoDate(v) && v >= EVALUATION_DATES.from && v <= EVALUATION_DATES.to;
+}
+
 /** Today's date in UTC, as an ISO date. */
 export function today(): string {
   return new Date().toISOString().slice(0, 10);

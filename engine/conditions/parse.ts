@@ -5,7 +5,7 @@ import { escapePointer, positionOf, type SourceMap } from '../load/yaml.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { inlineValue, quoted, quotedList } from '../util/text.ts';
 import type { Cond, Operand, Origin } from './ast.ts';
-import { parseDateValue } from './dates.ts';
+import { MAX_OFFSET_DAYS, MAX_OFFSET_YEARS, parseDateValue } from './dates.ts';
 import { type OperatorName, operatorNames, operatorSpecs } from './operators.ts';
 import { regexProblem, shortened } from './regex.ts';
 
@@ -276,6 +276,8 @@ function parseOperand(
       if (shift) {
         // `$at+30d`, `$at-1y`: the evaluation date moved by whole days or calendar years.
         const n = Number(shift[2]) * (shift[1] === '-' ? -1 : 1);
+        const tooFar = offsetTooLarge(Math.abs(n), shift[3] === 'y' ? 'years' : 'days');
+        if (tooFar) return bad(tooFar);
         return shift[3] === 'y' ? { kind: 'at', days: 0, years: n } : { kind: 'at', days: n, years: 0 };
       }
       if (parseDateValue(raw) === undefined) {
@@ -290,6 +292,8 @@ function parseOperand(
       if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
         return bad(`\`${op}\` takes a whole number of ${op === 'olderThanYears' ? 'years' : 'days'} ≥ 0`);
       }
+      const tooFar = offsetTooLarge(raw, op === 'olderThanYears' ? 'years' : 'days');
+      if (tooFar) return bad(tooFar);
       if (op === 'withinDays') return { kind: 'window', days: raw };
       return op === 'olderThanYears'
         ? { kind: 'at', days: 0, years: -raw }
@@ -390,6 +394,12 @@ function article(category: string): string {
       any: 'an untyped value',
     }[category] ?? category
   );
+}
+
+/** Why an offset from `$at` is too large to stay a calendar date, or undefined when it fits. */
+function offsetTooLarge(n: number, unit: 'days' | 'years'): string | undefined {
+  const max = unit === 'years' ? MAX_OFFSET_YEARS : MAX_OFFSET_DAYS;
+  return n > max ? `an offset from \`$at\` is at most ${max} ${unit}, not ${n}` : undefined;
 }
 
 function describe(v: unknown): string {

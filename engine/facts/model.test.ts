@@ -65,3 +65,68 @@ describe('compiled fact declarations', () => {
     expect(describeSchema({})).toBeUndefined();
   });
 });
+
+describe('fact names inherited by every object', () => {
+  // (`__proto__`, which JSON Schema validators skip, is refused at load: tests/cases/validation.)
+  const inherited = compileFacts(
+    JSON.parse(`{
+      "constructor": { "type": "number", "default": 3 },
+      "toString": { "type": "string", "default": "x" },
+      "valueOf": { "type": "number" },
+      "nested": {
+        "type": "object",
+        "default": {},
+        "properties": {
+          "constructor": { "type": "number", "default": 7 },
+          "hasOwnProperty": { "type": "boolean", "default": true }
+        }
+      }
+    }`),
+  );
+
+  it('get their defaults, at the top and nested inside a default object', () => {
+    const out = inherited.prepare({ valueOf: 1 });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.facts.constructor).toBe(3);
+    expect(out.facts.toString).toBe('x');
+    const nested = out.facts.nested as Record<string, unknown>;
+    expect(nested.constructor).toBe(7);
+    expect(nested.hasOwnProperty).toBe(true);
+  });
+
+  it('are read when given, and checked like any other fact', () => {
+    const given = JSON.parse('{"valueOf": 1, "constructor": 5, "nested": {"constructor": 8}}');
+    const out = inherited.prepare(given);
+    expect(out.ok && out.facts.constructor).toBe(5);
+    expect(out.ok && (out.facts.nested as Record<string, unknown>).constructor).toBe(8);
+    const bad = inherited.prepare(JSON.parse('{"valueOf": 1, "nested": {"constructor": "no"}}'));
+    expect(bad.ok ? [] : bad.details.map((d) => `${d.code} ${d.path}`)).toEqual(['type /nested/constructor']);
+  });
+});
+
+describe('facts_invalid details', () => {
+  it('are capped: 60,000 wrong values give 100 details and one counting the rest', () => {
+    const capped = compileFacts({ list: { type: 'array', items: { type: 'integer' } } });
+    const out = capped.prepare({ list: Array(60_000).fill('x') });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.details).toHaveLength(101);
+    expect(out.details.at(-1)).toMatchObject({
+      code: 'details_truncated',
+      message: '59900 more problems left out',
+    });
+    expect(JSON.stringify(out.details).length).toBeLessThan(64 * 1024);
+  });
+
+  it('refuse non-finite numbers and deep nesting before validation', () => {
+    const out = model.prepare({ ...valid, estimateTotal: Number.POSITIVE_INFINITY });
+    expect(out.ok ? [] : out.details.map((d) => `${d.code} ${d.path}`)).toEqual([
+      'not_finite /estimateTotal',
+    ]);
+    let deep: unknown = 1;
+    for (let i = 0; i < 50_000; i++) deep = { a: deep };
+    const tooDeep = model.prepare({ ...valid, extra: deep });
+    expect(tooDeep.ok ? [] : tooDeep.details.map((d) => d.code)).toEqual(['too_deep']);
+  });
+});

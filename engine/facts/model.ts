@@ -3,7 +3,10 @@ import { isFullDate } from '../conditions/dates.ts';
 import { type RegexProblem, regexProblem, shortened } from '../conditions/regex.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { escapePointer } from '../load/yaml.ts';
+import { DetailCollector } from '../util/details.ts';
 import { createAjv } from '../validate/ajv.ts';
+import { applyDefaults } from './defaults.ts';
+import { type InputCopy, readInput } from './input.ts';
 import { type Scope, scopeOf } from './scope.ts';
 import type { FactSchema } from './types.ts';
 
@@ -47,8 +50,27 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
     ? compileInput(inputAjv, inputSchema)
     : undefined;
   let explainErrors: ValidateFunction | undefined;
+  // How much of an input is copied before validation writes defaults into it (never into the
+  // caller's object): nothing when no default is missing, the top level for a missing top-level
+  // default, everything when nested defaults exist. Declared names that are `Object.prototype`
+  // members (`constructor`, `toString`) need a copy without prototypes (`bare`) at their level,
+  // or validation would read the inherited member instead of the missing fact.
   const deepDefaults = Object.values(declared).some((s) => hasDefaults(s, true));
   const topDefaults = Object.keys(declared).filter((name) => declared[name]?.default !== undefined);
+  const inheritedTop = Object.keys(declared).some(isInheritedName);
+  const inheritedDeep = Object.values(declared).some((s) => hasInheritedNames(s));
+  const bare = inheritedTop || inheritedDeep;
+  const copyOf = (given: Record<string, unknown>): InputCopy =>
+    deepDefaults || inheritedDeep
+      ? 'deep'
+      : inheritedTop || missingAny(given, topDefaults)
+        ? 'shallow'
+        : 'none';
+  const withDefaults = (given: Record<string, unknown>, copy: InputCopy, problems: DetailCollector) => {
+    const facts = readInput(given, '', copy, problems, bare) as Record<string, unknown>;
+    if (copy !== 'none' && problems.count === 0) applyDefaults(facts, declared, copy === 'deep', bare);
+    return facts;
+  };
   return {
     declared,
     scope: scopeOf(declared),
@@ -60,21 +82,16 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
           details: [error('type', 'facts must be an object', { path: '', hint: 'send `{"facts": {…}}`' })],
         };
       }
-      // Defaults are written into a copy, never into the caller's object; when no default is
-      // missing there is nothing to write, and the input is validated as it is, without a copy.
       const given = input as Record<string, unknown>;
-      const facts = deepDefaults
-        ? structuredClone(given)
-        : missingAny(given, topDefaults)
-          ? Object.assign({}, given)
-          : given;
+      const copy = copyOf(given);
+      const problems = new DetailCollector();
+      const facts = withDefaults(given, copy, problems);
+      if (problems.count > 0) return { ok: false, details: problems.list() };
       validate ??= compileInput(checkAjv, inputSchema);
-      if (validate(facts)) return { ok: true, facts: facts as Record<string, unknown> };
+      if (validate(facts)) return { ok: true, facts };
       explainErrors ??= compileInput(inputAjv, inputSchema);
       // On a fresh copy: the first validator may have written defaults into `facts`.
-      explainErrors(
-        deepDefaults ? structuredClone(given) : facts !== given ? Object.assign({}, given) : given,
-      );
+      explainErrors(copy === 'none' ? facts : withDefaults(given, copy, new DetailCollector()));
       return { ok: false, details: inputErrors(explainErrors.errors ?? []) };
     },
   };
@@ -116,34 +133,52 @@ function missingAny(input: Record<string, unknown>, names: readonly string[]): b
   return false;
 }
 
+/** Whether a name is inherited by every plain object (`constructor`, `toString`, `__proto__`, …). */
+function isInheritedName(name: string): boolean {
+  return name in Object.prototype;
+}
+
+/** Whether a schema declares, at any depth below it, a property with an inherited name. */
+function hasInheritedNames(schema: FactSchema): boolean {
+  const props = schema.properties ?? {};
+  if (Object.keys(props).some(isInheritedName)) return true;
+  if (schema.items && hasInheritedNames(schema.items)) return true;
+  return Object.values(props).some(hasInheritedNames);
+}
+
 function hasDefaults(schema: FactSchema, top: boolean): boolean {
   if (!top && schema.default !== undefined) return true;
   if (schema.items && hasDefaults(schema.items, false)) return true;
   return Object.values(schema.properties ?? {}).some((s) => hasDefaults(s, false));
 }
 
-/** ajv errors on an input, as `facts_invalid` details: a code, a JSON path, a message and a hint. */
+/**
+ * ajv errors on an input, as `facts_invalid` details: a code, a JSON path, a message and a hint;
+ * the first `MAX_DETAILS`, then one `details_truncated` counting the rest.
+ */
 export function inputErrors(errors: readonly ErrorObject[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = new DetailCollector();
   for (const e of errors) {
-    const params = e.params as Record<string, unknown>;
-    if (e.keyword === 'required') {
-      const path = `${e.instancePath}/${String(params.missingProperty)}`;
-      out.push(
-        error('required', `\`${path}\` is required`, { path, hint: describeSchema(childSchema(e, params)) }),
-      );
-      continue;
-    }
     if (e.keyword === 'if' || e.keyword === 'anyOf') continue;
-    const hint = describeSchema(e.parentSchema as FactSchema | undefined);
-    out.push(
-      error(e.keyword, `\`${e.instancePath || '/'}\` ${e.message ?? 'is invalid'}`, {
-        path: e.instancePath,
-        ...(hint ? { hint } : {}),
-      }),
-    );
+    out.add(() => inputError(e));
   }
-  return out;
+  return out.list();
+}
+
+function inputError(e: ErrorObject): Diagnostic {
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'required') {
+    const path = `${e.instancePath}/${String(params.missingProperty)}`;
+    return error('required', `\`${path}\` is required`, {
+      path,
+      hint: describeSchema(childSchema(e, params)),
+    });
+  }
+  const hint = describeSchema(e.parentSchema as FactSchema | undefined);
+  return error(e.keyword, `\`${e.instancePath || '/'}\` ${e.message ?? 'is invalid'}`, {
+    path: e.instancePath,
+    ...(hint ? { hint } : {}),
+  });
 }
 
 function childSchema(e: ErrorObject, params: Record<string, unknown>): FactSchema | undefined {

@@ -1,8 +1,9 @@
-import Handlebars from 'handlebars';
 import { alwaysTrue, type Cond } from '../conditions/ast.ts';
 import { type ParseContext, parseCondition, report } from '../conditions/parse.ts';
 import type { Scope } from '../facts/scope.ts';
 import { escapePointer, positionOf } from '../load/yaml.ts';
+
+export { compileMessage, type MessageFn } from './message.ts';
 
 /** The value as a list, or empty when it is not one (schema errors are reported elsewhere). */
 export function listAt(v: unknown): unknown[] {
@@ -52,48 +53,6 @@ export function checkUniqueIds(
       });
     } else seen.set(id, i);
   });
-}
-
-/** A compiled Handlebars message; its syntax is checked at load, never at evaluation. */
-export type MessageFn = (context: Record<string, unknown>) => string;
-
-/** Compiles a `message` template, reporting a syntax error as a diagnostic. */
-export function compileMessage(src: unknown, pointer: string, ctx: ParseContext): MessageFn | undefined {
-  if (typeof src !== 'string') return undefined;
-  try {
-    Handlebars.parse(src);
-  } catch (e) {
-    report(
-      ctx,
-      'message_invalid',
-      `message template does not parse: ${templateError((e as Error).message)}`,
-      pointer,
-      {
-        hint: 'placeholders are written {{factName}}',
-      },
-    );
-    return undefined;
-  }
-  // Messages are plain text (JSON, terminals); HTML reports escape them when they render.
-  const template = Handlebars.compile(src, { noEscape: true, strict: false });
-  return (context) => template(context);
-}
-
-/** Handlebars' parse error (a caret drawing and a list of tokens) as one readable line. */
-function templateError(message: string): string {
-  const lines = message.split('\n');
-  const line = /line (\d+)/.exec(lines[0] ?? '')?.[1];
-  const col = (lines[2]?.indexOf('^') ?? -1) + 1;
-  const got = /got '([A-Z_]+)'/.exec(message)?.[1];
-  const what =
-    got === 'EOF'
-      ? 'the text ends inside a `{{…}}` placeholder or an open block'
-      : got === 'INVALID'
-        ? 'a `{{…}}` placeholder is not closed with `}}`'
-        : got
-          ? `unexpected ${got.toLowerCase().replaceAll('_', ' ')}`
-          : (lines.find((l) => l.trim() !== '') ?? message);
-  return line && col > 0 ? `${what} (line ${line}, column ${col} of the message)` : what;
 }
 
 /** A pointer to a child key. */

@@ -133,7 +133,10 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic 
         file,
         ...positionOf(map, `${at}/${String(params.propertyName)}`, 'key'),
         path: at,
-        hint: 'names start with a letter and use letters, digits and `_`',
+        hint:
+          params.propertyName === '__proto__'
+            ? '`__proto__` is reserved (JSON Schema validators skip it): choose another name'
+            : 'names start with a letter and use letters, digits and `_`',
       });
     case 'anyOf':
     case 'oneOf':

@@ -1,6 +1,8 @@
 import { isDateTime } from '../../conditions/dates.ts';
 import { type Diagnostic, error, NormaError } from '../../diagnostics.ts';
+import { readInput } from '../../facts/input.ts';
 import { escapePointer } from '../../load/yaml.ts';
+import { DetailCollector } from '../../util/details.ts';
 import { didYouMean } from '../../util/suggest.ts';
 import type { PreparedInput, RawRequest } from '../kind.ts';
 import { answerProblem, isMapping } from './answer.ts';
@@ -31,7 +33,8 @@ export function prepareChecklist(
   request: RawRequest,
   facts: Record<string, unknown>,
 ): PreparedInput | NormaError {
-  const raw = request.answers ?? {};
+  // Absent answers are none; `answers: null` is not an object.
+  const raw = request.answers === undefined ? {} : request.answers;
   if (!isMapping(raw)) {
     return invalid([
       error('answer_shape', 'answers must be an object keyed by `section.item`', {
@@ -40,12 +43,16 @@ export function prepareChecklist(
       }),
     ]);
   }
-  const details: Diagnostic[] = [];
+  // Read once before any item looks at them: numbers finite, nesting bounded (facts/input.ts).
+  const unreadable = new DetailCollector();
+  readInput(raw, '/answers', 'none', unreadable);
+  if (unreadable.count > 0) return invalid(unreadable);
+  const details = new DetailCollector();
   const answers: Answers = new Map();
   for (const key of Object.keys(raw)) {
     const item = cl.byKey.get(key);
     if (!item) {
-      details.push(
+      details.add(() =>
         error('answer_unknown_item', `no item \`${key}\` in this checklist`, {
           path: pathOf(key),
           hint:
@@ -57,7 +64,7 @@ export function prepareChecklist(
     const answer = checkAnswer(item, key, raw[key], details);
     if (answer) answers.set(key, answer);
   }
-  if (details.length > 0) return invalid(details);
+  if (details.count > 0) return invalid(details);
   return { facts, extra: answers };
 }
 
@@ -69,9 +76,9 @@ function checkAnswer(
   item: CompiledItem,
   key: string,
   raw: unknown,
-  details: Diagnostic[],
+  details: DetailCollector,
 ): Answer | undefined {
-  const before = details.length;
+  const before = details.count;
   if (!isMapping(raw)) {
     shape(
       details,
@@ -101,23 +108,24 @@ function checkAnswer(
   } else {
     const problem = answerProblem(raw.value, item.answer, item.choices);
     if (problem) {
-      const hint =
-        problem.code === 'answer_choice' && typeof raw.value === 'string'
-          ? didYouMean(raw.value, (item.choices ?? []).map(String))
-          : `\`${item.key}\` takes a ${item.answer} answer${item.unit ? ` in ${item.unit}` : ''}`;
-      details.push(
-        error(problem.code, `\`${item.key}\`: ${problem.message}`, {
+      const value = raw.value;
+      details.add(() => {
+        const hint =
+          problem.code === 'answer_choice' && typeof value === 'string'
+            ? didYouMean(value, (item.choices ?? []).map(String))
+            : `\`${item.key}\` takes a ${item.answer} answer${item.unit ? ` in ${item.unit}` : ''}`;
+        return error(problem.code, `\`${item.key}\`: ${problem.message}`, {
           path: pathOf(key),
           ...(hint ? { hint } : {}),
-        }),
-      );
+        });
+      });
     }
   }
   if (raw.by !== undefined && typeof raw.by !== 'string') {
     shape(details, key, `\`by\` of \`${item.key}\` must be text`);
   }
   if (raw.at !== undefined && !isDateTime(raw.at)) {
-    details.push(
+    details.add(() =>
       error(
         'answer_at_invalid',
         `\`at\` of \`${item.key}\` must be an ISO date-time, not ${JSON.stringify(raw.at)}`,
@@ -137,7 +145,7 @@ function checkAnswer(
       'e.g. ["photo-81.jpg"]',
     );
   }
-  if (details.length > before) return undefined;
+  if (details.count > before) return undefined;
   return answerOf(raw.value, raw.by, raw.at, evidence as string[]);
 }
 
@@ -166,19 +174,20 @@ function isAnswerField(field: string): boolean {
 }
 
 /** Adds an `answer_shape` problem of the answer to `key`. */
-function shape(details: Diagnostic[], key: string, message: string, hint?: string): void {
-  details.push(error('answer_shape', message, { path: pathOf(key), ...(hint ? { hint } : {}) }));
+function shape(details: DetailCollector, key: string, message: string, hint?: string): void {
+  details.add(() => error('answer_shape', message, { path: pathOf(key), ...(hint ? { hint } : {}) }));
 }
 
 function pathOf(key: string): string {
   return `/answers/${escapePointer(key)}`;
 }
 
-function invalid(details: Diagnostic[]): NormaError {
+function invalid(details: Diagnostic[] | DetailCollector): NormaError {
+  const count = Array.isArray(details) ? details.length : details.count;
   return new NormaError(
     'answers_invalid',
-    `answers do not fit the checklist (${details.length} problem${details.length === 1 ? '' : 's'})`,
-    details,
+    `answers do not fit the checklist (${count} problem${count === 1 ? '' : 's'})`,
+    Array.isArray(details) ? details : details.list(),
   );
 }
 

@@ -1,4 +1,5 @@
-import { type Diagnostic, error, NormaError } from '../../diagnostics.ts';
+import { error, NormaError } from '../../diagnostics.ts';
+import { DetailCollector } from '../../util/details.ts';
 import { mapAt } from '../common.ts';
 import type { PreparedInput, RawRequest } from '../kind.ts';
 import type { CompiledFees } from './compile.ts';
@@ -37,14 +38,14 @@ export function prepareFees(
   _request: RawRequest,
   facts: Record<string, unknown>,
 ): PreparedInput | NormaError {
-  const problems: Diagnostic[] = [];
+  const problems = new DetailCollector();
   const orderPayType = typeof facts.payType === 'string' ? facts.payType : undefined;
   const lines: OrderLines = {
     labour: linesOf(fees, facts, 'labour', orderPayType, problems),
     parts: linesOf(fees, facts, 'parts', orderPayType, problems),
   };
-  if (problems.length > 0)
-    return new NormaError('facts_invalid', 'facts do not match the declared inputs', problems);
+  if (problems.count > 0)
+    return new NormaError('facts_invalid', 'facts do not match the declared inputs', problems.list());
   return { facts, extra: lines };
 }
 
@@ -54,7 +55,7 @@ function linesOf(
   facts: Record<string, unknown>,
   kind: 'labour' | 'parts',
   orderPayType: string | undefined,
-  problems: Diagnostic[],
+  problems: DetailCollector,
 ): OrderLine[] {
   const list = Array.isArray(facts[kind]) ? (facts[kind] as unknown[]) : [];
   const out: OrderLine[] = [];
@@ -89,23 +90,25 @@ function read(
   field: string,
   line: Record<string, unknown>,
   at: string,
-  problems: Diagnostic[],
+  problems: DetailCollector,
 ): Decimal | undefined {
   const v = line[field];
   if (typeof v !== 'number') {
     const path = `${at}/${field}`;
-    problems.push(error(v === undefined ? 'required' : 'type', `\`${path}\` must be a number`, { path }));
+    problems.add(() =>
+      error(v === undefined ? 'required' : 'type', `\`${path}\` must be a number`, { path }),
+    );
     return undefined;
   }
   const d = decimalOf(v);
   if (!d || d.units < 0n) {
     const path = `${at}/${field}`;
-    problems.push(error('minimum', `\`${path}\` must be 0 or more`, { path }));
+    problems.add(() => error('minimum', `\`${path}\` must be 0 or more`, { path }));
     return undefined;
   }
   if (d.scale > MAX_PLACES) {
     const path = `${at}/${field}`;
-    problems.push(
+    problems.add(() =>
       error('precision', `\`${path}\` has more than ${MAX_PLACES} decimals`, {
         path,
         hint: `${kind} amounts are exact decimals in the currency's major unit, e.g. 12.5`,

@@ -1,5 +1,6 @@
 import type { EvalEnv } from '../../conditions/env.ts';
 import { NormaError } from '../../diagnostics.ts';
+import { capDetails, MAX_DETAILS } from '../../util/details.ts';
 import type { Ask, ExplainEntry, KindOutcome, Matched, PreparedInput, Truths } from '../kind.ts';
 import type { CompiledRule, CompiledRuleset } from './compile.ts';
 
@@ -34,14 +35,17 @@ function pick(rs: CompiledRuleset, truths: Truths): CompiledRule[] {
       if (all.length > 1) {
         throw new NormaError(
           'eval_hit_unique',
-          `rules ${all.map((r) => `\`${r.id}\``).join(' and ')} both match, and this ruleset allows one (hit: unique)`,
-          all.map((r) => ({
-            code: 'rule_matched',
-            message: `rule \`${r.id}\` matched`,
-            severity: 'error',
-            line: r.line,
-            col: r.col,
-          })),
+          `rules ${idList(all)} ${all.length === 2 ? 'both ' : ''}match, and this ruleset allows one (hit: unique)`,
+          capDetails(
+            all.slice(0, MAX_DETAILS).map((r) => ({
+              code: 'rule_matched',
+              message: `rule \`${r.id}\` matched`,
+              severity: 'error',
+              line: r.line,
+              col: r.col,
+            })),
+            all.length,
+          ),
         );
       }
       return all;
@@ -118,6 +122,14 @@ function defaultOutputs(rs: CompiledRuleset, def: Record<string, unknown>): Reco
 
 function sameOutputs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
+}
+
+/** The ids of matching rules for a message: the first few, then how many more. */
+function idList(rules: readonly CompiledRule[]): string {
+  const shown = rules.slice(0, 5).map((r) => `\`${r.id}\``);
+  return rules.length > shown.length
+    ? `${shown.join(', ')} and ${rules.length - shown.length} more`
+    : shown.join(' and ');
 }
 
 function hasMessage(r: CompiledRule): boolean {

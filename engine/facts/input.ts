@@ -1,0 +1,99 @@
+import { error } from '../diagnostics.ts';
+import { escapePointer } from '../load/yaml.ts';
+import type { DetailCollector } from '../util/details.ts';
+
+/**
+ * How many objects and lists a request value may nest (the facts object itself is the first):
+ * deeper values are refused before anything walks them recursively (validation, explain,
+ * rendering, JSON.stringify of a report would overflow the stack on a few thousand levels).
+ */
+export const MAX_INPUT_DEPTH = 32;
+
+/** How a request value is read: only checked, copied one level, or copied all the way down. */
+export type InputCopy = 'none' | 'shallow' | 'deep';
+
+/**
+ * Checks a request value (facts or answers) in one linear walk: nesting at most `MAX_INPUT_DEPTH`
+ * levels (`too_deep`) and every number finite (`not_finite`: JSON reads `1e400` as Infinity).
+ * Returns the value, or a copy (`__proto__` stays an own key in it). With `bare`, the copy's
+ * objects have no prototype, so that names such as `constructor` are plain keys: a default for a
+ * missing one is applied and a present one is read, never `Object.prototype`'s. Bare objects are
+ * slower to read in V8, so they are made only for documents that declare such names. Problems
+ * go to `details` with JSON pointers under `base`.
+ */
+export function readInput(
+  value: unknown,
+  base: string,
+  copy: InputCopy,
+  details: DetailCollector,
+  bare = false,
+): unknown {
+  const levels = copy === 'none' ? 0 : copy === 'shallow' ? 1 : MAX_INPUT_DEPTH;
+  return walk(value, 1, { levels, bare, base, details }, []);
+}
+
+/** What stays the same through one walk. */
+interface Walk {
+  /** How many levels are copied. */
+  levels: number;
+  bare: boolean;
+  base: string;
+  details: DetailCollector;
+}
+
+function walk(value: unknown, level: number, w: Walk, path: string[]): unknown {
+  const { base, details } = w;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      details.add(() =>
+        error('not_finite', `\`${pointer(base, path)}\` is not a finite number`, {
+          path: pointer(base, path),
+          hint: 'send a number within ±1.7976931348623157e308 (JSON has no NaN or Infinity)',
+        }),
+      );
+    }
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (level > MAX_INPUT_DEPTH) {
+    details.add(() =>
+      error('too_deep', `\`${pointer(base, path)}\` is nested more than ${MAX_INPUT_DEPTH} levels deep`, {
+        path: pointer(base, path),
+        hint: `objects and lists may nest at most ${MAX_INPUT_DEPTH} levels`,
+      }),
+    );
+    return value;
+  }
+  const copying = level <= w.levels;
+  if (Array.isArray(value)) {
+    const out: unknown[] | undefined = copying ? new Array(value.length) : undefined;
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      const v = walk(value[i], level + 1, w, path);
+      path.pop();
+      if (out) out[i] = v;
+    }
+    return out ?? value;
+  }
+  const out: Record<string, unknown> | undefined = copying ? (w.bare ? Object.create(null) : {}) : undefined;
+  for (const key of Object.keys(value)) {
+    path.push(key);
+    const v = walk((value as Record<string, unknown>)[key], level + 1, w, path);
+    path.pop();
+    if (out) set(out, key, v);
+  }
+  return out ?? value;
+}
+
+/** Sets a key; `__proto__` as an own property, never through the prototype setter. */
+function set(out: Record<string, unknown>, key: string, v: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
+  else out[key] = v;
+}
+
+function pointer(base: string, path: readonly string[]): string {
+  let out = base;
+  for (const p of path) out += `/${escapePointer(p)}`;
+  return out;
+}
