@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic, error, sortDiagnostics } from '../diagnostics.ts';
 import { type CompiledDocument, compileDocument } from '../document.ts';
+import { kindFolders } from '../kinds/registry.ts';
 import { enforceLock } from '../lock/check.ts';
 import { compareVersions } from './semver.ts';
 
@@ -32,7 +33,8 @@ export interface StandardsIndex {
   loadedAt: string;
 }
 
-const FOLDERS = ['rules', 'checklists'] as const;
+// Every kind's folder (engine/kinds/<kind>/index.ts says which): adding a kind adds its folder here.
+const FOLDERS = kindFolders;
 
 /** The folders of a standards directory that hold documents (what a watcher must watch). */
 export const standardFolders: readonly string[] = FOLDERS;
