@@ -20,8 +20,3 @@ export const kindNames: readonly string[] = Object.keys(kinds);
 
 /** The folders of a standards directory that hold documents: every kind's, each once, in kind order. */
 export const kindFolders: readonly string[] = [...new Set(Object.values(kinds).map((k) => k.folder))];
-
-/** The folder a kind's documents live in under a standards directory; undefined for an unknown kind. */
-export function folderOf(kind: string): string | undefined {
-  return Object.hasOwn(kinds, kind) ? kinds[kind]?.folder : undefined;
-}
