@@ -50,9 +50,9 @@ export function standardsDir(io: Io, dir: string | undefined): string {
   return path;
 }
 
-const DIR_HINT = 'give a directory holding `rules/` or `checklists/` with --dir or NORMA_DIR';
+const DIR_HINT = `give a directory holding ${standardFolders.map((f) => `\`${f}/\``).join(' or ')} with --dir or NORMA_DIR`;
 
-/** Like `standardsDir`, and the directory must hold standards (a `rules/` or `checklists/` folder). */
+/** Like `standardsDir`, and the directory must hold standards (a kind's folder: `rules/`, `checklists/`). */
 export function standardsRoot(io: Io, dir: string | undefined): string {
   const path = standardsDir(io, dir);
   if (!isStandardsRoot(path)) {

@@ -54,7 +54,7 @@ export interface CompileResult {
 export interface ExpectedIdentity {
   id: string;
   version: string;
-  /** The folder the kind belongs in (`rules` or `checklists`), when loaded from a standards directory. */
+  /** The folder the file lies in (`rules`, `checklists`), when loaded from a standards directory. */
   folder?: string;
 }
 
@@ -79,9 +79,9 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   const kind = textAt(doc.kind);
   const module = kind !== undefined && Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
   const diagnostics: Diagnostic[] = [];
-  diagnostics.push(...validateSchema(module ? (kind as string) : 'header', doc, file, loaded.map));
+  diagnostics.push(...validateSchema(module ? module.schema : 'header', doc, file, loaded.map));
   const ctx = parseContext(file, loaded.map, diagnostics);
-  checkHeader(doc, ctx, expected, module?.kind);
+  checkHeader(doc, ctx, expected, module);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
   checkInvariantConditions(doc, facts, ctx);
   if (!module && typeof doc.kind === 'string' && !diagnostics.some((d) => d.path === '/kind')) {
@@ -133,7 +133,7 @@ function checkHeader(
   doc: Record<string, unknown>,
   ctx: ParseContext,
   expected: ExpectedIdentity | undefined,
-  kind: string | undefined,
+  module: KindModule<unknown> | undefined,
 ): void {
   if (doc.status === 'approved' && doc.approved === undefined) {
     report(ctx, 'approval_missing', 'an approved version must say who approved it and when', '/status', {
@@ -157,8 +157,8 @@ function checkHeader(
       },
     );
   }
-  if (kind && expected.folder) {
-    const want = kind === 'checklist' ? 'checklists' : 'rules';
+  if (module && expected.folder) {
+    const { kind, folder: want } = module;
     if (expected.folder !== want) {
       report(
         ctx,

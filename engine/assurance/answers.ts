@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { CompiledDocument } from '../document.ts';
-import { answerSchema } from '../kinds/checklist/answer.ts';
-import type { CompiledChecklist, CompiledItem } from '../kinds/checklist/compile.ts';
+import type { AnswerItem } from '../kinds/kind.ts';
 import { schemaArbitrary } from './arbitraries.ts';
 import { boundariesOf } from './boundaries.ts';
 
@@ -9,14 +8,14 @@ import { boundariesOf } from './boundaries.ts';
  * A checklist's answers: one per item key (`section.item`), sometimes missing, with a value that
  * fits the item's answer type (biased to the values its `expect` names), evidence sometimes
  * attached when the item asks for it, and timestamps mostly in item order (so `sequential` mostly
- * holds), sometimes out of order or missing. Undefined for kinds without answers.
+ * holds), sometimes out of order or missing. Undefined for kinds without answers (no `answerItems`).
  */
 export function answersArbitrary(doc: CompiledDocument): fc.Arbitrary<Record<string, unknown>> | undefined {
-  if (doc.kind !== 'checklist') return undefined;
-  const checklist = doc.compiled as CompiledChecklist;
+  const items = doc.module.answerItems?.(doc.compiled);
+  if (!items) return undefined;
   const boundaries = boundariesOf(doc);
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  checklist.items.forEach((item, n) => {
+  items.forEach((item, n) => {
     model[item.key] = answerArbitrary(item, n, boundaries);
   });
   // No key is required: a missing key is an unanswered item.
@@ -24,11 +23,11 @@ export function answersArbitrary(doc: CompiledDocument): fc.Arbitrary<Record<str
 }
 
 function answerArbitrary(
-  item: CompiledItem,
+  item: AnswerItem,
   n: number,
   boundaries: Map<string, unknown[]>,
 ): fc.Arbitrary<Record<string, unknown>> {
-  const value = schemaArbitrary(answerSchema(item.answer, item.choices), item.key, boundaries);
+  const value = schemaArbitrary(item.schema, item.key, boundaries);
   // Mostly in item order (sequential sections hold); sometimes early (out of order) or untimed.
   const at = fc.oneof(
     { weight: 6, arbitrary: fc.constant<string | undefined>(timeOf(n + 60)) },

@@ -3,6 +3,7 @@ import { positionOf } from '../load/yaml.ts';
 import { partialMatch } from '../util/match.ts';
 import type { Finding } from './check.ts';
 import { type PasteTest, pasteTest, testsYaml } from './counterexample.ts';
+import { unknownExpectKey } from './kinds.ts';
 import { type AssuranceRequest, evaluateOutcome, isMapping } from './outcome.ts';
 
 /** A failed authored test: what was wrong, and the test as the document behaves now. */
@@ -62,6 +63,9 @@ function judge(
   request: AssuranceRequest,
   test: Record<string, unknown>,
 ): string | undefined {
+  // A key no result has would only ever read as "missing": say that the test names nothing.
+  const unknown = unknownExpectKey(doc, test.expect, false);
+  if (unknown) return `\`expect\` names an unknown output: ${unknown}`;
   const outcome = evaluateOutcome(doc, request);
   if (typeof test.expectError === 'string') {
     if (outcome.ok) return `expected error \`${test.expectError}\`, but the evaluation succeeded`;

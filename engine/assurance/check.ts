@@ -51,10 +51,14 @@ export function runCheck<T>(check: Check<T>, options: SearchOptions): Finding | 
     return { ...base, message: `the search itself failed: ${why}` };
   }
   const [value] = details.counterexample;
+  const tests = check.tests(value);
+  const message = safeProblem(check, value) ?? 'fails only intermittently';
+  // A check that fails whatever the input (an invariant naming an unknown output) has nothing to paste.
+  if (tests.length === 0) return { ...base, message };
   return {
     ...base,
-    message: safeProblem(check, value) ?? 'fails only intermittently',
-    counterexample: counterexample(check.tests(value), options.seed, details.counterexamplePath ?? ''),
+    message,
+    counterexample: counterexample(tests, options.seed, details.counterexamplePath ?? ''),
   };
 }
 

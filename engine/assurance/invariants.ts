@@ -15,7 +15,17 @@ import { addBoundaries, boundariesOf, schemaAt } from './boundaries.ts';
 import type { Check } from './check.ts';
 import { pasteTest } from './counterexample.ts';
 import { type GeneratedInput, inputArbitrary, schemaArbitrary } from './generate.ts';
-import { completeProblem, factOrder, outputOrder, outputValue, ownedByComplete } from './kinds.ts';
+import {
+  completeKeys,
+  completeProblem,
+  factOrder,
+  outputOrder,
+  outputValue,
+  ownedByComplete,
+  resultPath,
+  unknownExpectKey,
+  unknownOutput,
+} from './kinds.ts';
 import { evaluateOutcome, expandDotted, isMapping, withFact } from './outcome.ts';
 
 interface InvariantContext {
@@ -42,10 +52,29 @@ export function invariantChecks(doc: CompiledDocument, at: string): Check<unknow
       col: pos.col,
       pointer,
     };
+    const misnamed = misnamedOutput(doc, inv);
+    if (misnamed) return misnamedCheck(ctx, misnamed) as Check<unknown>;
     if (isMapping(inv.monotone)) return monotoneCheck(ctx, inv.monotone) as Check<unknown>;
     if (isMapping(inv.forall)) return forallCheck(ctx, inv.forall) as Check<unknown>;
     return completeCheck(ctx) as Check<unknown>;
   });
+}
+
+/** Why an invariant names an output the document's results do not have, if it does. */
+function misnamedOutput(doc: CompiledDocument, inv: Record<string, unknown>): string | undefined {
+  if (isMapping(inv.monotone)) return unknownOutput(doc, String(inv.monotone.output));
+  if (isMapping(inv.forall)) return unknownExpectKey(doc, inv.forall.expect, true);
+  return undefined;
+}
+
+/** An invariant about an output that does not exist fails on any input: it would otherwise "hold". */
+function misnamedCheck(ctx: InvariantContext, problem: string): Check<null> {
+  return {
+    ...where(ctx, 'invariant'),
+    arbitrary: fc.constant(null),
+    problem: () => problem,
+    tests: () => [],
+  };
 }
 
 type MonotoneValue = [GeneratedInput, unknown, unknown];
@@ -71,7 +100,7 @@ function monotoneCheck(ctx: InvariantContext, spec: Record<string, unknown>): Ch
     const request = (facts: Record<string, unknown>) => ({ ...input, facts, at });
     return { lo, hi, low: request(low), high: request(high) };
   };
-  const resultKey = doc.kind === 'ruleset' && !output.includes('.') ? `outputs.${output}` : output;
+  const resultKey = resultPath(doc, output);
   return {
     ...where(ctx, 'invariant'),
     arbitrary: fc.tuple(inputArbitrary(doc, boundaries), valueArb, valueArb),
@@ -110,11 +139,9 @@ function completeCheck(ctx: InvariantContext): Check<GeneratedInput> {
     problem(input) {
       const outcome = evaluateOutcome(doc, { ...input, at });
       if (outcome.ok) return completeProblem(doc, outcome.envelope);
-      return ownedByComplete(outcome.code) ? outcome.message : undefined;
+      return ownedByComplete(doc, outcome.code) ? outcome.message : undefined;
     },
-    tests: (input) => [
-      pasteTest(doc, ctx.name, { ...input, at }, doc.kind === 'ruleset' ? ['outputs'] : undefined),
-    ],
+    tests: (input) => [pasteTest(doc, ctx.name, { ...input, at }, completeKeys(doc))],
   };
 }
 

@@ -1,49 +1,88 @@
 /**
- * What the invariants need to know about each kind: where an output sits in a result, in which
- * order its values rank (for `monotone`), and what "something always applies" means (`complete`).
+ * What the invariants need to know about a document's kind, read from its module's `outputs`
+ * (engine/kinds/<kind>/): where an output sits in a result, in which order its values rank (for
+ * `monotone`), what "something always applies" means (`complete`), and which outputs exist at
+ * all, so a test or invariant naming an unknown one fails instead of holding.
  */
 import { compareDates, parseDateValue } from '../conditions/dates.ts';
 import type { CompiledDocument } from '../document.ts';
 import type { Envelope } from '../evaluate.ts';
 import { enumValues, type FactSchema } from '../facts/types.ts';
-import { isMapping, readDotted } from './outcome.ts';
+import type { KindOutputs } from '../kinds/kind.ts';
+import { expandDotted, isMapping, readDotted } from './outcome.ts';
 
 /** Compares two values: negative, zero or positive; undefined when they cannot be ordered. */
 export type Order = (a: unknown, b: unknown) => number | undefined;
 
+function outputsOf(doc: CompiledDocument): KindOutputs<unknown> {
+  return doc.module.outputs;
+}
+
+/** Where an output an invariant names sits in a result (a ruleset's `approver` → `outputs.approver`). */
+export function resultPath(doc: CompiledDocument, output: string): string {
+  return outputsOf(doc).resolve?.(output) ?? output;
+}
+
 /** An output of a result: a ruleset's `outputs.<name>`, or a dotted path into any result. */
 export function outputValue(doc: CompiledDocument, result: unknown, output: string): unknown {
-  if (doc.kind === 'ruleset' && !output.includes('.')) {
-    const outputs = isMapping(result) ? result.outputs : undefined;
-    return readDotted(outputs, output);
-  }
-  return readDotted(result, output);
+  return readDotted(result, resultPath(doc, output));
 }
 
 /**
- * How an output's values rank: a ruleset output by its declared enum order, a scorecard grade
- * from worst to best, a checklist status fail < incomplete < pass; numbers, booleans and dates
- * naturally. Undefined when the output has no order (then `monotone` cannot apply).
+ * Why an output (a dotted path, as an invariant names it) is not one this document's results
+ * have, or undefined when it is: `appprover` in a ruleset with outputs `approver`, `level`.
  */
-export function outputOrder(doc: CompiledDocument, output: string): Order | undefined {
-  const listed = listedOrder(doc, output);
-  if (listed) return byList(listed);
-  return naturalOrder;
+export function unknownOutput(doc: CompiledDocument, output: string): string | undefined {
+  return unknownPath(doc, resultPath(doc, output).split('.'), output);
 }
 
-function listedOrder(doc: CompiledDocument, output: string): unknown[] | undefined {
-  const compiled = doc.compiled as Record<string, unknown>;
-  if (doc.kind === 'ruleset') {
-    const outputs = (compiled.outputs ?? []) as { name: string; schema: FactSchema }[];
-    const decl = outputs.find((o) => o.name === output);
-    return decl ? enumValues(decl.schema) : undefined;
+/**
+ * Why an `expect:` mapping (a test's or a `forall`'s) names a key this document's results do not
+ * have, or undefined when every key is known. `dotted`: keys like `totals.total` are paths.
+ */
+export function unknownExpectKey(
+  doc: CompiledDocument,
+  expect: unknown,
+  dotted: boolean,
+): string | undefined {
+  if (!isMapping(expect)) return undefined;
+  const want = dotted ? expandDotted(expect) : expect;
+  for (const [key, value] of Object.entries(want)) {
+    const inner = isMapping(value) ? Object.keys(value) : [];
+    const paths = inner.length > 0 ? inner.map((k) => [key, k]) : [[key]];
+    for (const path of paths) {
+      const problem = unknownPath(doc, path, path.join('.'));
+      if (problem) return problem;
+    }
   }
-  if (doc.kind === 'scorecard' && (output === 'grade' || output === 'gradeByScore')) {
-    // Grades are written best first; rank them worst first so "increasing" means better.
-    return ((compiled.grades ?? []) as { grade: string }[]).map((g) => g.grade).reverse();
-  }
-  if (doc.kind === 'checklist' && output === 'status') return ['fail', 'incomplete', 'pass'];
   return undefined;
+}
+
+function unknownPath(doc: CompiledDocument, path: readonly string[], shown: string): string | undefined {
+  const keys = outputsOf(doc).keys(doc.compiled);
+  const [top = '', sub] = path;
+  if (!Object.hasOwn(keys, top)) {
+    return `\`${shown}\` is not an output of a ${doc.kind}: its results have ${listed(Object.keys(keys))}`;
+  }
+  const inside = keys[top];
+  if (sub !== undefined && inside && !inside.includes(sub)) {
+    return `\`${shown}\` is not an output of this ${doc.kind}: \`${top}\` has ${listed(inside)}`;
+  }
+  return undefined;
+}
+
+function listed(names: readonly string[]): string {
+  return names.length === 0 ? 'nothing' : names.map((n) => `\`${n}\``).join(', ');
+}
+
+/**
+ * How an output's values rank: as the kind ranks them (a ruleset output by its declared enum
+ * order, a scorecard grade from worst to best, a checklist status fail < incomplete < pass), else
+ * numbers, booleans and dates naturally.
+ */
+export function outputOrder(doc: CompiledDocument, output: string): Order {
+  const listed = outputsOf(doc).ranks?.(doc.compiled, output);
+  return listed ? byList(listed) : naturalOrder;
 }
 
 function byList(list: unknown[]): Order {
@@ -70,42 +109,26 @@ export function factOrder(schema: FactSchema): Order {
 
 /** Why nothing applied to this evaluation, or undefined when some rule, band or item did. */
 export function completeProblem(doc: CompiledDocument, envelope: Envelope): string | undefined {
-  const result = envelope.result;
-  switch (doc.kind) {
-    case 'ruleset': {
-      const hasDefault = (doc.compiled as { default?: unknown }).default !== undefined;
-      return envelope.matched.length > 0 || hasDefault
-        ? undefined
-        : 'no rule matched and there is no default';
-    }
-    case 'scorecard': {
-      const criteria = (isMapping(result) ? result.criteria : []) as { id: string; band: unknown }[];
-      const bare = criteria.filter((c) => c.band === null || c.band === undefined).map((c) => `\`${c.id}\``);
-      return bare.length === 0 ? undefined : `no band applies to criterion ${bare.join(', ')}`;
-    }
-    case 'checklist': {
-      const items = (isMapping(result) ? result.items : []) as { status: string }[];
-      return items.some((i) => i.status !== 'na') ? undefined : 'no item of the checklist applies';
-    }
-    case 'fees':
-      // A line no rate or markup prices raises `eval_fees_unpriced`: see ownedByComplete.
-      return undefined;
-    default:
-      return envelope.matched.length > 0 ? undefined : 'nothing matched';
-  }
+  return outputsOf(doc).incomplete(doc.compiled, envelope);
 }
 
-/**
- * Whether this document can have gaps worth searching for: a ruleset with no default whose hit
- * policy yields nothing when no rule matches (`collect` legitimately yields empty lists).
- */
+/** The result keys a `complete` counterexample pastes (undefined: the whole result). */
+export function completeKeys(doc: CompiledDocument): string[] | undefined {
+  const keys = outputsOf(doc).completeKeys;
+  return keys ? [...keys] : undefined;
+}
+
+/** Whether this document can have gaps worth searching for (inputs no element matches). */
 export function searchesGaps(doc: CompiledDocument): boolean {
-  if (doc.kind !== 'ruleset') return false;
-  const rs = doc.compiled as { default?: unknown; hit?: string };
-  return rs.default === undefined && rs.hit !== 'collect';
+  return outputsOf(doc).searchesGaps?.(doc.compiled) ?? false;
+}
+
+/** The built-in error search's finding kind and title, when the kind names it (overlaps). */
+export function errorSearchOf(doc: CompiledDocument): { kind: 'overlap'; name: string } | undefined {
+  return outputsOf(doc).errorSearch?.(doc.compiled);
 }
 
 /** Evaluation errors that mean "nothing applied": `complete` reports them, not the error search. */
-export function ownedByComplete(code: string): boolean {
-  return code === 'eval_fees_unpriced';
+export function ownedByComplete(doc: CompiledDocument, code: string): boolean {
+  return outputsOf(doc).incompleteCodes?.includes(code) ?? false;
 }

@@ -8,7 +8,7 @@ import { boundariesOf } from './boundaries.ts';
 import type { Check, FindingKind } from './check.ts';
 import { pasteTest } from './counterexample.ts';
 import { type GeneratedInput, inputArbitrary } from './generate.ts';
-import { ownedByComplete, searchesGaps } from './kinds.ts';
+import { errorSearchOf, ownedByComplete, searchesGaps } from './kinds.ts';
 import { evaluateOutcome } from './outcome.ts';
 
 /** The built-in searches for a document: evaluation errors always, gaps where they matter. */
@@ -25,13 +25,10 @@ function errorSearch(
   arbitrary: Check<GeneratedInput>['arbitrary'],
 ): Check<GeneratedInput> {
   const complete = declaresComplete(doc);
-  const hit = doc.kind === 'ruleset' ? (doc.compiled as { hit?: string }).hit : undefined;
-  const [kind, name]: [FindingKind, string] =
-    hit === 'unique'
-      ? ['overlap', 'no two rules match the same input (hit: unique)']
-      : hit === 'any'
-        ? ['overlap', 'rules that match together agree (hit: any)']
-        : ['error', 'every valid input evaluates'];
+  const named = errorSearchOf(doc);
+  const [kind, name]: [FindingKind, string] = named
+    ? [named.kind, named.name]
+    : ['error', 'every valid input evaluates'];
   return {
     kind,
     severity: 'error',
@@ -39,7 +36,7 @@ function errorSearch(
     arbitrary,
     problem(input) {
       const outcome = evaluateOutcome(doc, { ...input, at });
-      if (outcome.ok || (complete && ownedByComplete(outcome.code))) return undefined;
+      if (outcome.ok || (complete && ownedByComplete(doc, outcome.code))) return undefined;
       return `\`${outcome.code}\`: ${outcome.message}`;
     },
     tests: (input) => [pasteTest(doc, name, { ...input, at })],

@@ -8,7 +8,6 @@ import { answersArbitrary } from '../assurance/answers.ts';
 import { assuranceAt, boundariesOf, schemaArbitrary } from '../assurance/generate.ts';
 import type { CompiledDocument } from '../document.ts';
 import type { FactSchema } from '../facts/types.ts';
-import { listAt, mapAt, textAt } from '../kinds/common.ts';
 import { canonicalJson } from '../load/digest.ts';
 import { type DiffInput, outcomeOf, type Projection, transitionOf } from './projection.ts';
 
@@ -87,15 +86,10 @@ export function behaviouralDiff(
   };
 }
 
-/** The answer keys a checklist asks (`section.item`); undefined for kinds without answers. */
+/** The answer keys a version asks (a checklist's `section.item`); undefined for kinds without answers. */
 function askedOf(doc: CompiledDocument): Set<string> | undefined {
-  if (doc.kind !== 'checklist') return undefined;
-  const keys = new Set<string>();
-  for (const section of listAt(doc.data.sections)) {
-    const s = mapAt(section);
-    for (const item of listAt(s.items)) keys.add(`${textAt(s.id)}.${textAt(mapAt(item).id)}`);
-  }
-  return keys;
+  const items = doc.module.answerItems?.(doc.compiled);
+  return items ? new Set(items.map((item) => item.key)) : undefined;
 }
 
 /**

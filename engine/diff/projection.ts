@@ -1,11 +1,12 @@
 /**
  * The outcome of an evaluation as the behavioural diff compares it: the part of a result that a
- * decision rests on, per kind, as named fields. Explanations, messages and matched rules are left
+ * decision rests on, as named fields (each kind's `diff.project`). Explanations, messages and matched rules are left
  * out; they are wording as far as outcomes go.
  */
 import { NormaError } from '../diagnostics.ts';
 import type { CompiledDocument } from '../document.ts';
 import { evaluateFast } from '../evaluate.ts';
+import { kinds } from '../kinds/registry.ts';
 import { canonicalJson } from '../load/digest.ts';
 
 /** An outcome: named fields with their values, or the error code the evaluation ended with. */
@@ -17,17 +18,10 @@ export interface DiffInput {
   answers?: Record<string, unknown>;
 }
 
-const PROJECTORS: Record<string, (result: Record<string, unknown>) => Record<string, unknown>> = {
-  ruleset: (r) => ({ ...mapping(r.outputs) }),
-  checklist: (r) => ({ status: r.status }),
-  scorecard: (r) => ({ grade: r.grade }),
-  fees: (r) => ({ 'totals.total': mapping(r.totals).total }),
-};
-
-/** The outcome fields of a kind's result (the whole result for a kind without a projection). */
+/** The outcome fields of a kind's result (the whole result for a kind norma does not know). */
 export function projectResult(kind: string, result: unknown): Record<string, unknown> {
-  const project = PROJECTORS[kind];
-  return project ? project(mapping(result)) : { result };
+  const module = Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
+  return module ? module.diff.project(mapping(result)) : { result };
 }
 
 /** Evaluates one version on an input (the fast path) and projects the outcome. */

@@ -1,8 +1,9 @@
 /**
- * What the semantic diff knows about each kind: which lists hold elements with an identity (and
- * under which field), and where the order of a list decides outcomes (first-match lists).
- * Everything else is compared generically as plain JSON.
+ * What the semantic diff knows about each kind (its `diff.ordered` and `diff.keys`): which lists
+ * hold elements with an identity (and under which field), and where the order of a list decides
+ * outcomes (first-match lists). Everything else is compared generically as plain JSON.
  */
+import { kinds } from '../kinds/registry.ts';
 
 /** How one list is compared across versions. */
 export interface ListShape {
@@ -23,37 +24,19 @@ export interface ListContext {
   toParent: Record<string, unknown>;
 }
 
-// Hit policies where the file order of rules decides: `first` (first match), `priority` (ties go
-// to the earlier rule) and `collect` (outputs are lists in file order).
-const ORDERED_HITS = new Set(['first', 'priority', 'collect', undefined]);
-
-const ORDERED: Record<string, (c: ListContext) => boolean> = {
-  'ruleset:rules': (c) => ORDERED_HITS.has(hitOf(c.fromDoc)) || ORDERED_HITS.has(hitOf(c.toDoc)),
-  'checklist:sections[].items': (c) =>
-    c.fromParent.order === 'sequential' || c.toParent.order === 'sequential',
-  'scorecard:criteria[].bands': () => true,
-  'scorecard:grades': () => true,
-  'fees:labourRate': () => true,
-  'fees:partsMarkupPct': () => true,
-};
-
-const KEYS: Record<string, string> = {
-  grades: 'grade',
+// Lists every kind's header has, whose elements are named by a field other than `id`.
+const HEADER_KEYS: Record<string, string> = {
   tests: 'name',
   invariants: 'name',
 };
 
 /** The shape of the list at `context.pattern`, given both versions' elements. */
 export function listShape(context: ListContext, from: unknown[], to: unknown[]): ListShape {
-  const ordered = ORDERED[`${context.kind}:${context.pattern}`]?.(context) ?? false;
-  const named = KEYS[context.pattern];
-  const key = named ?? 'id';
+  const diff = Object.hasOwn(kinds, context.kind) ? kinds[context.kind]?.diff : undefined;
+  const ordered = diff?.ordered?.[context.pattern]?.(context) ?? false;
+  const key = diff?.keys?.[context.pattern] ?? HEADER_KEYS[context.pattern] ?? 'id';
   const keyed = hasUniqueKeys(from, key) && hasUniqueKeys(to, key);
   return keyed ? { key, ordered } : { ordered };
-}
-
-function hitOf(doc: Record<string, unknown>): string | undefined {
-  return typeof doc.hit === 'string' ? doc.hit : undefined;
 }
 
 /** Whether every element is a mapping with a distinct text or number under `key`. */

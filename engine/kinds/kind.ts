@@ -5,6 +5,9 @@ import type { EvalEnv } from '../conditions/env.ts';
 import type { ConditionExplain } from '../conditions/explain.ts';
 import type { ParseContext } from '../conditions/parse.ts';
 import type { Diagnostic, NormaError } from '../diagnostics.ts';
+import type { ListContext } from '../diff/shape.ts';
+import type { CompiledDocument } from '../document.ts';
+import type { Envelope } from '../evaluate.ts';
 import type { FactModel } from '../facts/model.ts';
 import type { FactSchema } from '../facts/types.ts';
 import type { SourceMap } from '../load/yaml.ts';
@@ -85,9 +88,16 @@ export interface RawRequest {
   answers?: unknown;
 }
 
-/** One document kind: schema (by file name), checks and compile, input checks, evaluation. */
+/**
+ * One document kind: everything norma needs to know about it lives in its folder
+ * `engine/kinds/<kind>/` and is reached through this module (docs/kinds/README.md).
+ */
 export interface KindModule<C = unknown> {
   kind: string;
+  /** The JSON Schema of this kind's documents: a file name in `engine/schemas/`. */
+  schema: string;
+  /** The folder of a standards directory this kind's documents live in (`rules`, `checklists`). */
+  folder: string;
   /** Semantic checks and compilation; must not throw on schema-invalid data (diagnostics instead). */
   compile(input: CompileInput): C;
   /**
@@ -98,6 +108,8 @@ export interface KindModule<C = unknown> {
   impliedFacts?(declared: Record<string, FactSchema>): Record<string, FactSchema>;
   /** Checks the kind-specific parts of a request; facts are checked by the caller first. */
   prepare?(compiled: C, request: RawRequest, facts: Record<string, unknown>): PreparedInput | NormaError;
+  /** The items a request answers (a checklist's), for generators and diffs; none when absent. */
+  answerItems?(compiled: C): readonly AnswerItem[];
   /**
    * Evaluates by yielding condition asks and receiving their truths, so the same logic runs on the
    * closures (synchronously) and on json-rules-engine (asynchronously, with explain).
@@ -108,6 +120,66 @@ export interface KindModule<C = unknown> {
     env: EvalEnv,
     explain: boolean,
   ): Generator<Ask, KindOutcome, Truths>;
+  /** What tests and invariants may name in a result, and what "complete" means. */
+  outputs: KindOutputs<C>;
+  /** What the semantic and behavioural diffs compare. */
+  diff: KindDiff;
+  /** The printable reports: the document alone, and an evaluation of it. */
+  report: { blank: ReportPart; evaluated: ReportPart };
+}
+
+/** One answer a request may carry: its key, the schema of its value, and the evidence it asks for. */
+export interface AnswerItem {
+  key: string;
+  schema: FactSchema;
+  /** `none`, or the kind of evidence (`photo`, `signature`, …). */
+  evidence: string;
+}
+
+/** The outputs of a kind's results, as `expect:` keys and invariants name them. */
+export interface KindOutputs<C> {
+  /**
+   * The keys every result has; a key maps to the names it holds when the kind knows them (a
+   * ruleset's declared outputs), or to undefined when what is inside is open (lists, outcomes).
+   */
+  keys(compiled: C): Record<string, readonly string[] | undefined>;
+  /** Where a bare name an invariant gives sits in the result (a ruleset's `approver` → `outputs.approver`). */
+  resolve?(output: string): string;
+  /** An output's values from lowest to highest, when the kind ranks them; natural order otherwise. */
+  ranks?(compiled: C, output: string): unknown[] | undefined;
+  /** Why nothing applied to this evaluation (`complete`), or undefined when something did. */
+  incomplete(compiled: C, outcome: Pick<Envelope, 'result' | 'matched'>): string | undefined;
+  /** Evaluation error codes that mean "nothing applied": `complete` reports them, not the error search. */
+  incompleteCodes?: readonly string[];
+  /** The result keys a `complete` counterexample pastes as its `expect` (all when absent). */
+  completeKeys?: readonly string[];
+  /** Whether inputs no element matches are worth searching for (gaps). */
+  searchesGaps?(compiled: C): boolean;
+  /** The title of the built-in search for evaluation errors, when the kind names it (overlaps). */
+  errorSearch?(compiled: C): { kind: 'overlap'; name: string } | undefined;
+}
+
+/** What the diffs know about a kind. */
+export interface KindDiff {
+  /** The outcome fields of a result that a decision rests on (the behavioural diff). */
+  project(result: Record<string, unknown>): Record<string, unknown>;
+  /** Lists (by pattern, `criteria[].bands`) whose order decides outcomes, and when. */
+  ordered?: Record<string, (context: ListContext) => boolean>;
+  /** Lists (by pattern) whose elements are named by a field other than `id`. */
+  keys?: Record<string, string>;
+}
+
+/** A report: its template (`templates/<name>.hbs`) and what the template receives beyond the header. */
+export interface ReportPart {
+  template: string;
+  view(doc: CompiledDocument, evaluation?: ReportEvaluation): Record<string, unknown>;
+}
+
+/** An evaluation to report on: its envelope and the request it answered. */
+export interface ReportEvaluation {
+  envelope: Envelope;
+  facts?: unknown;
+  answers?: unknown;
 }
 
 /** A kind's diagnostics helper type, for modules that return extra warnings. */

@@ -6,77 +6,28 @@
 import type { DiffReport } from '../diff/report.ts';
 import { diffView } from '../diff/report.ts';
 import type { CompiledDocument } from '../document.ts';
-import type { Envelope } from '../evaluate.ts';
+import type { ReportEvaluation } from '../kinds/kind.ts';
+import { kinds } from '../kinds/registry.ts';
 import { renderTemplate } from './templates.ts';
-import {
-  checklistFormView,
-  checklistReportView,
-  factsView,
-  feeStatementView,
-  feesView,
-  headerView,
-  rulesView,
-  scorecardReportView,
-  scorecardView,
-} from './views.ts';
+import { factsView, headerView } from './views.ts';
 
-/** An evaluation to report on: its envelope and the request it answered. */
-export interface ReportEvaluation {
-  envelope: Envelope;
-  facts?: unknown;
-  answers?: unknown;
-}
+export type { ReportEvaluation } from '../kinds/kind.ts';
 
-/** The template a report uses: by kind, and whether there is an evaluation. */
+/** The template a report uses: the kind's, for the document alone or for an evaluation. */
 export function reportTemplateOf(kind: string, evaluated: boolean): string {
-  if (!evaluated) return kind === 'checklist' ? 'checklist-form' : 'document-summary';
-  switch (kind) {
-    case 'checklist':
-      return 'checklist-report';
-    case 'scorecard':
-      return 'scorecard-report';
-    case 'fees':
-      return 'fee-statement';
-    default:
-      return 'document-summary';
-  }
+  const module = Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
+  return module ? module.report[evaluated ? 'evaluated' : 'blank'].template : 'document-summary';
 }
 
 /** Renders a document's report as HTML: blank without an evaluation, filled with one. */
 export function renderReport(doc: CompiledDocument, evaluation?: ReportEvaluation): string {
-  const template = reportTemplateOf(doc.kind, evaluation !== undefined);
-  return renderTemplate(template, reportView(doc, template, evaluation));
-}
-
-function reportView(doc: CompiledDocument, template: string, evaluation: ReportEvaluation | undefined) {
-  const base = {
+  const part = doc.module.report[evaluation ? 'evaluated' : 'blank'];
+  return renderTemplate(part.template, {
     header: headerView(doc),
     facts: factsView(doc),
     ...(evaluation ? { evaluation: evaluationView(evaluation) } : {}),
-  };
-  switch (template) {
-    case 'checklist-form':
-      return { ...base, sections: checklistFormView(doc) };
-    case 'checklist-report':
-      return {
-        ...base,
-        report: checklistReportView(doc, (evaluation as ReportEvaluation).envelope, evaluation?.answers),
-      };
-    case 'scorecard-report':
-      return { ...base, report: scorecardReportView(doc, (evaluation as ReportEvaluation).envelope) };
-    case 'fee-statement':
-      return { ...base, report: feeStatementView(doc, (evaluation as ReportEvaluation).envelope) };
-    default:
-      return {
-        ...base,
-        isRuleset: doc.kind === 'ruleset',
-        isScorecard: doc.kind === 'scorecard',
-        isFees: doc.kind === 'fees',
-        ...(doc.kind === 'ruleset' ? { ruleset: rulesView(doc) } : {}),
-        ...(doc.kind === 'scorecard' ? { scorecard: scorecardView(doc) } : {}),
-        ...(doc.kind === 'fees' ? { fees: feesView(doc) } : {}),
-      };
-  }
+    ...part.view(doc, evaluation),
+  });
 }
 
 function evaluationView(evaluation: ReportEvaluation) {

@@ -7,9 +7,10 @@
 import { type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { type Diagnostic, error } from '../diagnostics.ts';
+import { kindFolders } from '../kinds/registry.ts';
 
 /** The folders of a standards directory that hold documents (what a watcher must watch). */
-export const standardFolders: readonly string[] = ['rules', 'checklists'];
+export const standardFolders: readonly string[] = kindFolders;
 
 /** A name a version file may have: `<version>.yaml` or `<version>.yml`. */
 export const VERSION_FILE = /^(.+)\.ya?ml$/;

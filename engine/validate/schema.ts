@@ -22,11 +22,11 @@ function loosened(conditionSchema: Record<string, unknown>): Record<string, unkn
   return { $defs: Object.fromEntries(defs.map((name) => [name, true])) };
 }
 
-/** The ajv validator of a kind's schema file (`ruleset` → `ruleset.schema.json`). */
+/** The ajv validator of a schema file, by file name or kind (`ruleset` → `ruleset.schema.json`). */
 function validatorFor(kind: string): ValidateFunction | undefined {
   let v = validators.get(kind);
   if (!v) {
-    const name = `${kind}.schema.json`;
+    const name = kind.endsWith('.schema.json') ? kind : `${kind}.schema.json`;
     if (!schemas.has(name)) return undefined;
     v = ajv.getSchema(name);
     if (!v) return undefined;
@@ -40,7 +40,7 @@ export function isKnownKind(kind: unknown): kind is string {
   return typeof kind === 'string' && validatorFor(kind) !== undefined;
 }
 
-/** Validates a document against its kind's schema; diagnostics carry YAML positions. */
+/** Validates a document against a schema (a kind, or its schema file); diagnostics carry YAML positions. */
 export function validateSchema(kind: string, data: unknown, file: string, map: SourceMap): Diagnostic[] {
   const validate = validatorFor(kind);
   if (!validate) return [];

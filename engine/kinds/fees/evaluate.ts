@@ -40,7 +40,8 @@ interface Discounted extends LinePct {
   amount: bigint;
 }
 
-const TOTALS = [
+/** The totals of every fee result, in the order they are reported. */
+export const TOTALS = [
   'labour',
   'parts',
   'discount',

@@ -1,0 +1,85 @@
+/**
+ * A checklist on paper: the blank form, and the filled report of an evaluation.
+ * Read defensively from the document's plain data, so a report never depends on compiled internals.
+ */
+import type { CompiledDocument } from '../../document.ts';
+import type { Envelope } from '../../evaluate.ts';
+import { describeCondition } from '../../render/describe.ts';
+import { clauseText } from '../../render/views.ts';
+import { listAt, mapAt, numberAt, textAt } from '../common.ts';
+import type { ReportPart } from '../kind.ts';
+
+/** A checklist as a form: sections, items with how to answer, evidence and applicability. */
+export function checklistFormView(doc: CompiledDocument) {
+  return listAt(doc.data.sections).map((raw, s) => {
+    const section = mapAt(raw);
+    const id = textAt(section.id) ?? `#${s + 1}`;
+    return {
+      id,
+      title: textAt(section.title) ?? id,
+      clause: clauseText(section.clause),
+      sequential: section.order === 'sequential',
+      items: listAt(section.items).map((rawItem, i) => {
+        const item = mapAt(rawItem);
+        const itemId = textAt(item.id) ?? `#${i + 1}`;
+        const answer = textAt(item.answer) ?? 'boolean';
+        const evidence = textAt(item.evidence) ?? 'none';
+        return {
+          key: `${id}.${itemId}`,
+          number: `${s + 1}.${i + 1}`,
+          text: textAt(item.text) ?? itemId,
+          severity: textAt(item.severity) ?? 'major',
+          answer,
+          isBoolean: answer === 'boolean',
+          isChoice: answer === 'choice',
+          choices: listAt(item.choices).map((c) => String(mapAt(c).label ?? mapAt(c).value ?? c)),
+          unit: textAt(item.unit),
+          weight: numberAt(item.weight) ?? 1,
+          evidence: evidence === 'none' ? undefined : evidence,
+          applies: item.when === undefined ? undefined : describeCondition(item.when),
+          expect: item.expect === undefined ? undefined : describeCondition({ answer: item.expect }),
+          clause: clauseText(item.clause),
+        };
+      }),
+    };
+  });
+}
+
+/** A checklist evaluation: the form's items with their answers and judgements. */
+export function checklistReportView(doc: CompiledDocument, envelope: Envelope, answers: unknown) {
+  const result = mapAt(envelope.result);
+  const judged = new Map(listAt(result.items).map((x) => [String(mapAt(x).id), mapAt(x)]));
+  const given = mapAt(answers);
+  const sections = checklistFormView(doc).map((section) => ({
+    ...section,
+    items: section.items.map((item) => {
+      const j = judged.get(item.key) ?? {};
+      const a = mapAt(given[item.key]);
+      return {
+        ...item,
+        status: textAt(j.status) ?? 'missing',
+        reason: textAt(j.reason),
+        value: a.value === undefined ? undefined : String(a.value),
+        by: textAt(a.by),
+        at: textAt(a.at),
+        evidenceGiven: listAt(a.evidence).map(String),
+      };
+    }),
+  }));
+  return {
+    status: textAt(result.status),
+    score: numberAt(result.score),
+    blocking: listAt(result.blocking).map(String),
+    sections,
+  };
+}
+
+/** A checklist's reports: the blank form, and the filled report of an evaluation. */
+export const checklistReport: { blank: ReportPart; evaluated: ReportPart } = {
+  blank: { template: 'checklist-form', view: (doc) => ({ sections: checklistFormView(doc) }) },
+  evaluated: {
+    template: 'checklist-report',
+    view: (doc, evaluation) =>
+      evaluation ? { report: checklistReportView(doc, evaluation.envelope, evaluation.answers) } : {},
+  },
+};
