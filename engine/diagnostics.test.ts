@@ -10,33 +10,33 @@ import {
 
 describe('diagnostics', () => {
   it('drop optional fields that are undefined', () => {
-    expect(error('x_code', 'msg', { file: 'a.yaml', line: undefined, hint: undefined })).toEqual({
-      code: 'x_code',
+    expect(error('yaml_syntax', 'msg', { file: 'a.yaml', line: undefined, hint: undefined })).toEqual({
+      code: 'yaml_syntax',
       message: 'msg',
       severity: 'error',
       file: 'a.yaml',
     });
-    expect(warning('w', 'm').severity).toBe('warning');
+    expect(warning('rule_shadowed', 'm').severity).toBe('warning');
   });
 
   it('sort by file, line, column, then code', () => {
     const list = [
-      error('b', 'm', { file: 'b.yaml', line: 1, col: 1 }),
-      error('z', 'm', { file: 'a.yaml', line: 2, col: 1 }),
-      error('a', 'm', { file: 'a.yaml', line: 2, col: 1 }),
-      error('c', 'm', { file: 'a.yaml', line: 1, col: 9 }),
+      error('kind_changed', 'm', { file: 'b.yaml', line: 1, col: 1 }),
+      error('yaml_syntax', 'm', { file: 'a.yaml', line: 2, col: 1 }),
+      error('approval_missing', 'm', { file: 'a.yaml', line: 2, col: 1 }),
+      error('change_missing', 'm', { file: 'a.yaml', line: 1, col: 9 }),
     ];
     expect(sortDiagnostics(list).map((d) => `${d.file}:${d.line}:${d.col}:${d.code}`)).toEqual([
-      'a.yaml:1:9:c',
-      'a.yaml:2:1:a',
-      'a.yaml:2:1:z',
-      'b.yaml:1:1:b',
+      'a.yaml:1:9:change_missing',
+      'a.yaml:2:1:approval_missing',
+      'a.yaml:2:1:yaml_syntax',
+      'b.yaml:1:1:kind_changed',
     ]);
   });
 
   it('count only errors as failures', () => {
-    expect(hasErrors([warning('w', 'm')])).toBe(false);
-    expect(hasErrors([warning('w', 'm'), error('e', 'm')])).toBe(true);
+    expect(hasErrors([warning('rule_shadowed', 'm')])).toBe(false);
+    expect(hasErrors([warning('rule_shadowed', 'm'), error('yaml_syntax', 'm')])).toBe(true);
   });
 
   it('print `file:line:col code message` with the hint indented below', () => {

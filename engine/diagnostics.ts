@@ -1,6 +1,8 @@
+import type { DiagnosticCode } from './codes.ts';
+
 /** A problem found in a document or an input: data first, text only when printed. */
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   severity: 'error' | 'warning';
   file?: string;
@@ -21,12 +23,12 @@ export interface Position {
 export type DiagnosticExtra = { [K in keyof Diagnostic]?: Diagnostic[K] | undefined };
 
 /** Builds an error diagnostic, dropping the optional fields that are undefined. */
-export function error(code: string, message: string, extra: DiagnosticExtra = {}): Diagnostic {
+export function error(code: DiagnosticCode, message: string, extra: DiagnosticExtra = {}): Diagnostic {
   return compact({ code, message, severity: 'error', ...extra });
 }
 
 /** Builds a warning diagnostic. */
-export function warning(code: string, message: string, extra: DiagnosticExtra = {}): Diagnostic {
+export function warning(code: DiagnosticCode, message: string, extra: DiagnosticExtra = {}): Diagnostic {
   return compact({ code, message, severity: 'warning', ...extra });
 }
 
@@ -68,7 +70,7 @@ export function formatDiagnosticsText(list: readonly Diagnostic[]): string {
 /** Raised by engine entry points with a list of diagnostics; carries the docs/api.md error shape. */
 export class NormaError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: DiagnosticCode,
     message: string,
     readonly details: Diagnostic[] = [],
   ) {
@@ -77,7 +79,7 @@ export class NormaError extends Error {
   }
 
   /** The error envelope of docs/api.md. */
-  toJSON(): { error: { code: string; message: string; details?: Diagnostic[] } } {
+  toJSON(): { error: { code: DiagnosticCode; message: string; details?: Diagnostic[] } } {
     return {
       error: {
         code: this.code,

@@ -2,10 +2,12 @@
  * norma's engine, the only surface that `server/` and `cli/` use:
  * load → validate → compile → evaluate (→ diff, render).
  */
+
 export type { Counterexample, PasteTest } from './assurance/counterexample.ts';
 export { boundariesOf, factsArbitrary, inputArbitrary } from './assurance/generate.ts';
 export { type AssuranceRun, formatRunJson, formatRunText, runPassed } from './assurance/report.ts';
 export { type AssuranceOptions, DEFAULT_RUNS, type DocumentReport, testDocument } from './assurance/run.ts';
+export { DIAGNOSTIC_CODES, type DiagnosticCode, SCHEMA_KEYWORD_CODES } from './codes.ts';
 export { compareDates, isIsoDate, parseDateValue, today } from './conditions/dates.ts';
 export type { ConditionExplain } from './conditions/explain.ts';
 export {

@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type Diagnostic, NormaError } from '../engine/index.ts';
+import { type Diagnostic, type DiagnosticCode, NormaError } from '../engine/index.ts';
 import type { AppEnv } from './context.ts';
 import type { Logger } from './log.ts';
 
@@ -43,7 +43,7 @@ export function errorResponse(c: Context<AppEnv>, err: NormaError): Response {
 }
 
 /** Shorthand for a server-side NormaError. */
-export function httpError(code: string, message: string, details: Diagnostic[] = []): NormaError {
+export function httpError(code: DiagnosticCode, message: string, details: Diagnostic[] = []): NormaError {
   return new NormaError(code, message, details);
 }
 

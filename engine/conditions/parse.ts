@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../codes.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { elementScope, type ResolvedPath, type Scope } from '../facts/scope.ts';
 import { enumValues } from '../facts/types.ts';
@@ -361,7 +362,7 @@ function originAt(ctx: ParseContext, pointer: string, prefer: 'key' | 'value' = 
 /** Adds a located diagnostic at a pointer of the document being parsed. */
 export function report(
   ctx: ParseContext,
-  code: string,
+  code: DiagnosticCode,
   message: string,
   pointer: string,
   extra: { hint?: string | undefined; prefer?: 'key' | 'value'; severity?: 'error' | 'warning' } = {},

@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvDetailCode } from '../codes.ts';
 import { isFullDate } from '../conditions/dates.ts';
 import { type RegexProblem, regexProblem, shortened } from '../conditions/regex.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
@@ -175,7 +176,7 @@ function inputError(e: ErrorObject): Diagnostic {
     });
   }
   const hint = describeSchema(e.parentSchema as FactSchema | undefined);
-  return error(e.keyword, `\`${e.instancePath || '/'}\` ${e.message ?? 'is invalid'}`, {
+  return error(ajvDetailCode(e.keyword), `\`${e.instancePath || '/'}\` ${e.message ?? 'is invalid'}`, {
     path: e.instancePath,
     ...(hint ? { hint } : {}),
   });

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../codes.ts';
 import { alwaysTrue, type Cond } from '../conditions/ast.ts';
 import { type ParseContext, parseCondition, report } from '../conditions/parse.ts';
 import type { Scope } from '../facts/scope.ts';
@@ -39,7 +40,7 @@ export function checkUniqueIds(
   list: unknown[],
   pointer: string,
   ctx: ParseContext,
-  code: string,
+  code: DiagnosticCode,
   what: string,
 ): void {
   const seen = new Map<string, number>();

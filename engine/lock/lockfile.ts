@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import type { DiagnosticCode } from '../codes.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import type { CompiledDocument } from '../document.ts';
 import { mapAt, textAt } from '../kinds/common.ts';
@@ -41,7 +42,7 @@ export interface Lock {
 export interface ReadLock {
   lock?: Lock;
   absent?: true;
-  problem?: { reason: string; code: string };
+  problem?: { reason: string; code: DiagnosticCode };
   /** A well-formed lock of an older digest scheme: what `norma lock --migrate` starts from. */
   outdated?: Lock;
   diagnostics: Diagnostic[];

@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { DiagnosticCode } from '../codes.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { positionOf, type SourceMap } from '../load/yaml.ts';
 import { readSchemas } from '../schemas/index.ts';
@@ -147,20 +148,22 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic 
       });
     default: {
       const code =
-        {
-          pattern: 'schema_pattern',
-          format: 'schema_format',
-          minimum: 'schema_range',
-          maximum: 'schema_range',
-          exclusiveMinimum: 'schema_range',
-          exclusiveMaximum: 'schema_range',
-          minItems: 'schema_size',
-          maxItems: 'schema_size',
-          minLength: 'schema_size',
-          maxLength: 'schema_size',
-          minProperties: 'schema_size',
-          maxProperties: 'schema_size',
-        }[e.keyword] ?? 'schema_invalid';
+        (
+          {
+            pattern: 'schema_pattern',
+            format: 'schema_format',
+            minimum: 'schema_range',
+            maximum: 'schema_range',
+            exclusiveMinimum: 'schema_range',
+            exclusiveMaximum: 'schema_range',
+            minItems: 'schema_size',
+            maxItems: 'schema_size',
+            minLength: 'schema_size',
+            maxLength: 'schema_size',
+            minProperties: 'schema_size',
+            maxProperties: 'schema_size',
+          } as Record<string, DiagnosticCode | undefined>
+        )[e.keyword] ?? 'schema_invalid';
       return error(code, `\`${label(at)}\` ${e.message ?? 'is invalid'}`, {
         file,
         ...positionOf(map, at),

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import {
+  type Diagnostic,
   type DiffInput,
   type DiffReport,
   diffInputOf,
@@ -280,16 +281,16 @@ async function realInputs(c: Context<AppEnv>): Promise<DiffInput[]> {
       },
     ]);
   }
-  const details: { code: string; message: string; severity: 'error'; path: string }[] = [];
+  const details: Diagnostic[] = [];
   const inputs: DiffInput[] = [];
   list.forEach((item, i) => {
     try {
       inputs.push(diffInputOf(item));
     } catch (e) {
       details.push({
-        code: 'body_invalid',
+        code: 'body_invalid' as const,
         message: (e as Error).message,
-        severity: 'error',
+        severity: 'error' as const,
         path: `/inputs/${i}`,
       });
     }
