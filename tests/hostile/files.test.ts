@@ -127,10 +127,10 @@ describe('links', () => {
 
   it('follows a link that stays inside the directory', () => {
     const dir = copy();
-    mkdirSync(join(dir, 'shared'));
-    cpSync(join(dir, 'rules/routing.job'), join(dir, 'shared/routing.job'), { recursive: true });
+    mkdirSync(join(dir, 'common'));
+    cpSync(join(dir, 'rules/routing.job'), join(dir, 'common/routing.job'), { recursive: true });
     rmSync(join(dir, 'rules/routing.job'), { recursive: true });
-    symlinkSync('../shared/routing.job', join(dir, 'rules/routing.job'));
+    symlinkSync('../common/routing.job', join(dir, 'rules/routing.job'));
     const index = loadQuickly(dir);
     expect(index.diagnostics).toEqual([]);
     expect(routingVersions(index)).toEqual(['1.0.0', '2.0.0']);
