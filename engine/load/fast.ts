@@ -340,7 +340,14 @@ class Reader {
       const q = this.quotedText(at, end, c);
       return { value: q.value, next: q.close + 1 };
     }
-    if (SPECIAL_START.has(c) || (c === DASH && text.charCodeAt(at + 1) === SPACE)) throw GIVE_UP;
+    // A plain scalar starts with `-` only when a character that may follow in flow comes next.
+    const next = text.charCodeAt(at + 1);
+    if (
+      SPECIAL_START.has(c) ||
+      (c === DASH && (at + 1 >= end || next === SPACE || FLOW_INDICATORS.has(next)))
+    ) {
+      throw GIVE_UP;
+    }
     let i = at;
     while (i < end) {
       const ch = text.charCodeAt(i);
@@ -360,7 +367,7 @@ class Reader {
       i++;
     }
     if (i >= end) throw GIVE_UP;
-    return { value: resolvePlain(text.slice(at, i).trimEnd()), next: i };
+    return { value: plainValue(text.slice(at, i).trimEnd()), next: i };
   }
 
   private skipSpaces(from: number, end: number): number {
@@ -395,12 +402,12 @@ class Reader {
     while (i < end) {
       const ch = text.charCodeAt(i);
       if (ch === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) {
-        return { value: resolvePlain(text.slice(at, i).trimEnd()), stop: 'colon', next: i + 1 };
+        return { value: plainValue(text.slice(at, i).trimEnd()), stop: 'colon', next: i + 1 };
       }
       if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
       i++;
     }
-    return { value: resolvePlain(text.slice(at, i).trimEnd()), stop: 'end', next: i };
+    return { value: plainValue(text.slice(at, i).trimEnd()), stop: 'end', next: i };
   }
 
   private quoted(
@@ -443,6 +450,13 @@ class Reader {
     out += text.slice(from, i);
     return { value: out, close: i };
   }
+}
+
+/** A plain scalar's value; a number that is not finite is the library's to report. */
+function plainValue(s: string): unknown {
+  const value = resolvePlain(s);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw GIVE_UP;
+  return value;
 }
 
 /**
