@@ -138,7 +138,7 @@ function capDiagnostics(sorted: Diagnostic[]): Diagnostic[] {
     ...(first.line !== undefined ? { line: first.line, col: first.col } : {}),
     hint: 'fix the problems shown and validate again to see the rest',
   };
-  const message = `${omitted.length} more problems in this file are not shown`;
+  const message = `${omitted.length} more problem${omitted.length === 1 ? '' : 's'} in this file ${omitted.length === 1 ? 'is' : 'are'} not shown`;
   kept.push(
     hasErrors(omitted)
       ? error('diagnostics_truncated', message, extra)
