@@ -87,7 +87,9 @@ describe('loadYaml refuses what a document cannot mean', () => {
   });
 
   it('keeps the core tags on values they fit', () => {
-    const r = loadYaml('a: !!str 1\nb: !!int 2\nc: !!float 1.5\nd: !!bool true\ne: !!null ~\nf: !!seq [1]\ng: !!map {}\n');
+    const r = loadYaml(
+      'a: !!str 1\nb: !!int 2\nc: !!float 1.5\nd: !!bool true\ne: !!null ~\nf: !!seq [1]\ng: !!map {}\n',
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.data).toEqual({ a: '1', b: 2, c: 1.5, d: true, e: null, f: [1], g: {} });
   });
@@ -104,7 +106,9 @@ describe('loadYaml refuses what a document cannot mean', () => {
     expect(loadYaml('a: 1\nb: *nope\n', 'f.yaml').diagnostics).toMatchObject([
       { code: 'yaml_syntax', line: 2, col: 4 },
     ]);
-    expect(loadYaml('a: 1\nb: &x 2\n"a": 3\nc: { d: 1, d: 2 }\n1: x\n"1": y\n', 'f.yaml').diagnostics).toMatchObject([
+    expect(
+      loadYaml('a: 1\nb: &x 2\n"a": 3\nc: { d: 1, d: 2 }\n1: x\n"1": y\n', 'f.yaml').diagnostics,
+    ).toMatchObject([
       { code: 'yaml_duplicate_key', line: 3, col: 1, message: 'key `a` appears twice in the same mapping' },
       { code: 'yaml_duplicate_key', line: 4, col: 12 },
       { code: 'yaml_duplicate_key', line: 6, col: 1, message: 'key `1` appears twice in the same mapping' },
