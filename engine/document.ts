@@ -75,8 +75,13 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   const doc = data as Record<string, unknown>;
   const kind = textAt(doc.kind);
   const module = kind !== undefined && Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
-  const diagnostics: Diagnostic[] = [];
-  diagnostics.push(...validateSchema(module ? (kind as string) : 'header', doc, file, loaded.map));
+  // Not a spread: a large file can have more schema errors than a call takes arguments.
+  const diagnostics: Diagnostic[] = validateSchema(
+    module ? (kind as string) : 'header',
+    doc,
+    file,
+    loaded.map,
+  );
   const ctx = parseContext(file, loaded.map, diagnostics);
   checkHeader(doc, ctx, expected, module?.kind);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);

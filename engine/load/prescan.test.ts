@@ -66,3 +66,39 @@ describe('the YAML pre-scan', () => {
     expect(prescanYaml(text, yamlLimits).exceeded).toBeUndefined();
   });
 });
+
+describe('the pre-scan against floods the parser would read whole', () => {
+  it.each([
+    ['documents', 'a: 1\n---\nb: 2\n---\nc: 3\n', 5],
+    ['documents after a first `---`', '---\na: 1\n---\nb: 2\n---\n', 9],
+    ['documents after `...`', 'a: 1\n...\nb: 2\n...\nc: 3\n', 9],
+    ['empty documents', '---\n---\n---\n', 4],
+  ])('stops at a third of %s, pointing at the second', (_name, text, offset) => {
+    expect(prescanYaml(text, yamlLimits).exceeded).toEqual({ limit: 'documents', offset });
+    expect(loadYaml(text, 'f.yaml', { plain: false }).diagnostics.map((d) => d.code)).toEqual([
+      'yaml_multiple_documents',
+    ]);
+  });
+
+  it('leaves two documents to the parser, which reports them at the same place', () => {
+    for (const text of ['a: 1\n---\nb: 2\n', '---\na: 1\n---\nb: 2\n', '%YAML 1.2\n---\na: 1\n']) {
+      expect(prescanYaml(text, yamlLimits).exceeded).toBeUndefined();
+    }
+  });
+
+  it('stops at a run of anchors and tags no value can have', () => {
+    expect(prescanYaml(`a: ${'&x '.repeat(20)}1\n`, yamlLimits).exceeded?.limit).toBe('properties');
+    expect(prescanYaml('a: &x !!str\n  &y !!str b: 1\n', yamlLimits).exceeded).toBeUndefined();
+  });
+
+  it('counts empty block entries and explicit keys as values, and keys against twice the limit', () => {
+    const limits = { maxDepth: yamlLimits.maxDepth, maxNodes: 1000 };
+    expect(prescanYaml('-\n'.repeat(1001), limits).exceeded?.limit).toBe('values');
+    expect(prescanYaml('a:\n'.repeat(1001), limits).exceeded?.limit).toBe('values');
+    expect(prescanYaml('? a\n: b\n'.repeat(1001), limits).exceeded?.limit).toBe('values');
+    expect(prescanYaml('? a\n: b\n'.repeat(999), limits).exceeded).toBeUndefined();
+    const keys = (n: number) => `a: {${Array.from({ length: n }, (_, i) => `k${i}`).join(', ')}}\n`;
+    expect(prescanYaml(keys(1990), limits).exceeded).toBeUndefined();
+    expect(prescanYaml(keys(2001), limits).exceeded?.limit).toBe('values');
+  });
+});

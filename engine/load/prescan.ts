@@ -1,9 +1,18 @@
 import { CST, Lexer } from 'yaml';
 
+/**
+ * What the pre-scan refuses: nesting too deep, too many values, a flood of documents (a third
+ * one; the offset is the second's) or of anchors and tags on one value.
+ */
+export type Limit = 'depth' | 'values' | 'documents' | 'properties';
+
+/** Anchors and tags in a row: a value has at most one of each, and so may its first key. */
+const MAX_PROPERTIES = 8;
+
 /** What the pre-scan found: the first limit a text certainly breaks, and where its tags are. */
 export interface Prescan {
   /** The limit broken, and the offset of the token that broke it. */
-  exceeded?: { limit: 'depth' | 'values'; offset: number };
+  exceeded?: { limit: Limit; offset: number };
   /** The offsets of every tag (`!!str`, `!foo`), in order: diagnostics about a tag point at it. */
   tags: number[];
 }
@@ -14,7 +23,8 @@ export interface Prescan {
  * items. Counts a lower bound of the nesting depth and of the values the document holds: when
  * even the lower bound is over a limit, the document is refused without being parsed. A lower
  * bound never refuses a document the full reading would accept, and keeps what is accepted small
- * enough to parse quickly.
+ * enough to parse quickly. Keys are counted too, against twice the limit: a document rarely has
+ * more keys than values, and the library's work grows with both.
  */
 export function prescanYaml(text: string, limits: { maxDepth: number; maxNodes: number }): Prescan {
   const scan = new Scan(limits);
@@ -51,7 +61,19 @@ class Scan {
   private atLineStart = true;
   /** The column where an implicit key would start (the first content after an indicator). */
   private keyColumn = -1;
+  /** Values certainly in the document: scalars, aliases and collections that are not keys. */
   private values = 0;
+  /** Block entries (`-` items, `key:` values): each holds a value, an empty one at least. */
+  private entries = 0;
+  /** Every scalar, alias and flow collection, keys included. */
+  private nodes = 0;
+  /** Explicit keys (`?`) whose `:` is still to come: it is not another key's. */
+  private explicitKeys = 0;
+  private properties = 0;
+  private readonly documents: number[] = [];
+  private inDocument = false;
+  /** Whether the last token was the lexer's mark of a document (content, or `---`, follows). */
+  private justMarked = false;
 
   constructor(private readonly limits: { maxDepth: number; maxNodes: number }) {}
 
@@ -63,19 +85,20 @@ class Scan {
 
   token(token: string, offset: number): void {
     const type = CST.tokenType(token);
-    if (type === 'newline' || type === 'space' || type === 'comment' || type === 'doc-mode') return;
+    if (type === 'newline' || type === 'space' || type === 'comment') return;
     if (type === 'byte-order-mark' || type === 'directive-line') return;
-    if (type === 'doc-start' || type === 'doc-end') {
-      this.blocks.length = 0;
-      this.flows.length = 0;
+    if (type === 'doc-mode' || type === 'doc-start' || type === 'doc-end') {
+      this.document(type, offset);
       return;
     }
+    this.justMarked = false;
+    if (type === 'tag' || type === 'anchor') {
+      if (type === 'tag') this.tags.push(offset);
+      if (++this.properties > MAX_PROPERTIES) this.exceed('properties', offset);
+    } else this.properties = 0;
     const col = offset - this.lineStart;
     if (this.flows.length === 0) this.blockContent(col);
     switch (type) {
-      case 'tag':
-        this.tags.push(offset);
-        return;
       case 'scalar':
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
@@ -100,8 +123,11 @@ class Scan {
       case 'seq-item-ind':
       case 'explicit-key-ind':
         if (this.flows.length > 0) return;
-        // A block key (after `?`) is not a value; an item (after `-`) will hold one.
-        if (type === 'explicit-key-ind') this.values--;
+        // A block key (after `?`) is not a value; an item (after `-`) holds one.
+        if (type === 'explicit-key-ind') {
+          this.values--;
+          this.explicitKeys++;
+        } else this.entry(offset);
         this.blocks.push(col);
         this.keyColumn = -1;
         this.checkDepth(offset);
@@ -112,6 +138,33 @@ class Scan {
       default:
         return;
     }
+  }
+
+  /** Where documents start: at `---`, or at content after `...` (or at the first content). */
+  private document(type: 'doc-mode' | 'doc-start' | 'doc-end', offset: number): void {
+    this.blocks.length = 0;
+    this.flows.length = 0;
+    if (type === 'doc-end') {
+      this.inDocument = false;
+      return;
+    }
+    // The lexer marks the first document just before its `---`: that is one start, not two.
+    const marked = this.justMarked;
+    this.justMarked = type === 'doc-mode';
+    if (type === 'doc-start' && marked) return;
+    if (type === 'doc-mode' && this.inDocument) return;
+    this.inDocument = true;
+    this.documents.push(offset);
+    if (this.documents.length > 2) this.exceed('documents', this.documents[1] as number);
+  }
+
+  private exceed(limit: Limit, offset: number): void {
+    this.exceeded ??= { limit, offset };
+  }
+
+  /** A block entry: one more value, empty or not. */
+  private entry(offset: number): void {
+    if (++this.entries > this.limits.maxNodes) this.exceed('values', offset);
   }
 
   /** Content in block context: a line starting at `col` closes the collections at or right of it. */
@@ -125,9 +178,10 @@ class Scan {
 
   /** A scalar, alias or flow collection: a value, unless it is a key of a flow mapping. */
   private value(offset: number): void {
+    if (++this.nodes > 2 * this.limits.maxNodes) this.exceed('values', offset);
     const flow = this.flows.at(-1);
     if (flow?.map && !flow.afterColon) return;
-    if (++this.values > this.limits.maxNodes) this.exceeded = { limit: 'values', offset };
+    if (++this.values > this.limits.maxNodes) this.exceed('values', offset);
   }
 
   /** `:` after a key: in a block, the key opened a mapping at its column, and was not a value. */
@@ -139,7 +193,10 @@ class Scan {
       else this.values--;
       return;
     }
-    this.values--;
+    // The `:` of an explicit key: that key was not counted as a value.
+    if (this.explicitKeys > 0) this.explicitKeys--;
+    else this.values--;
+    this.entry(offset);
     if (this.keyColumn !== -1) {
       if ((this.blocks.at(-1) ?? -1) < this.keyColumn) this.blocks.push(this.keyColumn);
       this.keyColumn = -1;
@@ -149,8 +206,6 @@ class Scan {
 
   /** The innermost open collection sits one level below each that encloses it. */
   private checkDepth(offset: number): void {
-    if (this.blocks.length + this.flows.length - 1 > this.limits.maxDepth) {
-      this.exceeded = { limit: 'depth', offset };
-    }
+    if (this.blocks.length + this.flows.length - 1 > this.limits.maxDepth) this.exceed('depth', offset);
   }
 }

@@ -98,7 +98,8 @@ export function loadYaml(text: string, file = '<input>', options: { plain?: bool
     return result;
   }
   const converted = toData(doc, { file, text, at, ...map, limits: yamlLimits, tags: prescan.tags });
-  result.diagnostics.push(...converted.diagnostics);
+  // Not a spread: a file of duplicate keys gives more diagnostics than a call takes arguments.
+  for (const d of converted.diagnostics) result.diagnostics.push(d);
   if (converted.data !== undefined) result.data = converted.data;
   return result;
 }
@@ -141,6 +142,18 @@ function overLimit(exceeded: NonNullable<Prescan['exceeded']>, file: string, lin
     return error('yaml_too_deep', `nesting is deeper than ${yamlLimits.maxDepth} levels`, {
       ...where,
       hint: `documents nest at most ${yamlLimits.maxDepth} levels`,
+    });
+  }
+  if (exceeded.limit === 'documents') {
+    return error('yaml_multiple_documents', 'a file holds one document; found more after `---`', {
+      ...where,
+      hint: 'put each version in its own file',
+    });
+  }
+  if (exceeded.limit === 'properties') {
+    return error('yaml_syntax', 'a value has more than one anchor (`&name`) or more than one tag', {
+      ...where,
+      hint: 'write at most one anchor and one tag before a value',
     });
   }
   return error('yaml_too_many_values', `the document holds more than ${yamlLimits.maxNodes} values`, {

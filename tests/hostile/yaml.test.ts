@@ -1,7 +1,8 @@
 /**
  * Hostile YAML: every shape of a 1 MiB document is answered in bounded time, with one coded
  * diagnostic, and a file with thousands of problems reports the first ones and a count. The
- * bounds are generous (the machine is shared): before the fixes these took from 3 to over 90 s.
+ * bounds are generous (the machine is shared; most of these take well under a second alone):
+ * before the fixes they took from 3 to over 90 s and up to 1 GB.
  */
 import { describe, expect, it } from 'vitest';
 import { compileDocument, loadYaml, yamlLimits } from '../../engine/index.ts';
@@ -43,6 +44,12 @@ const shapes: [string, string, string][] = [
   ['a long flow mapping', `${fill('a: 1, ', 'a: {', MiB - 32)}}\n`, 'yaml_too_many_values'],
   ['a long list of quoted escapes', fill('"\\u0041",', 'a: ['), 'yaml_too_many_values'],
   ['a megabyte of comments', lines(() => '# [[[[ {{{{'), 'yaml_empty'],
+  ['anchors on one value', `${fill('&a ', 'a: ', MiB - 32)}x\n`, 'yaml_syntax'],
+  ['tags on one value', `${fill('!t ', 'a: ', MiB - 32)}x\n`, 'yaml_syntax'],
+  ['explicit keys and values', fill('? a\n: b\n'), 'yaml_too_many_values'],
+  ['a flow mapping of keys alone', fill('a, ', 'a: {'), 'yaml_too_many_values'],
+  ['empty list items', fill('-\n'), 'yaml_too_many_values'],
+  ['document markers', fill('---\n'), 'yaml_multiple_documents'],
   ['a megabyte of aliases', lines((i) => (i === 0 ? 'a: &x [1]\nb:' : '  - *x')), 'yaml_too_many_values'],
 ];
 
@@ -51,7 +58,7 @@ describe('hostile YAML of 1 MiB', () => {
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MiB);
     const { value, ms } = timed(() => loadYaml(text, 'f.yaml'));
     expect(value.diagnostics.map((d) => d.code)).toEqual([code]);
-    expect(ms).toBeLessThan(5000);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('a megabyte of anchors under the value limit is read, in bounded time', () => {
