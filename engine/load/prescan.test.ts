@@ -102,3 +102,19 @@ describe('the pre-scan against floods the parser would read whole', () => {
     expect(prescanYaml(keys(2001), limits).exceeded?.limit).toBe('values');
   });
 });
+
+describe('the pre-scan of a text without content', () => {
+  it.each([
+    ['comments', '# a\n# b\n', true],
+    ['a document marker', '---\n# a\n', true],
+    ['a directive and a marker', '%YAML 1.2\n---\n', true],
+    ['two empty documents', '---\n---\n', false],
+    ['a value', '# a\nx\n', false],
+    ['an empty flow mapping', '{}\n', false],
+  ])('%s', (_name, text, empty) => {
+    expect(prescanYaml(text, yamlLimits).empty).toBe(empty);
+    const codes = loadYaml(text, 'f.yaml', { plain: false }).diagnostics.map((d) => d.code);
+    if (empty) expect(codes).toEqual(['yaml_empty']);
+    else expect(codes).not.toContain('yaml_empty');
+  });
+});

@@ -15,6 +15,8 @@ export interface Prescan {
   exceeded?: { limit: Limit; offset: number };
   /** The offsets of every tag (`!!str`, `!foo`), in order: diagnostics about a tag point at it. */
   tags: number[];
+  /** Whether the text holds one document or none, with nothing in it (comments, markers). */
+  empty: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export function prescanYaml(text: string, limits: { maxDepth: number; maxNodes: 
     const newline = token.lastIndexOf('\n');
     if (newline !== -1) scan.newLine(start + newline + 1, newline === token.length - 1);
   }
-  return { ...(scan.exceeded ? { exceeded: scan.exceeded } : {}), tags: scan.tags };
+  return { ...(scan.exceeded ? { exceeded: scan.exceeded } : {}), tags: scan.tags, empty: scan.empty };
 }
 
 function isControl(token: string): boolean {
@@ -72,6 +74,7 @@ class Scan {
   private properties = 0;
   private readonly documents: number[] = [];
   private inDocument = false;
+  private content = false;
   /** Whether the last token was the lexer's mark of a document (content, or `---`, follows). */
   private justMarked = false;
 
@@ -92,6 +95,7 @@ class Scan {
       return;
     }
     this.justMarked = false;
+    this.content = true;
     if (type === 'tag' || type === 'anchor') {
       if (type === 'tag') this.tags.push(offset);
       if (++this.properties > MAX_PROPERTIES) this.exceed('properties', offset);
@@ -156,6 +160,11 @@ class Scan {
     this.inDocument = true;
     this.documents.push(offset);
     if (this.documents.length > 2) this.exceed('documents', this.documents[1] as number);
+  }
+
+  /** Whether nothing but comments and markers was read, in one document at most. */
+  get empty(): boolean {
+    return !this.content && this.documents.length <= 1;
   }
 
   private exceed(limit: Limit, offset: number): void {

@@ -70,6 +70,11 @@ export function loadYaml(text: string, file = '<input>', options: { plain?: bool
     result.diagnostics.push(overLimit(prescan.exceeded, file, lineStarts));
     return result;
   }
+  // A megabyte of comments need not be parsed to know it holds nothing.
+  if (prescan.empty) {
+    result.diagnostics.push(noDocument(file));
+    return result;
+  }
   const lines = new LineCounter();
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
@@ -197,15 +202,17 @@ function documentProblem(
       hint: 'put each version in its own file',
     });
   }
-  if (list[0]?.contents == null) {
-    return error('yaml_empty', 'the file holds no document', {
-      file,
-      line: 1,
-      col: 1,
-      hint: 'a document starts with `kind:`',
-    });
-  }
+  if (list[0]?.contents == null) return noDocument(file);
   return undefined;
+}
+
+function noDocument(file: string): Diagnostic {
+  return error('yaml_empty', 'the file holds no document', {
+    file,
+    line: 1,
+    col: 1,
+    hint: 'a document starts with `kind:`',
+  });
 }
 
 /** Finds the closest known position for a pointer, walking up to its parents. */
