@@ -7,11 +7,12 @@ import { type LineStarts, type OffsetTree, type Positions, TreePositions } from 
  * simple folded scalars (`>`), comments. It gives exactly what the `yaml` library gives for such
  * text (same data, same offsets), and gives up (`undefined`) on anything else: literal and
  * multi-line scalars, escapes, anchors, tags, empty values, duplicate keys, numbers that are not
- * finite, a `-` that does not start a plain scalar (`[-]`), odd indentation,
- * tabs, CRLF, document markers, anything deeper or larger than the limits. The caller then reads
- * the file with the `yaml` library, which reports every problem precisely: the reader never
- * reports anything itself. Being wrong here would silently change data, so it is strict and
- * tested against the library on every bundled document and case (`fast.test.ts`).
+ * finite, a `-` that does not start a plain scalar (`[-]`), odd indentation, tabs, CRLF, document
+ * markers, anything deeper or larger than the limits. The caller then reads the file with the
+ * `yaml` library, which reports every problem precisely: the reader never reports anything
+ * itself. Being wrong here would silently change data, so it is strict and tested against the
+ * library on every bundled document and case (`fast.test.ts`) and on generated documents full of
+ * scalars that look like something else (`fast.generated.test.ts`).
  */
 export function readPlainYaml(
   text: string,
