@@ -4,6 +4,7 @@ import {
   type CompileResult,
   compileDocument,
   type Diagnostic,
+  decodeUtf8,
   standardFolders,
   yamlLimits,
 } from '../engine/index.ts';
@@ -77,7 +78,8 @@ function readDocument(file: string, shown: string, io: Io): string | Diagnostic 
         hint: 'split the document, or check that the right file was given',
       };
     }
-    return readFileSync(file, 'utf8');
+    const decoded = decodeUtf8(readFileSync(file), shown);
+    return 'text' in decoded ? decoded.text : decoded.diagnostic;
   } catch (e) {
     return unreadable(file, fsReason(e), io);
   }

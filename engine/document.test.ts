@@ -186,3 +186,24 @@ describe('document digests', () => {
     for (const text of changes) expect(digest(text)).not.toBe(base);
   });
 });
+
+describe('the diagnostics of one file', () => {
+  const checklist = (items: number) =>
+    'kind: checklist\nid: t.many\nversion: 1.0.0\nstatus: draft\ntitle: many\nsections:\n  - id: s\n    items:\n' +
+    Array.from({ length: items }, (_, i) => `      - { id: i${i}, text: item, unit: mm }\n`).join('');
+
+  it('are capped at the first 100, then a count; a warning when only warnings were left out', () => {
+    const result = compileDocument(checklist(100), 'c.yaml');
+    expect(result.document).toBeDefined();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(Array(100).fill('checklist_unit_ignored'));
+    const over = compileDocument(checklist(102), 'c.yaml');
+    expect(over.document).toBeDefined();
+    expect(over.diagnostics).toHaveLength(101);
+    expect(over.diagnostics[100]).toMatchObject({
+      code: 'diagnostics_truncated',
+      severity: 'warning',
+      message: '2 more problems in this file are not shown',
+      line: 109,
+    });
+  });
+});

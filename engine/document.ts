@@ -1,5 +1,5 @@
 import { type ParseContext, parseCondition, parseContext, report } from './conditions/parse.ts';
-import { type Diagnostic, error, hasErrors, sortDiagnostics } from './diagnostics.ts';
+import { type Diagnostic, error, hasErrors, sortDiagnostics, warning } from './diagnostics.ts';
 import { badPatternAt, compileFacts, type FactModel } from './facts/model.ts';
 import { scopeOf } from './facts/scope.ts';
 import type { FactSchema } from './facts/types.ts';
@@ -61,7 +61,8 @@ export interface ExpectedIdentity {
 /** Loads, validates and compiles one document from its YAML text. */
 export function compileDocument(text: string, file: string, expected?: ExpectedIdentity): CompileResult {
   const loaded = loadYaml(text, file);
-  if (hasErrors(loaded.diagnostics)) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
+  if (hasErrors(loaded.diagnostics))
+    return { diagnostics: capDiagnostics(sortDiagnostics(loaded.diagnostics)) };
   const data = loaded.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
@@ -78,8 +79,8 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   const doc = data as Record<string, unknown>;
   const kind = textAt(doc.kind);
   const module = kind !== undefined && Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
-  const diagnostics: Diagnostic[] = [];
-  diagnostics.push(...validateSchema(module ? module.schema : 'header', doc, file, loaded.map));
+  // Not a spread: a large file can have more schema errors than a call takes arguments.
+  const diagnostics: Diagnostic[] = validateSchema(module ? module.schema : 'header', doc, file, loaded.map);
   const ctx = parseContext(file, loaded.map, diagnostics);
   checkHeader(doc, ctx, expected, module);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
@@ -97,7 +98,7 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
     );
   }
   const compiled = module ? module.compile({ data: doc, file, map: loaded.map, facts, ctx }) : undefined;
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = capDiagnostics(sortDiagnostics(diagnostics));
   if (!module) return { diagnostics: sorted };
   const document: CompiledDocument = {
     kind: module.kind,
@@ -121,6 +122,33 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   if (!hasErrors(sorted)) return { document, diagnostics: sorted };
   // Served only if its lock entry vouches for it (engine/lock/later.ts).
   return excusable(sorted) ? { provisional: document, diagnostics: sorted } : { diagnostics: sorted };
+}
+
+/** How many diagnostics one file reports; the rest are counted in one `diagnostics_truncated`. */
+export const maxDiagnosticsPerFile = 100;
+
+/**
+ * The first diagnostics of a sorted list, and one more saying how many were left out: a file with
+ * thousands of problems answers in kilobytes, and the first ones are what to fix first. The
+ * count is an error when an error was left out, so the file fails as it would in full.
+ */
+function capDiagnostics(sorted: Diagnostic[]): Diagnostic[] {
+  if (sorted.length <= maxDiagnosticsPerFile) return sorted;
+  const kept = sorted.slice(0, maxDiagnosticsPerFile);
+  const omitted = sorted.slice(maxDiagnosticsPerFile);
+  const first = omitted[0] as Diagnostic;
+  const extra = {
+    ...(first.file !== undefined ? { file: first.file } : {}),
+    ...(first.line !== undefined ? { line: first.line, col: first.col } : {}),
+    hint: 'fix the problems shown and validate again to see the rest',
+  };
+  const message = `${omitted.length} more problem${omitted.length === 1 ? '' : 's'} in this file ${omitted.length === 1 ? 'is' : 'are'} not shown`;
+  kept.push(
+    hasErrors(omitted)
+      ? error('diagnostics_truncated', message, extra)
+      : warning('diagnostics_truncated', message, extra),
+  );
+  return kept;
 }
 
 function optional(doc: Record<string, unknown>, keys: string[]): Record<string, string> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { writeDocuments } from '../../bench/loading.ts';
 import { readPlainYaml } from './fast.ts';
-import { LineStarts } from './positions.ts';
+import { LineStarts, type Positions } from './positions.ts';
 import { loadYaml, yamlLimits } from './yaml.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -42,11 +42,10 @@ function compare(text: string): { fast: boolean } {
   expect(Object.is(fast.data, slow.data) || JSON.stringify(fast.data) === JSON.stringify(slow.data)).toBe(
     true,
   );
+  // One comparison per map (not one per pointer): the corpus holds tens of thousands of pointers.
+  const positions = (map: Positions) => [...map.keys()].sort().map((p) => [p, map.get(p)]);
   for (const which of ['value', 'key'] as const) {
-    const a = fast.map[which];
-    const b = slow.map[which];
-    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-    for (const p of b.keys()) expect(a.get(p), `${which} ${p}`).toEqual(b.get(p));
+    expect(positions(fast.map[which]), which).toEqual(positions(slow.map[which]));
   }
   return { fast: readPlainYaml(text, new LineStarts(text), yamlLimits) !== undefined };
 }
@@ -75,7 +74,7 @@ describe('the fast YAML reader', () => {
   it.each([
     [
       'scalars of every core type',
-      'a: 1\nb: -2\nc: 0o17\nd: 0x1F\ne: 1.50\nf: .inf\ng: -.Inf\nh: .nan\ni: 1e3\nj: ~\nk: Null\nl: TRUE\nm: false\nn: 1.0.0\no: 2024-01-01\np: +5\nq: 007\nr: .5\n',
+      'a: 1\nb: -2\nc: 0o17\nd: 0x1F\ne: 1.50\ni: 1e3\nj: ~\nk: Null\nl: TRUE\nm: false\nn: 1.0.0\no: 2024-01-01\np: +5\nq: 007\nr: .5\n',
     ],
     ['quoted scalars and keys', `"a b": 'it''s'\n'c': "d # e"\nf: 'g' # comment\n"1": x\n2: y\n`],
     [
@@ -124,6 +123,11 @@ describe('the fast YAML reader', () => {
     ['nested mappings on one line', 'a: b: c\n'],
     ['a merge key', '<<: 1\n'],
     ['a root sequence', '- 1\n'],
+    ['numbers that are not finite', 'a: .inf\nb: [-.Inf]\nc: { d: .nan }\ne: 1e400\n'],
+    ['a dash alone in a flow sequence', 'a: [-]\n'],
+    ['a dash alone last in a flow sequence', 'a: [a, -]\n'],
+    ['a dash alone first in a flow sequence', 'a: [-, b]\n'],
+    ['a dash alone as a flow value', 'a: { e: -}\n'],
     ['a quoted scalar followed by text', 'a: "b" c\n'],
   ])('leaves %s to the library, which reads them the same', (_name, text) => {
     expect(compare(text).fast).toBe(false);

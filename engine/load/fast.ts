@@ -6,11 +6,13 @@ import { type LineStarts, type OffsetTree, type Positions, TreePositions } from 
  * sequences, one-line plain and quoted scalars, one-line flow collections (`{ enum: [a, b] }`),
  * simple folded scalars (`>`), comments. It gives exactly what the `yaml` library gives for such
  * text (same data, same offsets), and gives up (`undefined`) on anything else: literal and
- * multi-line scalars, escapes, anchors, tags, empty values, duplicate keys, odd indentation,
- * tabs, CRLF, document markers, anything deeper or larger than the limits. The caller then reads
- * the file with the `yaml` library, which reports every problem precisely: the reader never
- * reports anything itself. Being wrong here would silently change data, so it is strict and
- * tested against the library on every bundled document and case (`fast.test.ts`).
+ * multi-line scalars, escapes, anchors, tags, empty values, duplicate keys, numbers that are not
+ * finite, a `-` that does not start a plain scalar (`[-]`), odd indentation, tabs, CRLF, document
+ * markers, anything deeper or larger than the limits. The caller then reads the file with the
+ * `yaml` library, which reports every problem precisely: the reader never reports anything
+ * itself. Being wrong here would silently change data, so it is strict and tested against the
+ * library on every bundled document and case (`fast.test.ts`) and on generated documents full of
+ * scalars that look like something else (`fast.generated.test.ts`).
  */
 export function readPlainYaml(
   text: string,
@@ -340,7 +342,14 @@ class Reader {
       const q = this.quotedText(at, end, c);
       return { value: q.value, next: q.close + 1 };
     }
-    if (SPECIAL_START.has(c) || (c === DASH && text.charCodeAt(at + 1) === SPACE)) throw GIVE_UP;
+    // A plain scalar starts with `-` only when a character that may follow in flow comes next.
+    const next = text.charCodeAt(at + 1);
+    if (
+      SPECIAL_START.has(c) ||
+      (c === DASH && (at + 1 >= end || next === SPACE || FLOW_INDICATORS.has(next)))
+    ) {
+      throw GIVE_UP;
+    }
     let i = at;
     while (i < end) {
       const ch = text.charCodeAt(i);
@@ -360,7 +369,7 @@ class Reader {
       i++;
     }
     if (i >= end) throw GIVE_UP;
-    return { value: resolvePlain(text.slice(at, i).trimEnd()), next: i };
+    return { value: plainValue(text.slice(at, i).trimEnd()), next: i };
   }
 
   private skipSpaces(from: number, end: number): number {
@@ -395,12 +404,12 @@ class Reader {
     while (i < end) {
       const ch = text.charCodeAt(i);
       if (ch === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) {
-        return { value: resolvePlain(text.slice(at, i).trimEnd()), stop: 'colon', next: i + 1 };
+        return { value: plainValue(text.slice(at, i).trimEnd()), stop: 'colon', next: i + 1 };
       }
       if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
       i++;
     }
-    return { value: resolvePlain(text.slice(at, i).trimEnd()), stop: 'end', next: i };
+    return { value: plainValue(text.slice(at, i).trimEnd()), stop: 'end', next: i };
   }
 
   private quoted(
@@ -443,6 +452,13 @@ class Reader {
     out += text.slice(from, i);
     return { value: out, close: i };
   }
+}
+
+/** A plain scalar's value; a number that is not finite is the library's to report. */
+function plainValue(s: string): unknown {
+  const value = resolvePlain(s);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw GIVE_UP;
+  return value;
 }
 
 /**

@@ -98,8 +98,21 @@ export interface OffsetTree {
   names: (string | undefined)[];
 }
 
-/** Positions from the fast reader's offsets: a pointer is walked only when it is asked for. */
+/** The children of one node of an offset tree, by key name and by list index. */
+interface Children {
+  byName: Map<string, number>;
+  byIndex: number[];
+}
+
+/**
+ * Positions from the fast reader's offsets: a pointer is walked only when it is asked for. The
+ * children of a node are indexed the first time a pointer passes through it, so each question
+ * costs the depth of its pointer, however many keys a mapping has (a file with thousands of
+ * unknown keys asks thousands of questions of one mapping).
+ */
 export class TreePositions implements Positions {
+  private readonly children = new Map<number, Children>();
+
   constructor(
     private readonly tree: OffsetTree,
     private readonly lines: LineStarts,
@@ -117,7 +130,7 @@ export class TreePositions implements Positions {
 
   /** The raw offset of a pointer. */
   offsetOf(pointer: string): number | undefined {
-    const node = nodeAt(this.tree, pointer);
+    const node = this.nodeAt(pointer);
     if (node === -1) return undefined;
     const offset = this.tree[this.which][node] as number;
     return offset < 0 ? undefined : offset;
@@ -145,33 +158,40 @@ export class TreePositions implements Positions {
     walk(0, '');
     yield* pointers;
   }
+
+  /** The node a JSON pointer names, or -1. */
+  private nodeAt(pointer: string): number {
+    if (pointer === '') return 0;
+    if (pointer.charCodeAt(0) !== 47) return -1;
+    let node = 0;
+    let from = 1;
+    for (;;) {
+      const slash = pointer.indexOf('/', from);
+      const raw = pointer.slice(from, slash === -1 ? undefined : slash);
+      const name = raw.includes('~') ? raw.replaceAll('~1', '/').replaceAll('~0', '~') : raw;
+      const children = this.childrenOf(node);
+      const found =
+        children.byName.get(name) ?? (INDEX.test(raw) ? children.byIndex[Number(raw)] : undefined) ?? -1;
+      if (found === -1 || slash === -1) return found;
+      node = found;
+      from = slash + 1;
+    }
+  }
+
+  private childrenOf(node: number): Children {
+    let children = this.children.get(node);
+    if (children) return children;
+    const { size, names } = this.tree;
+    children = { byName: new Map(), byIndex: [] };
+    const end = node + (size[node] as number);
+    for (let child = node + 1; child < end; child += size[child] as number) {
+      const name = names[child];
+      if (name === undefined) children.byIndex.push(child);
+      else children.byName.set(name, child);
+    }
+    this.children.set(node, children);
+    return children;
+  }
 }
 
 const INDEX = /^(?:0|[1-9][0-9]*)$/;
-
-/** The node a JSON pointer names, or -1. */
-function nodeAt(tree: OffsetTree, pointer: string): number {
-  if (pointer === '') return 0;
-  if (pointer.charCodeAt(0) !== 47) return -1;
-  const { size, names } = tree;
-  let node = 0;
-  let from = 1;
-  for (;;) {
-    const slash = pointer.indexOf('/', from);
-    const raw = pointer.slice(from, slash === -1 ? undefined : slash);
-    const name = raw.includes('~') ? raw.replaceAll('~1', '/').replaceAll('~0', '~') : raw;
-    const index = INDEX.test(raw) ? Number(raw) : -1;
-    const end = node + (size[node] as number);
-    let found = -1;
-    for (let child = node + 1, i = 0; child < end; child += size[child] as number, i++) {
-      const key = names[child];
-      if (key === undefined ? i === index : key === name) {
-        found = child;
-        break;
-      }
-    }
-    if (found === -1 || slash === -1) return found;
-    node = found;
-    from = slash + 1;
-  }
-}

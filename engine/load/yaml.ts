@@ -1,7 +1,12 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import { type Diagnostic, error, type Position } from '../diagnostics.ts';
+import { toData } from './data.ts';
 import { readPlainYaml } from './fast.ts';
+import { escapePointer } from './pointer.ts';
 import { LineStarts, PositionMap, type Positions } from './positions.ts';
+import { type Prescan, prescanYaml } from './prescan.ts';
+
+export { escapePointer };
 
 /**
  * Where each JSON pointer of a loaded document starts: its value, and its key when it has one.
@@ -39,12 +44,6 @@ export const yamlLimits = {
   maxNodes: 100_000,
 };
 
-class LimitExceeded extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
-
 /**
  * Parses one YAML document with positions; never throws on bad input. `plain: false` always reads
  * with the `yaml` library (the fast reader's tests compare the two).
@@ -53,27 +52,9 @@ export function loadYaml(text: string, file = '<input>', options: { plain?: bool
   const lineStarts = new LineStarts(text);
   const map = sourceMapOver(lineStarts);
   const result: LoadedYaml = { file, text, data: undefined, map, diagnostics: [] };
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > yamlLimits.maxBytes) {
-    result.diagnostics.push(
-      error('yaml_too_large', `file is ${bytes} bytes, more than the limit of ${yamlLimits.maxBytes}`, {
-        file,
-        line: 1,
-        col: 1,
-        hint: 'split the document, or check that the right file was given',
-      }),
-    );
-    return result;
-  }
-  if (text.trim() === '') {
-    result.diagnostics.push(
-      error('yaml_empty', 'the file is empty', {
-        file,
-        line: 1,
-        col: 1,
-        hint: 'a document starts with `kind:`',
-      }),
-    );
+  const refused = refuseText(text, file, lineStarts);
+  if (refused) {
+    result.diagnostics.push(refused);
     return result;
   }
   // Nearly every document is plain block YAML: read it directly, and leave the rest (and every
@@ -84,10 +65,21 @@ export function loadYaml(text: string, file = '<input>', options: { plain?: bool
     result.map = { value: plain.value, key: plain.key };
     return result;
   }
+  const prescan = prescanYaml(text, yamlLimits);
+  if (prescan.exceeded) {
+    result.diagnostics.push(overLimit(prescan.exceeded, file, lineStarts));
+    return result;
+  }
+  // A megabyte of comments need not be parsed to know it holds nothing.
+  if (prescan.empty) {
+    result.diagnostics.push(noDocument(file));
+    return result;
+  }
   const lines = new LineCounter();
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    // Duplicate keys are found while converting (the library's check compares every pair of keys).
+    docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   } catch (e) {
     const tooDeep = e instanceof RangeError;
     result.diagnostics.push(
@@ -104,148 +96,123 @@ export function loadYaml(text: string, file = '<input>', options: { plain?: bool
     const p = lines.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  if (list.some((doc) => doc.errors.some((e) => /call stack/i.test(e.message)))) {
-    result.diagnostics.push(
-      error('yaml_too_deep', 'nesting is too deep to read', {
-        file,
-        line: 1,
-        col: 1,
-        hint: `documents nest at most ${yamlLimits.maxDepth} levels`,
-      }),
-    );
-    return result;
-  }
-  // After a syntax error the parser's recovery reports follow-on errors that only confuse: keep
-  // the first one. Duplicate keys are independent of each other, so each is reported.
-  const errors = list.flatMap((doc) => doc.errors).sort((a, b) => a.pos[0] - b.pos[0]);
-  const firstSyntax = errors.find((e) => e.code !== 'DUPLICATE_KEY');
-  for (const doc of list) {
-    for (const e of doc.errors) {
-      if (firstSyntax && e !== firstSyntax) continue;
-      const code = e.code === 'DUPLICATE_KEY' ? 'yaml_duplicate_key' : 'yaml_syntax';
-      const message = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
-      const key = code === 'yaml_duplicate_key' ? keyAt(text, e.pos[0]) : undefined;
-      result.diagnostics.push(
-        error(code, key ? `key \`${key}\` appears twice in the same mapping` : lowerFirst(message), {
-          file,
-          ...at(e.pos[0]),
-          hint:
-            code === 'yaml_duplicate_key'
-              ? 'each key may appear once in a mapping: remove or merge the second one'
-              : 'check the indentation and the brackets and quotes around this position',
-        }),
-      );
-    }
-  }
-  if (list.length > 1) {
-    const second = list[1];
-    result.diagnostics.push(
-      error('yaml_multiple_documents', 'a file holds one document; found more after `---`', {
-        file,
-        ...at(second?.range?.[0] ?? 0),
-        hint: 'put each version in its own file',
-      }),
-    );
-  }
-  if (result.diagnostics.length > 0) return result;
+  const problem = documentProblem(list, file, at);
   const doc = list[0];
-  if (!doc || doc.contents === null) {
-    result.diagnostics.push(
-      error('yaml_empty', 'the file holds no document', {
-        file,
-        line: 1,
-        col: 1,
-        hint: 'a document starts with `kind:`',
-      }),
-    );
+  if (problem || !doc) {
+    if (problem) result.diagnostics.push(problem);
     return result;
   }
-  const state = { nodes: 0 };
-  const anchors = new Map<Node, Node | null>();
-  const convert = (node: Node | null, pointer: string, depth: number): unknown => {
-    if (node === null) return null;
-    if (++state.nodes > yamlLimits.maxNodes) {
-      throw new LimitExceeded(
-        error('yaml_alias_limit', `the document expands to more than ${yamlLimits.maxNodes} nodes`, {
-          file,
-          ...at(node.range?.[0] ?? 0),
-          hint: 'aliases (`*name`) that repeat large anchors multiply the size: write the data out',
-        }),
-      );
-    }
-    if (depth > yamlLimits.maxDepth) {
-      throw new LimitExceeded(
-        error('yaml_too_deep', `nesting is deeper than ${yamlLimits.maxDepth} levels`, {
-          file,
-          ...at(node.range?.[0] ?? 0),
-          hint: `documents nest at most ${yamlLimits.maxDepth} levels`,
-        }),
-      );
-    }
-    if (node.range) map.value.set(pointer, node.range[0]);
-    if (isAlias(node)) {
-      // Resolving searches the document for the anchor: remember it, as a bomb repeats aliases.
-      let target = anchors.get(node);
-      if (target === undefined) {
-        target = (node.resolve(doc) as Node | undefined) ?? null;
-        anchors.set(node, target);
-      }
-      return convert(target, pointer, depth + 1);
-    }
-    if (isScalar(node)) return node.value;
-    if (isSeq(node)) {
-      return node.items.map((item, i) => convert(item as Node | null, `${pointer}/${i}`, depth + 1));
-    }
-    if (isMap(node)) {
-      const obj: Record<string, unknown> = {};
-      for (const pair of node.items) {
-        const keyNode = pair.key as Node | null;
-        const key = isScalar(keyNode) ? String(keyNode.value) : null;
-        if (key === null) {
-          throw new LimitExceeded(
-            error('yaml_key_not_scalar', 'mapping keys must be plain text', {
-              file,
-              ...at(keyNode?.range?.[0] ?? 0),
-            }),
-          );
-        }
-        const child = `${pointer}/${escapePointer(key)}`;
-        if (keyNode?.range) map.key.set(child, keyNode.range[0]);
-        // defineProperty keeps keys such as `__proto__` as plain data, never a prototype change.
-        Object.defineProperty(obj, key, {
-          value: convert(pair.value as Node | null, child, depth + 1),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-        if (!map.value.has(child) && keyNode?.range) map.value.set(child, keyNode.range[0]);
-      }
-      return obj;
-    }
-    return null;
-  };
-  try {
-    result.data = convert(doc.contents as Node, '', 0);
-  } catch (e) {
-    if (e instanceof LimitExceeded) result.diagnostics.push(e.diagnostic);
-    else if (e instanceof RangeError)
-      result.diagnostics.push(
-        error('yaml_too_deep', 'nesting is too deep to read', { file, line: 1, col: 1 }),
-      );
-    else throw e;
-  }
+  const converted = toData(doc, { file, text, at, ...map, limits: yamlLimits, tags: prescan.tags });
+  // Not a spread: a file of duplicate keys gives more diagnostics than a call takes arguments.
+  for (const d of converted.diagnostics) result.diagnostics.push(d);
+  if (converted.data !== undefined) result.data = converted.data;
   return result;
 }
 
-/** The key written at an offset (plain or quoted), for naming a duplicate key. */
-function keyAt(text: string, offset: number): string | undefined {
-  const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n,{}[\]]+?)\s*:/.exec(text.slice(offset, offset + 200));
-  return m?.[1]?.replace(/^(["'])(.*)\1$/, '$2');
+/** What makes a text unreadable before any parsing: its size, its line ends, having no content. */
+function refuseText(text: string, file: string, lines: LineStarts): Diagnostic | undefined {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > yamlLimits.maxBytes) {
+    return error('yaml_too_large', `file is ${bytes} bytes, more than the limit of ${yamlLimits.maxBytes}`, {
+      file,
+      line: 1,
+      col: 1,
+      hint: 'split the document, or check that the right file was given',
+    });
+  }
+  // YAML reads a lone CR as a line break, the `yaml` library as text: refuse rather than guess.
+  const cr = /\r(?!\n)/.exec(text);
+  if (cr) {
+    return error('yaml_cr_line_end', 'a line ends with a lone carriage return (CR), not LF or CRLF', {
+      file,
+      ...lines.positionAt(cr.index),
+      hint: 'save the file with LF (or CRLF) line ends; old Mac line ends are not read',
+    });
+  }
+  if (text.trim() === '') {
+    return error('yaml_empty', 'the file is empty', {
+      file,
+      line: 1,
+      col: 1,
+      hint: 'a document starts with `kind:`',
+    });
+  }
+  return undefined;
 }
 
-/** Escapes a key for a JSON pointer (RFC 6901). */
-export function escapePointer(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+/** The pre-scan's finding as a diagnostic. */
+function overLimit(exceeded: NonNullable<Prescan['exceeded']>, file: string, lines: LineStarts): Diagnostic {
+  const where = { file, ...lines.positionAt(exceeded.offset) };
+  if (exceeded.limit === 'depth') {
+    return error('yaml_too_deep', `nesting is deeper than ${yamlLimits.maxDepth} levels`, {
+      ...where,
+      hint: `documents nest at most ${yamlLimits.maxDepth} levels`,
+    });
+  }
+  if (exceeded.limit === 'documents') {
+    return error('yaml_multiple_documents', 'a file holds one document; found more after `---`', {
+      ...where,
+      hint: 'put each version in its own file',
+    });
+  }
+  if (exceeded.limit === 'properties') {
+    return error('yaml_syntax', 'a value has more than one anchor (`&name`) or more than one tag', {
+      ...where,
+      hint: 'write at most one anchor and one tag before a value',
+    });
+  }
+  return error('yaml_too_many_values', `the document holds more than ${yamlLimits.maxNodes} values`, {
+    ...where,
+    hint: 'split the document, or check that the right file was given',
+  });
+}
+
+/**
+ * The first problem of the parsed documents: nesting too deep for the parser, a syntax error,
+ * more than one document, or none.
+ */
+function documentProblem(
+  list: readonly Document[],
+  file: string,
+  at: (offset: number) => Position,
+): Diagnostic | undefined {
+  if (list.some((doc) => doc.errors.some((e) => /call stack/i.test(e.message)))) {
+    return error('yaml_too_deep', 'nesting is too deep to read', {
+      file,
+      line: 1,
+      col: 1,
+      hint: `documents nest at most ${yamlLimits.maxDepth} levels`,
+    });
+  }
+  // After a syntax error the parser's recovery reports follow-on errors that only confuse: keep
+  // the first one.
+  const first = list.flatMap((doc) => doc.errors).sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first) {
+    const message = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.message;
+    return error('yaml_syntax', lowerFirst(message), {
+      file,
+      ...at(first.pos[0]),
+      hint: 'check the indentation and the brackets and quotes around this position',
+    });
+  }
+  if (list.length > 1) {
+    return error('yaml_multiple_documents', 'a file holds one document; found more after `---`', {
+      file,
+      ...at(list[1]?.range?.[0] ?? 0),
+      hint: 'put each version in its own file',
+    });
+  }
+  if (list[0]?.contents == null) return noDocument(file);
+  return undefined;
+}
+
+function noDocument(file: string): Diagnostic {
+  return error('yaml_empty', 'the file holds no document', {
+    file,
+    line: 1,
+    col: 1,
+    hint: 'a document starts with `kind:`',
+  });
 }
 
 /** Finds the closest known position for a pointer, walking up to its parents. */

@@ -6,6 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { type Diagnostic, error } from '../diagnostics.ts';
+import { decodeUtf8 } from '../load/utf8.ts';
 import { yamlLimits } from '../load/yaml.ts';
 import { errno, kindOf, notRegular, type SkippedFile, transient, unreadable } from './listing.ts';
 
@@ -30,7 +31,9 @@ export function readVersionFile(open: string, path: string): ReadResult {
     if (stats.size > yamlLimits.maxBytes) return { skipped: tooLarge(path, stats.size) };
     const bytes = readAtMost(fd, stats.size, yamlLimits.maxBytes);
     if (bytes === undefined) return { skipped: tooLarge(path) };
-    return { text: bytes.toString('utf8') };
+    // Strict: a byte that is not UTF-8 must not silently become U+FFFD in an approved rule.
+    const decoded = decodeUtf8(bytes, path);
+    return 'text' in decoded ? decoded : { skipped: { diagnostic: decoded.diagnostic, transient: false } };
   } catch (e) {
     return { skipped: transient(unreadable(path, `\`${path}\` cannot be read (${errno(e)})`)) };
   } finally {

@@ -49,19 +49,35 @@ export function validateSchema(kind: string, data: unknown, file: string, map: S
   return mapAjvErrors(validate.errors ?? [], file, map);
 }
 
-/** Turns ajv errors into located diagnostics, dropping the noise that anyOf branches produce. */
+/**
+ * Turns ajv errors into located diagnostics, dropping the noise that anyOf branches produce.
+ * Linear in the number of errors: a file with thousands of problems is indexed by path once
+ * rather than each error compared with every other.
+ */
 export function mapAjvErrors(all: readonly ErrorObject[], file: string, map: SourceMap): Diagnostic[] {
   // A bad key name fails both `pattern` (inside propertyNames) and `propertyNames`: keep the latter.
   const errors = all.filter((e) => e.propertyName === undefined || e.keyword === 'propertyNames');
-  const specific = errors.filter((e) => !isCompound(e.keyword));
+  const compoundsAt = new Map<string, ErrorObject[]>();
+  const specificAt = new Map<string, ErrorObject[]>();
+  const specificBelow = new Set<string>();
+  for (const e of errors) {
+    if (isCompound(e.keyword)) {
+      pushAt(compoundsAt, e.instancePath, e);
+    } else {
+      pushAt(specificAt, e.instancePath, e);
+      for (const parent of ancestorsOf(e.instancePath)) specificBelow.add(parent);
+    }
+  }
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     if (isCompound(e.keyword)) {
       // anyOf and its kin only matter when nothing more precise was said at or below that path.
-      const covered = specific.some((s) => s.instancePath.startsWith(e.instancePath) && !isBranchNoise(s, e));
+      const covered =
+        specificBelow.has(e.instancePath) ||
+        (specificAt.get(e.instancePath) ?? []).some((s) => !isBranchNoise(s, e));
       if (covered) continue;
-    } else if (errors.some((c) => isCompound(c.keyword) && isBranchNoise(e, c))) {
+    } else if ((compoundsAt.get(e.instancePath) ?? []).some((c) => isBranchNoise(e, c))) {
       continue;
     }
     const d = toDiagnostic(e, file, map);
@@ -72,6 +88,20 @@ export function mapAjvErrors(all: readonly ErrorObject[], file: string, map: Sou
     }
   }
   return out;
+}
+
+function pushAt(index: Map<string, ErrorObject[]>, path: string, e: ErrorObject): void {
+  const list = index.get(path);
+  if (list) list.push(e);
+  else index.set(path, [e]);
+}
+
+/** The pointers strictly above a pointer: `/a/b/c` → `/a/b`, `/a`, ``. */
+function* ancestorsOf(pointer: string): Generator<string> {
+  for (let i = pointer.lastIndexOf('/'); i !== -1; i = pointer.lastIndexOf('/', i - 1)) {
+    yield pointer.slice(0, i);
+    if (i === 0) return;
+  }
 }
 
 function isCompound(keyword: string): boolean {
@@ -103,12 +133,13 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic 
     case 'unevaluatedProperties': {
       const field = String(params.additionalProperty ?? params.unevaluatedProperty);
       const path = `${at}/${field.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-      const hint = didYouMean(field, knownProperties(e.parentSchema));
+      const known = knownPropertiesOf(e.parentSchema);
+      const hint = didYouMean(field, known);
       return error('schema_unknown_field', `unknown field \`${field}\``, {
         file,
         ...positionOf(map, path, 'key'),
         path,
-        ...(hint ? { hint } : { hint: `allowed here: ${[...knownProperties(e.parentSchema)].join(', ')}` }),
+        ...(hint ? { hint } : { hint: `allowed here: ${[...known].join(', ')}` }),
       });
     }
     case 'type':
@@ -189,6 +220,19 @@ function typeName(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return typeof v === 'string' ? `text \`${v}\`` : `${typeof v} \`${String(v)}\``;
+}
+
+const knownPropertiesCache = new WeakMap<object, Set<string>>();
+
+/** The property names a schema allows (worked out once per schema: a file may ask thousands of times). */
+function knownPropertiesOf(schema: unknown): Set<string> {
+  if (!schema || typeof schema !== 'object') return new Set();
+  let known = knownPropertiesCache.get(schema);
+  if (!known) {
+    known = knownProperties(schema);
+    knownPropertiesCache.set(schema, known);
+  }
+  return known;
 }
 
 /** The property names a schema allows, following `$ref` and `allOf` into the registered files. */
