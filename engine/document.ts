@@ -1,5 +1,6 @@
 import { type ParseContext, parseCondition, parseContext, report } from './conditions/parse.ts';
 import { type Diagnostic, error, hasErrors, sortDiagnostics } from './diagnostics.ts';
+import { checkFactDefaults } from './facts/defaults.ts';
 import { badPatternAt, compileFacts, type FactModel } from './facts/model.ts';
 import { scopeOf } from './facts/scope.ts';
 import type { FactSchema } from './facts/types.ts';
@@ -80,6 +81,7 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   const ctx = parseContext(file, loaded.map, diagnostics);
   checkHeader(doc, ctx, expected, module?.kind);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
+  checkFactDefaults(facts.declared, ctx);
   checkInvariantConditions(doc, facts, ctx);
   if (!module && typeof doc.kind === 'string' && !diagnostics.some((d) => d.path === '/kind')) {
     // Never drop a file silently: a kind the schema allows but no module implements is an error.
