@@ -1,3 +1,4 @@
+import { checkTestsAtLoad } from './assurance/tests-at-load.ts';
 import { type ParseContext, parseCondition, parseContext, report } from './conditions/parse.ts';
 import { type Diagnostic, error, hasErrors, sortDiagnostics } from './diagnostics.ts';
 import { checkFactDefaults } from './facts/defaults.ts';
@@ -96,6 +97,7 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
     );
   }
   const compiled = module ? module.compile({ data: doc, file, map: loaded.map, facts, ctx }) : undefined;
+  if (module && !hasErrors(diagnostics)) checkTestsAtLoad({ data: doc, facts, module, compiled }, ctx);
   const sorted = sortDiagnostics(diagnostics);
   if (!module || hasErrors(sorted)) return { diagnostics: sorted };
   return {
