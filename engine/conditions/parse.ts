@@ -273,13 +273,8 @@ function parseOperand(
       return { kind: 'literal', value: raw };
     }
     case 'date': {
-      if (raw === '$at') return { kind: 'at', days: 0, years: 0 };
-      const shift = typeof raw === 'string' ? AT_SHIFT.exec(raw) : null;
-      if (shift) {
-        // `$at+30d`, `$at-1y`: the evaluation date moved by whole days or calendar years.
-        const n = Number(shift[2]) * (shift[1] === '-' ? -1 : 1);
-        return shift[3] === 'y' ? { kind: 'at', days: 0, years: n } : { kind: 'at', days: n, years: 0 };
-      }
+      const at = atOperand(raw);
+      if (at) return at;
       if (parseDateValue(raw) === undefined) {
         return bad(
           `\`${op}\` takes an ISO date, \`$at\`, \`$at+30d\` or \`{ fact: path }\`, not ${describe(raw)}`,
@@ -301,6 +296,15 @@ function parseOperand(
 }
 
 /** A `{ fact: path }` operand: the other fact must be declared and fit the operator like a literal. */
+/** `$at`, `$at+30d`, `$at-1y` as an operand (the evaluation date moved by whole days or calendar years). */
+export function atOperand(raw: unknown): Extract<Operand, { kind: 'at' }> | undefined {
+  if (raw === '$at') return { kind: 'at', days: 0, years: 0 };
+  const shift = typeof raw === 'string' ? AT_SHIFT.exec(raw) : null;
+  if (!shift) return undefined;
+  const n = Number(shift[2]) * (shift[1] === '-' ? -1 : 1);
+  return shift[3] === 'y' ? { kind: 'at', days: 0, years: n } : { kind: 'at', days: n, years: 0 };
+}
+
 function parseFactRef(
   op: OperatorName,
   ref: string,
