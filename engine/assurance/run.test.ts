@@ -177,7 +177,9 @@ tests:
       /^the evaluation raised `facts_invalid`: .*`\/n` must be >= 0.*`\/d` must match format/,
     );
     expect(found?.actual).toBeUndefined();
-    expect(formatRunText({ seed: 1, runs: 10, documents: [report], diagnostics: [] })).not.toContain('actual (paste');
+    expect(formatRunText({ seed: 1, runs: 10, documents: [report], diagnostics: [] })).not.toContain(
+      'actual (paste',
+    );
   });
 });
 
