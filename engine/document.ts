@@ -1,5 +1,7 @@
+import { checkTestsAtLoad } from './assurance/tests-at-load.ts';
 import { type ParseContext, parseCondition, parseContext, report } from './conditions/parse.ts';
 import { type Diagnostic, error, hasErrors, sortDiagnostics, warning } from './diagnostics.ts';
+import { checkFactDefaults } from './facts/default-checks.ts';
 import { badPatternAt, compileFacts, type FactModel } from './facts/model.ts';
 import { scopeOf } from './facts/scope.ts';
 import type { FactSchema } from './facts/types.ts';
@@ -84,6 +86,7 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   const ctx = parseContext(file, loaded.map, diagnostics);
   checkHeader(doc, ctx, expected, module);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
+  checkFactDefaults(facts.declared, ctx);
   checkInvariantConditions(doc, facts, ctx);
   if (!module && typeof doc.kind === 'string' && !diagnostics.some((d) => d.path === '/kind')) {
     // Never drop a file silently: a kind the schema allows but no module implements is an error.
@@ -98,6 +101,7 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
     );
   }
   const compiled = module ? module.compile({ data: doc, file, map: loaded.map, facts, ctx }) : undefined;
+  if (module && !hasErrors(diagnostics)) checkTestsAtLoad({ data: doc, facts, module, compiled }, ctx);
   const sorted = capDiagnostics(sortDiagnostics(diagnostics));
   if (!module) return { diagnostics: sorted };
   const document: CompiledDocument = {

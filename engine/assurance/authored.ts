@@ -1,4 +1,6 @@
+import { type Diagnostic, NormaError } from '../diagnostics.ts';
 import type { CompiledDocument } from '../document.ts';
+import { prepareRequest } from '../evaluate.ts';
 import { positionOf } from '../load/yaml.ts';
 import { partialMatch } from '../util/match.ts';
 import type { Finding } from './check.ts';
@@ -44,36 +46,69 @@ export function runAuthoredTests(doc: CompiledDocument, defaultAt: string): Auth
     if (!problem) return;
     const pos = positionOf(doc.map, `/tests/${i}`);
     const keys = isMapping(test.expect) ? Object.keys(test.expect) : undefined;
-    const actual = pasteTest(doc, name, request, keys);
+    // An input the declarations refuse is the test's mistake: pasting its error would accept it.
+    const actual = problem.inputError ? undefined : pasteTest(doc, name, request, keys);
     findings.push({
       kind: 'test',
       severity: 'error',
       name,
-      message: problem,
+      message: problem.message,
       line: pos.line,
       col: pos.col,
-      actual: { test: actual, yaml: testsYaml([actual]) },
+      ...(actual ? { actual: { test: actual, yaml: testsYaml([actual]) } } : {}),
     });
   });
   return { total: list.length, passed: list.length - findings.length, findings, requests };
 }
 
+/** Why a test failed; `inputError` when the request itself is refused (facts, answers, `at`). */
+interface Problem {
+  message: string;
+  inputError: boolean;
+}
+
+/** The errors that refuse a request before anything is evaluated. */
+const INPUT_ERRORS = new Set(['facts_invalid', 'answers_invalid', 'at_invalid']);
+
 function judge(
   doc: CompiledDocument,
   request: AssuranceRequest,
   test: Record<string, unknown>,
-): string | undefined {
+): Problem | undefined {
   // A key no result has would only ever read as "missing": say that the test names nothing.
   const unknown = unknownExpectKey(doc, test.expect, false);
-  if (unknown) return `\`expect\` names an unknown output: ${unknown}`;
+  if (unknown) return { message: `\`expect\` names an unknown output: ${unknown}`, inputError: false };
   const outcome = evaluateOutcome(doc, request);
+  const failed = (message: string): Problem => ({ message, inputError: false });
   if (typeof test.expectError === 'string') {
-    if (outcome.ok) return `expected error \`${test.expectError}\`, but the evaluation succeeded`;
-    return outcome.code === test.expectError
-      ? undefined
-      : `expected error \`${test.expectError}\`, got \`${outcome.code}\`: ${outcome.message}`;
+    if (outcome.ok) return failed(`expected error \`${test.expectError}\`, but the evaluation succeeded`);
+    if (outcome.code === test.expectError) return undefined;
+    return raised(doc, request, outcome, `expected error \`${test.expectError}\`, got`);
   }
-  if (!outcome.ok) return `the evaluation raised \`${outcome.code}\`: ${outcome.message}`;
+  if (!outcome.ok) return raised(doc, request, outcome, 'the evaluation raised');
   const mismatches = partialMatch(outcome.envelope.result, test.expect ?? {});
-  return mismatches.length === 0 ? undefined : mismatches.join('; ');
+  return mismatches.length === 0 ? undefined : failed(mismatches.join('; '));
+}
+
+/** An unexpected error, with every detail of a refused input (each problem with its path). */
+function raised(
+  doc: CompiledDocument,
+  request: AssuranceRequest,
+  outcome: { code: string; message: string },
+  lead: string,
+): Problem {
+  const message = `${lead} \`${outcome.code}\`: ${outcome.message}`;
+  if (!INPUT_ERRORS.has(outcome.code)) return { message, inputError: false };
+  const details = inputDetails(doc, request).map((d) => `${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+  return { message: details.length > 0 ? `${message}: ${details.join('; ')}` : message, inputError: true };
+}
+
+/** The details of the error that refuses a request, as the evaluation reports them. */
+function inputDetails(doc: CompiledDocument, request: AssuranceRequest): readonly Diagnostic[] {
+  try {
+    prepareRequest(doc, request);
+    return [];
+  } catch (e) {
+    return e instanceof NormaError ? e.details : [];
+  }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CompiledDocument, compileDocument } from '../document.ts';
 import type { TestFinding } from './authored.ts';
+import { formatRunText } from './report.ts';
 import { type DocumentReport, testDocument } from './run.ts';
 
 function load(path: string): CompiledDocument {
@@ -144,7 +145,6 @@ tests:
   - { name: two rules raise, facts: { n: 3, d: 2020-01-01 }, expectError: eval_hit_unique }
   - { name: wrong code, facts: { n: 3, d: 2020-01-01 }, expectError: facts_invalid }
   - { name: no error, facts: { n: 0, d: 2020-01-01 }, expectError: eval_hit_unique }
-  - { name: bad facts, facts: { n: -1, d: 2020-01-01 }, expect: { outputs: {} } }
   - { name: at is honoured, facts: { n: 0, d: 2026-05-01 }, at: 2026-05-10, expect: { outputs: { x: 3 } } }
 `);
 
@@ -154,9 +154,32 @@ tests:
     expect(tests.map((f) => [f.name, f.message.split(':')[0]])).toEqual([
       ['wrong code', 'expected error `facts_invalid`, got `eval_hit_unique`'],
       ['no error', 'expected error `eval_hit_unique`, but the evaluation succeeded'],
-      ['bad facts', 'the evaluation raised `facts_invalid`'],
     ]);
-    expect(report.tests).toEqual({ total: 5, passed: 2 });
+    expect(report.tests).toEqual({ total: 4, passed: 2 });
+  });
+
+  it('refuse tests whose facts do not fit the declarations at load, with the path', () => {
+    const text = doc.source.replace(
+      'tests:\n',
+      'tests:\n  - { name: bad facts, facts: { n: -1, d: 2020-01-01 }, expect: { outputs: {} } }\n',
+    );
+    const { document, diagnostics } = compileDocument(text, 'inline.yaml');
+    expect(document).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['test_facts_invalid', '/tests/0/facts/n']]);
+  });
+
+  it('print every detail of a refused input, and never offer to paste its error', async () => {
+    // A test the load check would refuse, put back after loading: the run must still be honest.
+    const tests = [{ name: 'bad facts', facts: { n: -1, d: 'soon' }, expect: { outputs: {} } }];
+    const report = await testDocument({ ...doc, data: { ...doc.data, tests } }, { seed: 1, runs: 10 });
+    const found = report.findings.find((f) => f.kind === 'test') as TestFinding | undefined;
+    expect(found?.message).toMatch(
+      /^the evaluation raised `facts_invalid`: .*`\/n` must be >= 0.*`\/d` must match format/,
+    );
+    expect(found?.actual).toBeUndefined();
+    expect(formatRunText({ seed: 1, runs: 10, documents: [report], diagnostics: [] })).not.toContain(
+      'actual (paste',
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-
 import type { Cond, Operand } from './ast.ts';
 import type { EvalEnv } from './env.ts';
 import { readRest } from './env.ts';
-import type { ConditionExplain } from './explain.ts';
+import { type ConditionExplain, testText } from './explain.ts';
 import { operatorNames, operatorSpecs, operatorTests } from './operators.ts';
 
 /** The outcome of a set of conditions on one scope of facts, with the per-condition detail. */
@@ -222,6 +222,7 @@ function explainOf(
         fact: cond.path.join('.'),
         ...(node && 'factResult' in node ? { value: node.factResult } : {}),
         ...(node && 'valueResult' in node ? { expected: node.valueResult } : {}),
+        text: testText(cond.path.join('.'), cond.op, cond.operand, node?.valueResult),
         outcome,
         ...base,
       };

@@ -7,6 +7,7 @@ import { didYouMean } from '../util/suggest.ts';
 import { inlineValue, quoted, quotedList } from '../util/text.ts';
 import type { Cond, Operand, Origin } from './ast.ts';
 import { MAX_OFFSET_DAYS, MAX_OFFSET_YEARS, parseDateValue } from './dates.ts';
+import { categoryText, factOperandProblem } from './operand-types.ts';
 import { type OperatorName, operatorNames, operatorSpecs } from './operators.ts';
 import { regexProblem, shortened } from './regex.ts';
 
@@ -165,7 +166,7 @@ function parseQuantifier(
     report(
       ctx,
       'op_type_mismatch',
-      `\`${q}\` needs a list, and \`${path.join('.')}\` is ${article(resolved.category)}`,
+      `\`${q}\` needs a list, and \`${path.join('.')}\` is ${categoryText(resolved.category)}`,
       pointer,
       {
         prefer: 'key',
@@ -195,33 +196,34 @@ function parseTest(
     report(
       ctx,
       'op_type_mismatch',
-      `\`${op}\` does not apply to \`${name}\`, which is ${article(resolved.category)}`,
+      `\`${op}\` does not apply to \`${name}\`, which is ${categoryText(resolved.category)}`,
       pointer,
       {
         prefer: 'key',
-        hint: `operators for ${article(resolved.category)}: ${fitting.join(', ')}`,
+        hint: `operators for ${categoryText(resolved.category)}: ${fitting.join(', ')}`,
       },
     );
   }
-  const operand = parseOperand(op, raw, resolved, pointer, scope, ctx);
+  const operand = parseOperand(op, raw, { name, resolved }, pointer, scope, ctx);
   return { type: 'test', id, path, op, operand, origin };
 }
 
 function parseOperand(
   op: OperatorName,
   raw: unknown,
-  resolved: ResolvedPath,
+  tested: { name: string; resolved: ResolvedPath },
   pointer: string,
   scope: Scope,
   ctx: ParseContext,
 ): Operand {
+  const { resolved } = tested;
   const shape = operatorSpecs[op].value;
   const bad = (message: string, hint?: string): Operand => {
     report(ctx, 'op_value_shape', message, pointer, hintOf(hint));
     return { kind: 'literal', value: raw };
   };
   if (isFactRef(raw) && shape !== 'list' && shape !== 'pair' && shape !== 'days' && shape !== 'regex') {
-    return parseFactRef(raw.fact, pointer, scope, ctx);
+    return parseFactRef(op, raw.fact, tested, pointer, scope, ctx);
   }
   switch (shape) {
     case 'scalar': {
@@ -272,15 +274,13 @@ function parseOperand(
       return { kind: 'literal', value: raw };
     }
     case 'date': {
-      if (raw === '$at') return { kind: 'at', days: 0, years: 0 };
       const shift = typeof raw === 'string' ? AT_SHIFT.exec(raw) : null;
-      if (shift) {
-        // `$at+30d`, `$at-1y`: the evaluation date moved by whole days or calendar years.
-        const n = Number(shift[2]) * (shift[1] === '-' ? -1 : 1);
-        const tooFar = offsetTooLarge(Math.abs(n), shift[3] === 'y' ? 'years' : 'days');
-        if (tooFar) return bad(tooFar);
-        return shift[3] === 'y' ? { kind: 'at', days: 0, years: n } : { kind: 'at', days: n, years: 0 };
-      }
+      const tooFar = shift
+        ? offsetTooLarge(Number(shift[2]), shift[3] === 'y' ? 'years' : 'days')
+        : undefined;
+      if (tooFar) return bad(tooFar);
+      const at = atOperand(raw);
+      if (at) return at;
       if (parseDateValue(raw) === undefined) {
         return bad(
           `\`${op}\` takes an ISO date, \`$at\`, \`$at+30d\` or \`{ fact: path }\`, not ${describe(raw)}`,
@@ -303,14 +303,37 @@ function parseOperand(
   }
 }
 
-function parseFactRef(ref: string, pointer: string, scope: Scope, ctx: ParseContext): Operand {
+/** A `{ fact: path }` operand: the other fact must be declared and fit the operator like a literal. */
+/** `$at`, `$at+30d`, `$at-1y` as an operand (the evaluation date moved by whole days or calendar years). */
+export function atOperand(raw: unknown): Extract<Operand, { kind: 'at' }> | undefined {
+  if (raw === '$at') return { kind: 'at', days: 0, years: 0 };
+  const shift = typeof raw === 'string' ? AT_SHIFT.exec(raw) : null;
+  if (!shift) return undefined;
+  const n = Number(shift[2]) * (shift[1] === '-' ? -1 : 1);
+  return shift[3] === 'y' ? { kind: 'at', days: 0, years: n } : { kind: 'at', days: n, years: 0 };
+}
+
+function parseFactRef(
+  op: OperatorName,
+  ref: string,
+  tested: { name: string; resolved: ResolvedPath },
+  pointer: string,
+  scope: Scope,
+  ctx: ParseContext,
+): Operand {
   const path = ref.split('.');
   if (!PATH.test(ref)) {
     report(ctx, 'ref_invalid_path', `\`${ref}\` is not a fact path`, `${pointer}/fact`);
     return { kind: 'fact', path };
   }
-  const resolved = scope.resolve(path);
-  if (!resolved.ok) report(ctx, resolved.code, resolved.message, `${pointer}/fact`, hintOf(resolved.hint));
+  const other = scope.resolve(path);
+  if (!other.ok) {
+    report(ctx, other.code, other.message, `${pointer}/fact`, hintOf(other.hint));
+    return { kind: 'fact', path };
+  }
+  const shape = operatorSpecs[op].value;
+  const problem = factOperandProblem(op, shape, tested.name, tested.resolved, ref, other);
+  if (problem) report(ctx, 'op_fact_mismatch', problem.message, `${pointer}/fact`, { hint: problem.hint });
   return { kind: 'fact', path };
 }
 
@@ -338,8 +361,8 @@ function checkMember(value: unknown, resolved: ResolvedPath, pointer: string, ct
     (c === 'date' && parseDateValue(value) !== undefined) ||
     c === 'array';
   if (!fits) {
-    report(ctx, 'op_value_shape', `${describe(value)} does not fit ${article(c)}`, pointer, {
-      hint: c === 'date' ? 'dates are written 2026-03-01' : `give ${article(c)}`,
+    report(ctx, 'op_value_shape', `${describe(value)} does not fit ${categoryText(c)}`, pointer, {
+      hint: c === 'date' ? 'dates are written 2026-03-01' : `give ${categoryText(c)}`,
     });
   }
 }
@@ -380,21 +403,6 @@ export function report(
 
 function hintOf(hint: string | undefined): { hint?: string } {
   return hint ? { hint } : {};
-}
-
-function article(category: string): string {
-  return (
-    {
-      number: 'a number',
-      string: 'text',
-      date: 'a date',
-      boolean: 'a yes/no value',
-      enum: 'a choice from a list (enum)',
-      array: 'a list',
-      object: 'an object',
-      any: 'an untyped value',
-    }[category] ?? category
-  );
 }
 
 /** Why an offset from `$at` is too large to stay a calendar date, or undefined when it fits. */

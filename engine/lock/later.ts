@@ -18,8 +18,17 @@ export const LATER_CHECKS: ReadonlySet<string> = new Set([
   // type: the condition compiles, and is never true.
   'op_value_enum',
   'op_type_mismatch',
-  // Dead weight (a rule that can never match or never be selected) is a warning already; the
-  // checks of fact operands and defaults are listed here as their codes land.
+  // A comparison with another fact of a type that cannot match: the condition is never true.
+  'op_fact_mismatch',
+  // A default outside its own declaration: requests that omit the fact are refused, never decided wrongly.
+  'fact_default_invalid',
+  // A document's own tests, checked at load: they decide nothing.
+  'test_fact_unknown',
+  'test_facts_invalid',
+  'test_answers_invalid',
+  'test_expect_unknown',
+  'test_expect_conflict',
+  // Dead weight (a rule that can never match or never be selected) is a warning already.
 ]);
 
 /** Whether every error of a document is one a lock entry can excuse. */

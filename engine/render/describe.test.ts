@@ -3,13 +3,13 @@ import { describeCondition } from './describe.ts';
 import { escapeMarkdown } from './templates.ts';
 
 describe('describeCondition', () => {
-  it('reads operators as symbols and joins entries with and', () => {
+  it('reads operators in words and joins entries with and', () => {
     expect(
       describeCondition({
         estimateTotal: { greaterThan: 5000, lessThanInclusive: 8000 },
         payType: 'customer',
       }),
-    ).toBe('estimateTotal > 5000 and estimateTotal ≤ 8000 and payType = customer');
+    ).toBe('estimateTotal is greater than 5000 and estimateTotal is at most 8000 and payType is customer');
   });
 
   it('reads any, not, between, quantifiers, fact operands and the evaluation date', () => {
@@ -20,8 +20,23 @@ describe('describeCondition', () => {
         technicians: { some: { expiresOn: { onOrAfter: '$at' }, type: { equal: { fact: 'jobType' } } } },
       }),
     ).toBe(
-      '(vehicle.fuel in [hybrid, ev] or not (estimateTotal < 1000)) and vehicle.mileageKm between 0 and 100000 and some technicians: (expiresOn on or after the evaluation date and type = jobType)',
+      '(vehicle.fuel is one of hybrid, ev or not (estimateTotal is less than 1000)) and vehicle.mileageKm is between 0 and 100000 and some technicians: (expiresOn is on or after the evaluation date and type is jobType)',
     );
+  });
+
+  it('shows evaluation-date shifts in words, and resolved when the date is known', () => {
+    const when = {
+      returnedOn: { onOrAfter: '$at-30d', before: '$at+1y' },
+      openedOn: { withinDays: 7, olderThanDays: 2 },
+      bornOn: { olderThanYears: 18 },
+    };
+    expect(describeCondition(when)).toBe(
+      'returnedOn is on or after 30 days before the evaluation date and returnedOn is before 1 year after the evaluation date and openedOn is within the 7 days before the evaluation date and openedOn is before 2 days before the evaluation date and bornOn is before 18 years before the evaluation date',
+    );
+    expect(describeCondition(when, '2026-06-01')).toBe(
+      'returnedOn is on or after 2026-05-02 (30 days before the evaluation date) and returnedOn is before 2027-06-01 (1 year after the evaluation date) and openedOn is between 2026-05-25 and 2026-06-01 (within the 7 days before the evaluation date) and openedOn is before 2026-05-30 (2 days before the evaluation date) and bornOn is before 2008-06-01 (18 years before the evaluation date)',
+    );
+    expect(describeCondition(when, '2026-06-01')).not.toMatch(/\$at/);
   });
 
   it('says always when there is no condition', () => {

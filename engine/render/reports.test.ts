@@ -149,7 +149,7 @@ describe('reports', () => {
     expect(rows(html, 'facts')).toHaveLength(2);
     const rules = rows(html, 'rules');
     expect(rules).toHaveLength(3);
-    expect(rules[0]).toContain('estimateTotal &gt; 20000');
+    expect(rules[0]).toContain('estimateTotal is greater than 20000');
     expect(rules[1]).toContain('approver: service-manager');
     expect(rules[2]).toContain('default');
   });
@@ -175,8 +175,8 @@ describe('reports', () => {
     expect(html).toContain('<h2>个人防护装备 (PPE) <span class="muted">(§2.1)</span></h2>');
     expect(html.match(/<tr class="item/g)).toHaveLength(3);
     expect(html).toContain('<div class="box evidence">evidence: photo</div>');
-    expect(html).toContain('applies when jobType &#x3D; ev-high-voltage');
-    expect(html).toContain('expected: answer ≥ 1.6');
+    expect(html).toContain('applies when jobType is ev-high-voltage');
+    expect(html).toContain('expected: answer is at least 1.6');
     expect(html.match(/<div>[^<]*signature \/ date<\/div>/g)).toHaveLength(3);
     expect(html).toContain(`作业人员佩戴护目镜 ${ESCAPED}`);
   });
@@ -209,7 +209,7 @@ describe('reports', () => {
     expect(html).toContain('<tr><th>Grade</th><td class="status">D</td></tr>');
     expect(rows(html, 'criteria')).toHaveLength(1);
     expect(rows(html, 'criteria')[0]).toContain('客户满意度');
-    expect(rows(html, 'vetoes')[0]).toContain('safetyIncidents &gt; 0');
+    expect(rows(html, 'vetoes')[0]).toContain('safetyIncidents is greater than 0');
   });
 
   it('prints a fee statement: lines, discounts, tax, totals and who pays', () => {
@@ -243,7 +243,7 @@ describe('reports', () => {
     expect(rows(card, 'grades')).toHaveLength(2);
     const schedule = renderReport(fees);
     expectPrintable(schedule);
-    expect(rows(schedule, 'rates')[0]).toContain('line.payType &#x3D; warranty');
+    expect(rows(schedule, 'rates')[0]).toContain('line.payType is warranty');
   });
 });
 

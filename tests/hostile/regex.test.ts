@@ -81,7 +81,7 @@ ${rules}
 
 /** A ruleset whose facts each declare one pattern (JSON Schema `pattern`, run by ajv). */
 function patternDocument(patterns: readonly string[]): CompiledDocument {
-  const facts = patterns.map((p, i) => `  f${i}: { type: string, pattern: ${yamlString(p)}, default: x }`);
+  const facts = patterns.map((p, i) => `  f${i}: { type: string, pattern: ${yamlString(p)} }`);
   return compileOrThrow(`kind: ruleset
 id: t.hostile-pattern
 version: 1.0.0

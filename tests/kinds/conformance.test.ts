@@ -215,14 +215,14 @@ describe.each(Object.keys(kinds))('kind %s', (kind) => {
     expect(report.ok).toBe(false);
   });
 
-  it('fails a test whose expect names an unknown output', async () => {
+  it('refuses, at load, a test whose expect names an unknown output', async () => {
     const fixture = await fixtureOf(kind);
-    const doc = compiledWith(fixture, { tests: [testFor(fixture, 'misnamed', { noSuchOutput: 1 })] });
-    const report = await testDocument(doc, OPTIONS);
-    const finding = report.findings.find((f) => f.kind === 'test');
-    expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('unknown output');
-    expect(finding?.message).toContain('`noSuchOutput`');
+    const data = { ...(parse(fixture.document) as Record<string, unknown>) };
+    data.tests = [testFor(fixture, 'misnamed', { noSuchOutput: 1 })];
+    const { document, diagnostics } = compileDocument(stringify(data), 'conformance.yaml');
+    expect(document).toBeUndefined();
+    const found = diagnostics.find((d) => d.code === 'test_expect_unknown');
+    expect(found?.message).toContain('`noSuchOutput`');
   });
 
   it('fails invariants about an unknown output instead of holding', async () => {

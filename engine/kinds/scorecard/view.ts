@@ -60,7 +60,7 @@ export function scorecardReportView(doc: CompiledDocument, envelope: Envelope) {
     }),
     vetoed: listAt(result.vetoed).map((id) => {
       const v = vetoes.get(String(id)) ?? {};
-      return { id: String(id), grade: v.grade, when: describeCondition(v.when) };
+      return { id: String(id), grade: v.grade, when: describeCondition(v.when, envelope.at) };
     }),
   };
 }
