@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { NormaError } from '../engine/index.ts';
 import { type AppEnv, incomingOf } from './context.ts';
+import { MAX_BODY_DEPTH, tooDeepAt } from './depth.ts';
 import { errorResponse, httpError } from './errors.ts';
 
 /** The media types a body may have, by what the route reads. */
@@ -16,7 +17,26 @@ export const mediaTypes = {
  */
 export function acceptBody(accepted: readonly string[], maxBytes: number): MiddlewareHandler<AppEnv> {
   const limit = limitBody(maxBytes);
-  return async (c, next) => unsupportedType(c, accepted) ?? limit(c, next);
+  return async (c, next) => unsupportedType(c, accepted) ?? unsupportedCharset(c) ?? limit(c, next);
+}
+
+/** The 415 answer when the Content-Type names a charset other than UTF-8, else undefined. */
+function unsupportedCharset(c: Context<AppEnv>): Response | undefined {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i
+    .exec(c.req.header('content-type') ?? '')?.[1]
+    ?.toLowerCase();
+  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return undefined;
+  return errorResponse(
+    c,
+    httpError('charset_unsupported', `a body in charset \`${charset}\` is not accepted: bodies are UTF-8`, [
+      {
+        code: 'charset_unsupported',
+        message: 'the only charset read is utf-8',
+        severity: 'error',
+        hint: 'encode the body as UTF-8 and send `charset=utf-8`, or no charset',
+      },
+    ]),
+  );
 }
 
 /** The 415 answer when the body's media type is not one of `accepted`, else undefined. */
@@ -83,9 +103,10 @@ function declaredLength(c: Context<AppEnv>): number | undefined {
   return length === undefined ? undefined : Number(length);
 }
 
-/** Reads the body as JSON; malformed JSON is `body_malformed` (400). */
+/** Reads the body as JSON: UTF-8, nested at most `MAX_BODY_DEPTH` deep, else a coded error. */
 export async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  const text = (await readDeclaredBody(c)) ?? (await c.req.text());
+  const text = await readText(c);
+  checkDepth(text);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -93,23 +114,93 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
+/** Throws `body_too_deep` (422) when a JSON text (or JSON Lines) nests deeper than `MAX_BODY_DEPTH`. */
+export function checkDepth(text: string): void {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    throw httpError(
+      'body_too_deep',
+      `the body nests objects and arrays deeper than ${MAX_BODY_DEPTH} levels`,
+      [
+        {
+          code: 'body_too_deep',
+          message: `level ${MAX_BODY_DEPTH + 1} starts at offset ${deep}`,
+          severity: 'error',
+          hint: `no request needs more than ${MAX_BODY_DEPTH} levels: send flatter facts`,
+        },
+      ],
+    );
+  }
+}
+
+/**
+ * Reads the body as UTF-8 text, without a leading byte-order mark; bytes that are not UTF-8 are
+ * `body_not_utf8` (400), never replaced by U+FFFD.
+ */
+export async function readText(c: Context<AppEnv>): Promise<string> {
+  const bytes = (await readDeclaredBody(c)) ?? new Uint8Array(await c.req.arrayBuffer());
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw httpError('body_not_utf8', 'the body is not valid UTF-8', [
+      {
+        code: 'body_not_utf8',
+        message: `byte ${firstBadByte(bytes)} does not continue a UTF-8 character`,
+        severity: 'error',
+        hint: 'send the body encoded as UTF-8',
+      },
+    ]);
+  }
+}
+
+// Fatal: a byte that is not UTF-8 is an error, not U+FFFD. The byte-order mark is dropped.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The offset of the first byte where `bytes` stops being UTF-8 (found only once it is known bad). */
+function firstBadByte(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // The longest valid prefix, to within one character: halve the window until it is found.
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >>> 1;
+    if (validPrefix(bytes, mid)) lo = mid;
+    else hi = mid;
+  }
+  for (let end = hi; end > lo; end--) if (validPrefix(bytes, end)) return end;
+  return lo;
+}
+
+const streaming = new TextDecoder('utf-8', { fatal: true });
+
+function validPrefix(bytes: Uint8Array, end: number): boolean {
+  try {
+    // Streaming mode: a character cut at `end` is not an error, only a bad byte before it is.
+    streaming.decode(bytes.subarray(0, end), { stream: true });
+    streaming.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * On Node, a body with a declared length (already checked against the limit by `limitBody`) is
  * read straight from the IncomingMessage: going through `c.req.text()` builds a Web `Request` and
  * a stream reader, several times the cost of the evaluation itself. Streamed bodies, and requests
- * not served by Node, return undefined and take the standard path, which enforces the limit.
+ * not served by Node, return undefined and take the standard path, which enforces the limit. A
+ * client that hangs up before the end rejects it (see `clientGone`).
  */
-function readDeclaredBody(c: Context<AppEnv>): Promise<string> | undefined {
+function readDeclaredBody(c: Context<AppEnv>): Promise<Uint8Array> | undefined {
   const incoming = incomingOf(c);
   if (incoming === undefined || declaredLength(c) === undefined || incoming.readableEnded) return undefined;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.once('end', () => {
-      const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');
-      // A byte-order mark is not JSON; the Web decoder behind `c.req.text()` drops it too.
-      resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    });
+    incoming.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     incoming.once('error', reject);
+    incoming.once('close', () => {
+      if (!incoming.complete)
+        reject(new Error('the client closed the connection before the end of the body'));
+    });
   });
 }

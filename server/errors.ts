@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Diagnostic, NormaError } from '../engine/index.ts';
+import { boundedError } from './bounded.ts';
 import type { AppEnv } from './context.ts';
 import type { Logger } from './log.ts';
 
@@ -12,6 +13,7 @@ import type { Logger } from './log.ts';
  */
 export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   body_malformed: 400,
+  body_not_utf8: 400,
   query_invalid: 400,
   auth_required: 401,
   auth_forbidden: 403,
@@ -20,8 +22,11 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   version_unknown: 404,
   body_too_large: 413,
   batch_too_large: 413,
+  input_too_large: 413,
   content_type_unsupported: 415,
+  charset_unsupported: 415,
   body_invalid: 422,
+  body_too_deep: 422,
   facts_invalid: 422,
   answers_invalid: 422,
   at_invalid: 422,
@@ -36,9 +41,9 @@ export function statusOf(code: string): ContentfulStatusCode {
   return statusOfCode[code] ?? 422;
 }
 
-/** Answers a NormaError in api.md's shape, with the status of its code. */
+/** Answers a NormaError in api.md's shape, with the status of its code, bounded in size. */
 export function errorResponse(c: Context<AppEnv>, err: NormaError): Response {
-  return c.json(err.toJSON(), statusOf(err.code));
+  return c.json(boundedError(err), statusOf(err.code));
 }
 
 /** Shorthand for a server-side NormaError. */

@@ -1,5 +1,6 @@
 import { type Envelope, evaluateStandard, findVersion, NormaError, versionsOf } from '../../engine/index.ts';
 import { acceptBody, mediaTypes, readJson } from '../body.ts';
+import { boundedResults } from '../bounded.ts';
 import { Deadline } from '../deadline.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, jsonResponse, ref } from '../openapi/helpers.ts';
@@ -96,7 +97,7 @@ export const evaluateRoutes: RouteModule = {
       if (body.version === undefined) versionsOf(index, id);
       else findVersion(index, id, body.version);
       const deadline = new Deadline(options.timeoutMs);
-      const results: (Envelope | ReturnType<NormaError['toJSON']>)[] = [];
+      const results: (Envelope | NormaError)[] = [];
       const versions = new Set<string>();
       for (const [i, raw] of body.items.entries()) {
         deadline.check(i, body.items.length);
@@ -109,11 +110,11 @@ export const evaluateRoutes: RouteModule = {
           results.push(envelope);
         } catch (e) {
           if (!(e instanceof NormaError)) throw e;
-          results.push(e.toJSON());
+          results.push(e);
         }
       }
       c.set('standard', { id, ...(versions.size > 0 ? { version: [...versions].sort().join(',') } : {}) });
-      return c.json({ results });
+      return c.json({ results: boundedResults(results) });
     });
   },
 };

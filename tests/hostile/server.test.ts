@@ -114,7 +114,7 @@ describe('a full server', () => {
     const busy = await fetch(`${server.url}/v1/standards`);
     expect(busy.status).toBe(503);
     expect(((await busy.json()) as { error: { code: string } }).error.code).toBe('server_busy');
-    expect(logger.records.some((r) => r.msg.toString().startsWith('connection limit reached'))).toBe(true);
+    expect(logger.records.some((r) => String(r.msg).startsWith('connection limit reached'))).toBe(true);
     await Promise.all(hogs.map((h) => h.closed));
     expect((await timedGet(`${server.url}/v1/standards`)).status).toBe(200);
   }, 20_000);
