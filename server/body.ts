@@ -2,8 +2,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { NormaError } from '../engine/index.ts';
 import { type AppEnv, incomingOf } from './context.ts';
-import { MAX_BODY_DEPTH, tooDeepAt } from './depth.ts';
 import { errorResponse, httpError } from './errors.ts';
+import {
+  MAX_BODY_DEPTH,
+  MAX_MEMBER_NAMES,
+  MAX_OBJECT_MEMBERS,
+  type ShapeProblem,
+  shapeProblem,
+} from './json-shape.ts';
 
 /** The media types a body may have, by what the route reads. */
 export const mediaTypes = {
@@ -106,7 +112,7 @@ function declaredLength(c: Context<AppEnv>): number | undefined {
 /** Reads the body as JSON: UTF-8, nested at most `MAX_BODY_DEPTH` deep, else a coded error. */
 export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const text = await readText(c);
-  checkDepth(text);
+  checkJsonShape(text);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -114,23 +120,47 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-/** Throws `body_too_deep` (422) when a JSON text (or JSON Lines) nests deeper than `MAX_BODY_DEPTH`. */
-export function checkDepth(text: string): void {
-  const deep = tooDeepAt(text);
-  if (deep >= 0) {
-    throw httpError(
-      'body_too_deep',
-      `the body nests objects and arrays deeper than ${MAX_BODY_DEPTH} levels`,
-      [
-        {
-          code: 'body_too_deep',
-          message: `level ${MAX_BODY_DEPTH + 1} starts at offset ${deep}`,
-          severity: 'error',
-          hint: `no request needs more than ${MAX_BODY_DEPTH} levels: send flatter facts`,
-        },
-      ],
-    );
-  }
+const shapeMessages: Record<ShapeProblem['limit'], [string, string, string]> = {
+  depth: [
+    'body_too_deep',
+    `the body nests objects and arrays deeper than ${MAX_BODY_DEPTH} levels`,
+    'send flatter facts',
+  ],
+  members: [
+    'body_too_wide',
+    `the body has an object of more than ${MAX_OBJECT_MEMBERS} members`,
+    'no standard declares that many facts or items',
+  ],
+  names: [
+    'body_too_wide',
+    `the body uses more than ${MAX_MEMBER_NAMES} different field names`,
+    'no standard declares that many facts or items',
+  ],
+};
+
+/**
+ * Throws `body_too_deep` or `body_too_wide` (422) when a JSON text (or JSON Lines) nests deeper
+ * than `MAX_BODY_DEPTH`, has an object of more than `MAX_OBJECT_MEMBERS` members, or uses more
+ * than `MAX_MEMBER_NAMES` different names.
+ */
+export function checkJsonShape(text: string, lines = false): void {
+  const problem = shapeProblem(text, { lines });
+  if (problem === undefined) return;
+  const [code, message, hint] =
+    problem.limit === 'depth'
+      ? [
+          'body_too_deep',
+          `the body nests objects and arrays deeper than ${MAX_BODY_DEPTH} levels`,
+          'send flatter facts',
+        ]
+      : [
+          'body_too_wide',
+          `the body has an object of more than ${MAX_OBJECT_MEMBERS} members`,
+          'no standard declares that many facts or items',
+        ];
+  throw httpError(code, message, [
+    { code, message: `the limit is passed at offset ${problem.offset}`, severity: 'error', hint },
+  ]);
 }
 
 /**
@@ -145,7 +175,7 @@ export async function readText(c: Context<AppEnv>): Promise<string> {
     throw httpError('body_not_utf8', 'the body is not valid UTF-8', [
       {
         code: 'body_not_utf8',
-        message: `byte ${firstBadByte(bytes)} does not continue a UTF-8 character`,
+        message: 'a byte sequence is not UTF-8 (it would read as U+FFFD)',
         severity: 'error',
         hint: 'send the body encoded as UTF-8',
       },
@@ -155,33 +185,6 @@ export async function readText(c: Context<AppEnv>): Promise<string> {
 
 // Fatal: a byte that is not UTF-8 is an error, not U+FFFD. The byte-order mark is dropped.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The offset of the first byte where `bytes` stops being UTF-8 (found only once it is known bad). */
-function firstBadByte(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // The longest valid prefix, to within one character: halve the window until it is found.
-  while (hi - lo > 4) {
-    const mid = (lo + hi) >>> 1;
-    if (validPrefix(bytes, mid)) lo = mid;
-    else hi = mid;
-  }
-  for (let end = hi; end > lo; end--) if (validPrefix(bytes, end)) return end;
-  return lo;
-}
-
-const streaming = new TextDecoder('utf-8', { fatal: true });
-
-function validPrefix(bytes: Uint8Array, end: number): boolean {
-  try {
-    // Streaming mode: a character cut at `end` is not an error, only a bad byte before it is.
-    streaming.decode(bytes.subarray(0, end), { stream: true });
-    streaming.decode();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * On Node, a body with a declared length (already checked against the limit by `limitBody`) is

@@ -90,8 +90,8 @@ function clipped(d: Diagnostic): Diagnostic {
   return out;
 }
 
-/** The bytes a batch answer spends on its items' errors, beyond their shortest form. */
-export const BATCH_ERROR_BYTES = 40 * 1024;
+/** The bytes a batch answer spends on its items' errors (more only when their shortest forms need it). */
+export const BATCH_ERROR_BYTES = 48 * 1024;
 /** The limits of one item's details in a batch answer. */
 const ITEM_LIMITS: ListLimits = { maxItems: 10, maxBytes: 4 * 1024 };
 /** The message of an item error answered in its shortest form. */
@@ -99,23 +99,29 @@ export const NOT_SHOWN = 'not shown';
 
 /**
  * A batch's results as answered: results as they are, item errors bounded. Each item keeps its
- * place; every failed item has at least its code; the first ones, while `BATCH_ERROR_BYTES` last,
- * have their message and first details, the rest the message `not shown`. So a batch of failing
- * items answers about 60 bytes per item at most, and successful items are never cut.
+ * place and every failed item its code; the first failed items, while `BATCH_ERROR_BYTES` last,
+ * also keep their message and first details, the rest have the message `not shown`. So failing
+ * items cost about 60 bytes each at most, and successful items are never cut.
  */
 export function boundedResults<T>(results: readonly (T | NormaError)[]): (T | ErrorBody)[] {
+  const short = (e: NormaError): ErrorBody => ({ error: { code: e.code, message: NOT_SHOWN } });
   let budget = BATCH_ERROR_BYTES;
+  for (const r of results) if (r instanceof NormaError) budget -= bytesOf(short(r));
   return results.map((r) => {
     if (!(r instanceof NormaError)) return r;
-    const short: ErrorBody = { error: { code: r.code, message: NOT_SHOWN } };
-    if (budget <= 0) return short;
+    if (budget <= 0) return short(r);
     const full = boundedError(r, ITEM_LIMITS);
-    const extra = Buffer.byteLength(JSON.stringify(full)) - Buffer.byteLength(JSON.stringify(short));
+    const extra = bytesOf(full) - bytesOf(short(r));
     if (extra > budget) {
+      // Once one error does not fit, none after it is shown in full: "the first ones" stays true.
       budget = 0;
-      return short;
+      return short(r);
     }
     budget -= extra;
     return full;
   });
+}
+
+function bytesOf(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value));
 }

@@ -27,6 +27,7 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   charset_unsupported: 415,
   body_invalid: 422,
   body_too_deep: 422,
+  body_too_wide: 422,
   facts_invalid: 422,
   answers_invalid: 422,
   at_invalid: 422,

@@ -13,13 +13,13 @@ export interface JsonLinesLimits {
 /** The default limits of `parseJsonLines`. */
 export const jsonLinesLimits = { maxInputs: 10_000, maxBytes: 16 * 1024 * 1024 } as const;
 
-/** The most bad lines reported one by one; the rest are counted. */
+/** The most bad lines reported; reading stops there (each bad line costs a thrown error). */
 const MAX_REPORTED = 100;
 
 /**
  * Parses JSON Lines, one object per line: a request (`{"facts": {…}, "answers": {…}}`) or, when
  * the line has no `facts` object, the facts themselves. Blank lines are skipped; bad lines are
- * reported (`input_malformed`, with their line numbers: the first 100, then how many more). A text
+ * reported (`input_malformed`, with their line numbers; reading stops after 100 of them). A text
  * over `limits` is refused before any line is parsed (`input_too_large`).
  */
 export function parseJsonLines(text: string, name = 'inputs', limits: JsonLinesLimits = {}): DiffInput[] {
@@ -27,22 +27,22 @@ export function parseJsonLines(text: string, name = 'inputs', limits: JsonLinesL
   checkSize(text, lines, name, { ...jsonLinesLimits, ...limits });
   const out: DiffInput[] = [];
   const problems: Diagnostic[] = [];
-  let unreported = 0;
-  lines.forEach((line, n) => {
-    if (line.trim() === '') return;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n] as string;
+    if (line.trim() === '') continue;
     try {
       out.push(diffInputOf(JSON.parse(line)));
     } catch (e) {
-      if (problems.length === MAX_REPORTED) unreported++;
-      else problems.push(error('input_malformed', `line ${n + 1}: ${(e as Error).message}`, { line: n + 1 }));
+      problems.push(error('input_malformed', `line ${n + 1}: ${(e as Error).message}`, { line: n + 1 }));
+      if (problems.length === MAX_REPORTED && n + 1 < lines.length) {
+        problems.push(
+          error('input_malformed', `reading stopped after ${MAX_REPORTED} bad lines, at line ${n + 1}`, {
+            hint: 'fix the lines listed first',
+          }),
+        );
+        break;
+      }
     }
-  });
-  if (unreported > 0) {
-    problems.push(
-      error('input_malformed', `${unreported} more bad lines are not listed`, {
-        hint: 'fix the lines listed first',
-      }),
-    );
   }
   if (problems.length > 0) {
     throw new NormaError('input_malformed', `${name} has lines that are not JSON objects`, problems);

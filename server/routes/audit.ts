@@ -20,7 +20,7 @@ import {
   renderDiff,
   renderReport,
 } from '../../engine/index.ts';
-import { acceptBody, checkDepth, readJson, readText } from '../body.ts';
+import { acceptBody, checkJsonShape, readJson, readText } from '../body.ts';
 import type { AppEnv } from '../context.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, queryParam, ref, versionParam } from '../openapi/helpers.ts';
@@ -260,7 +260,7 @@ async function realInputs(c: Context<AppEnv>): Promise<DiffInput[]> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type === 'application/x-ndjson') {
     const text = await readText(c);
-    checkDepth(text);
+    checkJsonShape(text, true);
     try {
       return parseJsonLines(text, 'the body');
     } catch (e) {

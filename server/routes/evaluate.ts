@@ -7,8 +7,8 @@ import { errors, idParam, jsonResponse, ref } from '../openapi/helpers.ts';
 import { batchBody, batchItem, evaluateBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
 
-/** How many batch items run between yields to the event loop, so one batch cannot starve the rest. */
-const YIELD_EVERY = 100;
+/** How long a batch runs before it yields to the event loop, so one batch cannot starve the rest. */
+const YIELD_AFTER_MS = 10;
 
 /** Evaluating a standard: one request, or a batch whose items succeed or fail on their own. */
 export const evaluateRoutes: RouteModule = {
@@ -99,9 +99,13 @@ export const evaluateRoutes: RouteModule = {
       const deadline = new Deadline(options.timeoutMs);
       const results: (Envelope | NormaError)[] = [];
       const versions = new Set<string>();
+      let ranSince = performance.now();
       for (const [i, raw] of body.items.entries()) {
         deadline.check(i, body.items.length);
-        if (i > 0 && i % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+        if (performance.now() - ranSince > YIELD_AFTER_MS) {
+          await new Promise((r) => setImmediate(r));
+          ranSince = performance.now();
+        }
         try {
           const item = batchItem(raw, i);
           if (body.version !== undefined) item.version = body.version;

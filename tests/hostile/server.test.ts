@@ -3,14 +3,18 @@
  * that hang up mid-body, and 1 MiB bodies invalid in every way, each answered fast and small while
  * `/healthz` keeps answering from another connection.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledStandardsDir } from '../../engine/index.ts';
 import { memoryLogger } from '../../server/log.ts';
 import { type ConnectionLimits, defaults, type ServerOptions } from '../../server/options.ts';
 import { type RunningServer, startServer } from '../../server/serve.ts';
 import { testdataDir, testOptions } from '../../server/testing.ts';
 
 const MiB = 1024 * 1024;
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A raw connection; `closed` settles when the server (or we) close it, with how long it stayed open. */
 function rawSocket(port: number): { socket: Socket; opened: number; closed: Promise<number> } {
@@ -118,4 +122,196 @@ describe('a full server', () => {
     await Promise.all(hogs.map((h) => h.closed));
     expect((await timedGet(`${server.url}/v1/standards`)).status).toBe(200);
   }, 20_000);
+});
+
+/** A JSON text of `n` entries `key(i): value`, as an object body. */
+const objectOf = (n: number, entry: (i: number) => string) =>
+  `{${Array.from({ length: n }, (_, i) => entry(i)).join(',')}}`;
+
+/** 1 MiB bodies, each invalid in its own way, by route. */
+function hostileBodies(): {
+  name: string;
+  path: string;
+  type: string;
+  body: Buffer;
+  status: number;
+  code: string;
+}[] {
+  const evaluate = '/v1/standards/approval.work-order/evaluate';
+  const json = 'application/json';
+  const cases = [
+    {
+      name: '60,000 unknown facts',
+      path: evaluate,
+      body: `{"facts":${objectOf(60_000, (i) => `"u${i}":1`)}}`,
+      status: 422,
+      code: 'body_too_wide',
+    },
+    {
+      name: '999 unknown facts with 1 KB names',
+      path: evaluate,
+      body: `{"facts":${objectOf(999, (i) => `"${String(i).padEnd(1000, 'u')}":1`)}}`,
+      status: 422,
+      code: 'facts_invalid',
+    },
+    {
+      name: '60,000 wrong-typed facts',
+      path: '/v1/standards/fees.work-order/evaluate',
+      body: `{"facts":{"labour":[${Array.from({ length: 60_000 }, () => '{"hours":"x"}').join(',')}]}}`,
+      status: 422,
+      code: 'facts_invalid',
+    },
+    {
+      name: 'a 1 MiB string fact',
+      path: evaluate,
+      body: `{"facts":{"estimateTotal":"${'x'.repeat(MiB - 100)}"}}`,
+      status: 422,
+      code: 'facts_invalid',
+    },
+    {
+      name: 'a 1 MiB date',
+      path: evaluate,
+      body: `{"facts":{},"at":"${'9'.repeat(MiB - 100)}"}`,
+      status: 422,
+      code: 'at_invalid',
+    },
+    {
+      name: 'a 1 MiB field name',
+      path: evaluate,
+      body: `{"${'k'.repeat(MiB - 100)}":1}`,
+      status: 422,
+      code: 'body_invalid',
+    },
+    {
+      name: '60,000 unknown fields',
+      path: evaluate,
+      body: objectOf(60_000, (i) => `"f${i}":1`),
+      status: 422,
+      code: 'body_too_wide',
+    },
+    {
+      name: 'a deeply nested value',
+      path: evaluate,
+      body: `{"facts":{"x":${'['.repeat(400_000)}${']'.repeat(400_000)}}}`,
+      status: 422,
+      code: 'body_too_deep',
+    },
+    {
+      name: 'a batch of many invalid items',
+      path: `${evaluate}/batch`,
+      body: `{"items":[${Array.from({ length: 1000 }, () => `{"facts":${objectOf(60, (j) => `"u_${j}":"${'v'.repeat(4)}"`)}}`).join(',')}]}`,
+      status: 200,
+      code: '',
+    },
+    {
+      name: 'a batch of items with 60,000 different names',
+      path: `${evaluate}/batch`,
+      body: `{"items":[${Array.from({ length: 1000 }, (_, i) => `{"facts":${objectOf(60, (j) => `"u${i}_${j}":${j}`)}}`).join(',')}]}`,
+      status: 422,
+      code: 'body_too_wide',
+    },
+    {
+      name: 'a JSON syntax error at the end',
+      path: evaluate,
+      body: `{"facts":{"note":"${'x'.repeat(MiB - 100)}"}`,
+      status: 400,
+      code: 'body_malformed',
+    },
+    {
+      name: 'JSON Lines diff input with bad lines',
+      path: '/v1/standards/approval.work-order/diff?from=1.0.0&to=1.1.0&runs=0',
+      type: 'application/x-ndjson',
+      body: Array.from({ length: 9000 }, (_, i) => `{"estimateTotal": ${i}, "broken`)
+        .join('\n')
+        .padEnd(MiB - 100, ' '),
+      status: 400,
+      code: 'body_malformed',
+    },
+    {
+      name: 'JSON Lines diff input with too many lines',
+      path: '/v1/standards/approval.work-order/diff?from=1.0.0&to=1.1.0&runs=0',
+      type: 'application/x-ndjson',
+      body: '{"estimateTotal": 1}\n'.repeat(40_000),
+      status: 413,
+      code: 'input_too_large',
+    },
+  ];
+  const out = cases.map((c) => ({ type: json, ...c, body: Buffer.from(c.body) }));
+  const notUtf8 = Buffer.alloc(MiB - 100, 0x61);
+  notUtf8.set(Buffer.from('{"facts":{"a":"'), 0);
+  notUtf8[MiB - 200] = 0xff;
+  out.push({
+    name: 'bytes that are not UTF-8',
+    path: evaluate,
+    type: json,
+    body: notUtf8,
+    status: 400,
+    code: 'body_not_utf8',
+  });
+  return out;
+}
+
+/** `npm start` in a child process, so the client's own work never delays the server it measures. */
+function childServer(env: Record<string, string>) {
+  const state = { url: '', child: undefined as ChildProcess | undefined };
+  beforeAll(async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    state.child = child;
+    state.url = await new Promise<string>((resolve, reject) => {
+      let buffer = '';
+      child.stdout?.on('data', (d: Buffer) => {
+        buffer += d.toString();
+        const url = /"msg":"listening".*?"url":"([^"]+)"/.exec(buffer)?.[1];
+        if (url) resolve(url);
+      });
+      child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+    });
+  }, 60_000);
+  afterAll(() => {
+    state.child?.kill('SIGKILL');
+  });
+  return state;
+}
+
+describe('1 MiB bodies invalid in every way', () => {
+  const state = childServer({ NORMA_DIR: bundledStandardsDir });
+
+  for (const c of hostileBodies()) {
+    // Retried: on a shared machine one slow /healthz can be the scheduler's; a server that blocks is slow every time.
+    it(`${c.name}: answered in under 1 s, under 64 KB, /healthz within 100 ms meanwhile`, {
+      retry: 2,
+    }, async () => {
+      expect(c.body.length).toBeLessThanOrEqual(MiB);
+      const started = performance.now();
+      let done = false;
+      const answer = fetch(`${state.url}${c.path}`, {
+        method: 'POST',
+        headers: { 'content-type': c.type },
+        body: c.body,
+      })
+        .then(async (res) => ({
+          status: res.status,
+          text: await res.text(),
+          ms: performance.now() - started,
+        }))
+        .finally(() => {
+          done = true;
+        });
+      const health: number[] = [];
+      while (!done) {
+        health.push((await timedGet(`${state.url}/healthz`)).ms);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const { status, text, ms } = await answer;
+      expect(status).toBe(c.status);
+      if (c.code) expect(JSON.parse(text).error.code).toBe(c.code);
+      expect(ms).toBeLessThan(1000);
+      expect(Buffer.byteLength(text)).toBeLessThan(64 * 1024);
+      expect(Math.max(0, ...health)).toBeLessThan(100);
+    });
+  }
 });
