@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Diagnostic, NormaError } from '../engine/index.ts';
 import { boundedError } from './bounded.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, clientGone } from './context.ts';
 import type { Logger } from './log.ts';
 
 /**
@@ -58,6 +58,11 @@ export function httpError(code: string, message: string, details: Diagnostic[] =
  */
 export function onError(logger: Logger): ErrorHandler<AppEnv> {
   return (err, c) => {
+    if (clientGone(c)) {
+      // Not a bug: the client closed the connection mid-body. The request log says so.
+      c.set('aborted', true);
+      return c.body(null, 400);
+    }
     if (err instanceof NormaError) return errorResponse(c, err);
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 413 ? 'body_too_large' : 'body_malformed';

@@ -11,7 +11,7 @@ import { bundledStandardsDir } from '../../engine/index.ts';
 import { memoryLogger } from '../../server/log.ts';
 import { type ConnectionLimits, defaults, type ServerOptions } from '../../server/options.ts';
 import { type RunningServer, startServer } from '../../server/serve.ts';
-import { testdataDir, testOptions } from '../../server/testing.ts';
+import { eventually, testdataDir, testOptions } from '../../server/testing.ts';
 
 const MiB = 1024 * 1024;
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -91,6 +91,38 @@ describe('slow clients', () => {
     expect(Math.max(...open)).toBeLessThan(limits.requestTimeoutMs + 2500);
     expect((await timedGet(`${server.url}/v1/standards`)).status).toBe(200);
   }, 20_000);
+});
+
+describe('clients that hang up mid-body', () => {
+  const state = serverWith(defaults.connections);
+  const head = (extra: string) =>
+    `POST /v1/standards/approval.work-order/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${extra}\r\n`;
+
+  for (const [name, request] of [
+    ['with Content-Length', `${head('Content-Length: 1000\r\n')}{"facts": {"estimateTotal": 1`],
+    ['chunked', `${head('Transfer-Encoding: chunked\r\n')}10\r\n{"facts": {"esti\r\n`],
+  ] as const) {
+    it(`logs an abort ${name} at info as aborted, not as an unhandled 500`, async () => {
+      const { server, logger } = state;
+      const before = logger.records.length;
+      const raw = rawSocket(server.port);
+      raw.socket.write(request);
+      await new Promise((r) => setTimeout(r, 100));
+      raw.socket.destroy();
+      const line = await eventually('the request line', () =>
+        logger.records.slice(before).find((r) => String(r.msg).startsWith('request')),
+      );
+      expect(line).toMatchObject({
+        level: 'info',
+        msg: expect.stringContaining('aborted'),
+        route: '/v1/standards/:id/evaluate',
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      const after = logger.records.slice(before);
+      expect(after.filter((r) => r.level === 'error')).toEqual([]);
+      expect(after.some((r) => r.status === 500)).toBe(false);
+    });
+  }
 });
 
 describe('a full server', () => {
