@@ -48,7 +48,8 @@ export function prepareRequest(
   request: EvaluateRequest,
 ): { input: PreparedInput; at: string } {
   const at = checkAt(request.at ?? today());
-  const prepared = doc.facts.prepare(request.facts ?? {});
+  // Only a missing `facts` means none: `null` is a value, and the wrong type (one `type` error).
+  const prepared = doc.facts.prepare(request.facts === undefined ? {} : request.facts);
   if (!prepared.ok) {
     throw new NormaError('facts_invalid', 'facts do not match the declared inputs', prepared.details);
   }

@@ -31,7 +31,7 @@ export function prepareChecklist(
   request: RawRequest,
   facts: Record<string, unknown>,
 ): PreparedInput | NormaError {
-  const raw = request.answers ?? {};
+  const raw = request.answers === undefined ? {} : request.answers;
   if (!isMapping(raw)) {
     return invalid([
       error('answer_shape', 'answers must be an object keyed by `section.item`', {
