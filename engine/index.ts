@@ -26,7 +26,7 @@ export {
 } from './diff/behaviour.ts';
 export type { ChangeClass } from './diff/classify.ts';
 export { formatDiffText } from './diff/format.ts';
-export { diffInputOf, parseJsonLines } from './diff/inputs.ts';
+export { diffInputOf, type JsonLinesLimits, jsonLinesLimits, parseJsonLines } from './diff/inputs.ts';
 export { type DiffInput, projectResult } from './diff/projection.ts';
 export { type DiffOptions, type DiffReport, type DiffView, diffVersions, diffView } from './diff/report.ts';
 export { type Change, type SemanticDiff, semanticDiff } from './diff/semantic.ts';

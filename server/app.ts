@@ -5,6 +5,7 @@ import { notFound, onError } from './errors.ts';
 import type { StandardsHolder } from './holder.ts';
 import { type Logger, requestLog } from './log.ts';
 import type { ServerOptions } from './options.ts';
+import { checkQueries } from './query.ts';
 import { routeModules } from './routes/index.ts';
 
 /** What an app serves: the holder of the standards index, the options, and where logs go. */
@@ -28,6 +29,7 @@ export function createApp({ holder, options, logger }: AppInput): Hono<AppEnv> {
     await next();
   });
   if (options.tokens.length > 0) app.use('/v1/*', bearerAuth(options.tokens));
+  for (const module of routeModules) checkQueries(app, module.paths);
   for (const module of routeModules) module.mount(app, ctx);
   app.notFound(notFound);
   app.onError(onError(logger));

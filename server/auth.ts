@@ -11,7 +11,7 @@ export function bearerAuth(tokens: readonly string[]): MiddlewareHandler<AppEnv>
   const digests = tokens.map(digest);
   return async (c, next) => {
     const header = c.req.header('authorization');
-    const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    const match = header ? BEARER.exec(header) : null;
     if (!match) {
       c.header('WWW-Authenticate', 'Bearer realm="norma"');
       return errorResponse(
@@ -33,6 +33,17 @@ export function bearerAuth(tokens: readonly string[]): MiddlewareHandler<AppEnv>
     await next();
   };
 }
+
+/** Whether an Authorization header carries one of `tokens` (compared as `bearerAuth` does). */
+export function bearerAccepted(tokens: readonly string[]): (header: string | undefined) => boolean {
+  const digests = tokens.map(digest);
+  return (header) => {
+    const match = header ? BEARER.exec(header) : null;
+    return match !== null && known(digests, digest(match[1] as string));
+  };
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 function digest(token: string): Buffer {
   return createHash('sha256').update(token).digest();

@@ -1,8 +1,16 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { NormaError } from '../engine/index.ts';
+import type { DiagnosticCode, NormaError } from '../engine/index.ts';
 import { type AppEnv, incomingOf } from './context.ts';
 import { errorResponse, httpError } from './errors.ts';
+import {
+  MAX_BODY_DEPTH,
+  MAX_LIST_ELEMENTS,
+  MAX_MEMBER_NAMES,
+  MAX_OBJECT_MEMBERS,
+  type ShapeProblem,
+  shapeProblem,
+} from './json-shape.ts';
 
 /** The media types a body may have, by what the route reads. */
 export const mediaTypes = {
@@ -16,7 +24,26 @@ export const mediaTypes = {
  */
 export function acceptBody(accepted: readonly string[], maxBytes: number): MiddlewareHandler<AppEnv> {
   const limit = limitBody(maxBytes);
-  return async (c, next) => unsupportedType(c, accepted) ?? limit(c, next);
+  return async (c, next) => unsupportedType(c, accepted) ?? unsupportedCharset(c) ?? limit(c, next);
+}
+
+/** The 415 answer when the Content-Type names a charset other than UTF-8, else undefined. */
+function unsupportedCharset(c: Context<AppEnv>): Response | undefined {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i
+    .exec(c.req.header('content-type') ?? '')?.[1]
+    ?.toLowerCase();
+  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return undefined;
+  return errorResponse(
+    c,
+    httpError('charset_unsupported', `a body in charset \`${charset}\` is not accepted: bodies are UTF-8`, [
+      {
+        code: 'charset_unsupported',
+        message: 'the only charset read is utf-8',
+        severity: 'error',
+        hint: 'encode the body as UTF-8 and send `charset=utf-8`, or no charset',
+      },
+    ]),
+  );
 }
 
 /** The 415 answer when the body's media type is not one of `accepted`, else undefined. */
@@ -83,9 +110,10 @@ function declaredLength(c: Context<AppEnv>): number | undefined {
   return length === undefined ? undefined : Number(length);
 }
 
-/** Reads the body as JSON; malformed JSON is `body_malformed` (400). */
+/** Reads the body as JSON: UTF-8, nested at most `MAX_BODY_DEPTH` deep, else a coded error. */
 export async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  const text = (await readDeclaredBody(c)) ?? (await c.req.text());
+  const text = await readText(c);
+  checkJsonShape(text);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -93,23 +121,84 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
+const shapeMessages: Record<ShapeProblem['limit'], [DiagnosticCode, string, string]> = {
+  depth: [
+    'body_too_deep',
+    `the body nests objects and arrays deeper than ${MAX_BODY_DEPTH} levels`,
+    'send flatter facts',
+  ],
+  members: [
+    'body_too_wide',
+    `the body has an object of more than ${MAX_OBJECT_MEMBERS} members`,
+    'no standard declares that many facts or items',
+  ],
+  elements: [
+    'body_too_wide',
+    `the body has a list of more than ${MAX_LIST_ELEMENTS} elements`,
+    'send at most that many lines or inputs in one request',
+  ],
+  names: [
+    'body_too_wide',
+    `the body uses more than ${MAX_MEMBER_NAMES} different field names`,
+    'no standard declares that many facts or items',
+  ],
+};
+
+/**
+ * Throws `body_too_deep` or `body_too_wide` (422) when a JSON text (or JSON Lines) nests deeper
+ * than `MAX_BODY_DEPTH`, has an object of more than `MAX_OBJECT_MEMBERS` members, or uses more
+ * than `MAX_MEMBER_NAMES` different names.
+ */
+export function checkJsonShape(text: string, lines = false): void {
+  const problem = shapeProblem(text, { lines });
+  if (problem === undefined) return;
+  const [code, message, hint] = shapeMessages[problem.limit];
+  throw httpError(code, message, [
+    { code, message: `the limit is passed at offset ${problem.offset}`, severity: 'error', hint },
+  ]);
+}
+
+/**
+ * Reads the body as UTF-8 text, without a leading byte-order mark; bytes that are not UTF-8 are
+ * `body_not_utf8` (400), never replaced by U+FFFD.
+ */
+export async function readText(c: Context<AppEnv>): Promise<string> {
+  const bytes = (await readDeclaredBody(c)) ?? new Uint8Array(await c.req.arrayBuffer());
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw httpError('body_not_utf8', 'the body is not valid UTF-8', [
+      {
+        code: 'body_not_utf8',
+        message: 'a byte sequence is not UTF-8 (it would read as U+FFFD)',
+        severity: 'error',
+        hint: 'send the body encoded as UTF-8',
+      },
+    ]);
+  }
+}
+
+// Fatal: a byte that is not UTF-8 is an error, not U+FFFD. The byte-order mark is dropped.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * On Node, a body with a declared length (already checked against the limit by `limitBody`) is
  * read straight from the IncomingMessage: going through `c.req.text()` builds a Web `Request` and
  * a stream reader, several times the cost of the evaluation itself. Streamed bodies, and requests
- * not served by Node, return undefined and take the standard path, which enforces the limit.
+ * not served by Node, return undefined and take the standard path, which enforces the limit. A
+ * client that hangs up before the end rejects it (see `clientGone`).
  */
-function readDeclaredBody(c: Context<AppEnv>): Promise<string> | undefined {
+function readDeclaredBody(c: Context<AppEnv>): Promise<Uint8Array> | undefined {
   const incoming = incomingOf(c);
   if (incoming === undefined || declaredLength(c) === undefined || incoming.readableEnded) return undefined;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.once('end', () => {
-      const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');
-      // A byte-order mark is not JSON; the Web decoder behind `c.req.text()` drops it too.
-      resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    });
+    incoming.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     incoming.once('error', reject);
+    incoming.once('close', () => {
+      if (!incoming.complete)
+        reject(new Error('the client closed the connection before the end of the body'));
+    });
   });
 }

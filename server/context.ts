@@ -20,6 +20,8 @@ export interface AppEnv {
     index: StandardsIndex;
     /** The standard the request is about, for the request log. */
     standard?: { id: string; version?: string };
+    /** Set when the client hung up before its request was read: logged as such, never a 500. */
+    aborted?: boolean;
   };
 }
 
@@ -34,4 +36,14 @@ interface NodeBindings {
  */
 export function incomingOf(c: Context): IncomingMessage | undefined {
   return (c.env as NodeBindings | undefined)?.incoming;
+}
+
+/** Whether the client hung up before its whole request arrived: no answer can reach it. */
+export function clientGone(c: Context): boolean {
+  const incoming = incomingOf(c);
+  return (
+    incoming !== undefined &&
+    !incoming.complete &&
+    (incoming.destroyed || incoming.socket?.destroyed === true)
+  );
 }

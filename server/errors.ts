@@ -2,7 +2,8 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Diagnostic, type DiagnosticCode, NormaError } from '../engine/index.ts';
-import type { AppEnv } from './context.ts';
+import { boundedError } from './bounded.ts';
+import { type AppEnv, clientGone } from './context.ts';
 import type { Logger } from './log.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { Logger } from './log.ts';
  */
 export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   body_malformed: 400,
+  body_not_utf8: 400,
   query_invalid: 400,
   auth_required: 401,
   auth_forbidden: 403,
@@ -21,8 +23,12 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   lock_standard_withheld: 503,
   body_too_large: 413,
   batch_too_large: 413,
+  input_too_large: 413,
   content_type_unsupported: 415,
+  charset_unsupported: 415,
   body_invalid: 422,
+  body_too_deep: 422,
+  body_too_wide: 422,
   facts_invalid: 422,
   answers_invalid: 422,
   at_invalid: 422,
@@ -37,9 +43,9 @@ export function statusOf(code: string): ContentfulStatusCode {
   return statusOfCode[code] ?? 422;
 }
 
-/** Answers a NormaError in docs/api.md's shape, with the status of its code. */
+/** Answers a NormaError in docs/api.md's shape, with the status of its code, bounded in size. */
 export function errorResponse(c: Context<AppEnv>, err: NormaError): Response {
-  return c.json(err.toJSON(), statusOf(err.code));
+  return c.json(boundedError(err), statusOf(err.code));
 }
 
 /** Shorthand for a server-side NormaError. */
@@ -53,6 +59,11 @@ export function httpError(code: DiagnosticCode, message: string, details: Diagno
  */
 export function onError(logger: Logger): ErrorHandler<AppEnv> {
   return (err, c) => {
+    if (clientGone(c)) {
+      // Not a bug: the client closed the connection mid-body. The request log says so.
+      c.set('aborted', true);
+      return c.body(null, 400);
+    }
     if (err instanceof NormaError) return errorResponse(c, err);
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 413 ? 'body_too_large' : 'body_malformed';

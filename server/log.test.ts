@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
 import { jsonLogger } from './log.ts';
 import { postJson, testApp } from './testing.ts';
 
@@ -86,5 +87,34 @@ describe('request log', () => {
       { time: expect.any(String), level: 'info', msg: 'replaced', nested: { a: [1] } },
     ]);
     expect(lines.every((l) => l.endsWith('}\n') && !l.slice(0, -1).includes('\n'))).toBe(true);
+  });
+});
+
+describe('log lines from hostile requests', () => {
+  it('escapes every control and line-separator character, so an entry stays one line', () => {
+    const lines: string[] = [];
+    const hostile = 'a\nb\rc\u0000d\u001b[31me\u007ff\u0085g\u2028h\u2029i"j\\k';
+    jsonLogger((l) => lines.push(l)).log('info', hostile, { path: hostile, nested: { error: hostile } });
+    expect(lines).toHaveLength(1);
+    const line = lines[0] as string;
+    expect(line.slice(0, -1)).toMatch(/^[\x20-\x7e]+$/);
+    expect(JSON.parse(line)).toMatchObject({ msg: hostile, path: hostile, nested: { error: hostile } });
+  });
+
+  it('cuts a long field, saying how much was left out', () => {
+    const lines: string[] = [];
+    jsonLogger((l) => lines.push(l)).log('info', 'request', { path: `/${'x'.repeat(20_000)}` });
+    const path = JSON.parse(lines[0] as string).path as string;
+    expect(path.length).toBeLessThan(2100);
+    expect(path.endsWith('(18001 more characters)')).toBe(true);
+  });
+
+  it('logs a request whose path holds encoded newlines and separators as one line', async () => {
+    const lines: string[] = [];
+    const { holder, options } = testApp();
+    const app = createApp({ holder, options, logger: jsonLogger((l) => lines.push(l)) });
+    await app.request('/v1/standards/%0A%E2%80%A8%C2%85%1B/x', { headers: { 'x-request-id': 'id\tforged' } });
+    expect(lines).toHaveLength(1);
+    expect((lines[0] as string).slice(0, -1)).toMatch(/^[\x20-\x7e]+$/);
   });
 });

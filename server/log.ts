@@ -17,10 +17,29 @@ export function jsonLogger(write: (line: string) => void = (l) => process.stdout
       // The fields are serialised as they are and appended: no merged copy per line. A field named
       // like a leading key comes later in the line, so it wins on parsing, as a spread would.
       const head = `{"time":"${new Date().toISOString()}","level":"${level}","msg":${JSON.stringify(msg)}`;
-      const rest = fields === undefined ? '{}' : JSON.stringify(fields);
-      write(`${head}${rest === '{}' ? '}' : `,${rest.slice(1)}`}\n`);
+      const rest = fields === undefined ? '{}' : JSON.stringify(fields, clipStrings);
+      write(escapeSeparators(`${head}${rest === '{}' ? '}' : `,${rest.slice(1)}`}\n`));
     },
   };
+}
+
+/** The longest string a log field keeps (a path or a message built from a request), in characters. */
+export const MAX_LOG_STRING = 2000;
+
+/** A JSON.stringify replacer: strings longer than `MAX_LOG_STRING` are cut, saying so. */
+function clipStrings(_key: string, value: unknown): unknown {
+  if (typeof value !== 'string' || value.length <= MAX_LOG_STRING) return value;
+  return `${value.slice(0, MAX_LOG_STRING)}… (${value.length - MAX_LOG_STRING} more characters)`;
+}
+
+// JSON.stringify escapes C0 controls, quotes and backslashes, but leaves DEL, the C1 controls
+// (NEL among them) and U+2028/U+2029 raw; log readers and terminals may take them as line
+// breaks or commands. They only occur inside strings here, where `\uXXXX` means the same.
+const UNSAFE = /[\u007f-\u009f\u2028\u2029]/g;
+
+/** A JSON line with every character a reader could take for a line break or a control escaped. */
+function escapeSeparators(line: string): string {
+  return line.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A logger that keeps its records, for tests. */
@@ -63,6 +82,15 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     if (standard) {
       fields.standard = standard.id;
       fields.version = standard.version ?? null;
+    }
+    if (c.get('aborted')) {
+      delete fields.status;
+      logger.log(
+        'info',
+        'request aborted: the client closed the connection before sending the whole body',
+        fields,
+      );
+      return;
     }
     logger.log(status === 500 ? 'error' : status > 500 ? 'warn' : 'info', 'request', fields);
   };

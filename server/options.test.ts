@@ -11,6 +11,12 @@ describe('options from the environment', () => {
       timeoutMs: defaults.timeoutMs,
       tokens: [],
       lock: true,
+      connections: {
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 5_000,
+        maxConnections: 512,
+      },
     });
   });
 
@@ -39,6 +45,7 @@ describe('options from the environment', () => {
       timeoutMs: 2000,
       tokens: ['one', 'two'],
       lock: true,
+      connections: defaults.connections,
     });
     expect(optionsFromEnv({ NORMA_BODY_LIMIT: '2mb' }).bodyLimit).toBe(2 * 1024 * 1024);
   });
@@ -48,6 +55,23 @@ describe('options from the environment', () => {
     expect(() => optionsFromEnv({ NORMA_BODY_LIMIT: '10q' })).toThrow(/NORMA_BODY_LIMIT/);
     expect(() => optionsFromEnv({ NORMA_BATCH_MAX: '0' })).toThrow(/NORMA_BATCH_MAX/);
     expect(() => optionsFromEnv({ NORMA_EVAL_TIMEOUT_MS: '1.5' })).toThrow(/NORMA_EVAL_TIMEOUT_MS/);
+  });
+
+  it('reads the connection limits, and refuses a headers timeout above the request timeout', () => {
+    const env = {
+      NORMA_HEADERS_TIMEOUT_MS: '2000',
+      NORMA_REQUEST_TIMEOUT_MS: '5000',
+      NORMA_KEEPALIVE_TIMEOUT_MS: '1000',
+      NORMA_MAX_CONNECTIONS: '64',
+    };
+    expect(optionsFromEnv(env).connections).toEqual({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 5000,
+      keepAliveTimeoutMs: 1000,
+      maxConnections: 64,
+    });
+    expect(() => optionsFromEnv({ NORMA_MAX_CONNECTIONS: '-1' })).toThrow(/NORMA_MAX_CONNECTIONS/);
+    expect(() => optionsFromEnv({ NORMA_HEADERS_TIMEOUT_MS: '60000' })).toThrow(/NORMA_REQUEST_TIMEOUT_MS/);
   });
 
   it('refuses NORMA_TOKENS set to nothing rather than running open', () => {

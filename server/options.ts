@@ -15,12 +15,32 @@ export interface ServerOptions {
   tokens: string[];
   /** Check norma.lock (default); `NORMA_LOCK=off` serves approved versions unchecked (never in production). */
   lock: boolean;
+  /** How long a client may take, and how many connections may be open at once. */
+  connections: ConnectionLimits;
+}
+
+/** The Node HTTP server's guards against slow and numerous clients. */
+export interface ConnectionLimits {
+  /** Time to receive a request's headers, in milliseconds. */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request (headers and body), in milliseconds. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open, in milliseconds. */
+  keepAliveTimeoutMs: number;
+  /** Open connections served normally; a few more are let in for health checks only. */
+  maxConnections: number;
 }
 
 export const defaults = {
   bodyLimit: 1024 * 1024,
   batchMax: 1000,
   timeoutMs: 10_000,
+  connections: {
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 5_000,
+    maxConnections: 512,
+  },
 } as const;
 
 /** A configuration mistake, reported at start with the variable to fix. */
@@ -40,7 +60,30 @@ export function optionsFromEnv(
       given.timeoutMs ?? count('NORMA_EVAL_TIMEOUT_MS', env.NORMA_EVAL_TIMEOUT_MS, defaults.timeoutMs),
     tokens: given.tokens ?? tokensFrom(env.NORMA_TOKENS),
     lock: given.lock ?? lockFrom(env.NORMA_LOCK),
+    connections: given.connections ?? connectionLimitsFrom(env),
   };
+}
+
+/** `NORMA_HEADERS_TIMEOUT_MS`, `NORMA_REQUEST_TIMEOUT_MS`, `NORMA_KEEPALIVE_TIMEOUT_MS`, `NORMA_MAX_CONNECTIONS`. */
+export function connectionLimitsFrom(env: Record<string, string | undefined>): ConnectionLimits {
+  const d = defaults.connections;
+  const limits = {
+    headersTimeoutMs: count('NORMA_HEADERS_TIMEOUT_MS', env.NORMA_HEADERS_TIMEOUT_MS, d.headersTimeoutMs),
+    requestTimeoutMs: count('NORMA_REQUEST_TIMEOUT_MS', env.NORMA_REQUEST_TIMEOUT_MS, d.requestTimeoutMs),
+    keepAliveTimeoutMs: count(
+      'NORMA_KEEPALIVE_TIMEOUT_MS',
+      env.NORMA_KEEPALIVE_TIMEOUT_MS,
+      d.keepAliveTimeoutMs,
+    ),
+    maxConnections: count('NORMA_MAX_CONNECTIONS', env.NORMA_MAX_CONNECTIONS, d.maxConnections),
+  };
+  // Node refuses a headers timeout above the request timeout; say so by name instead.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError(
+      `NORMA_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed NORMA_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`,
+    );
+  }
+  return limits;
 }
 
 /** `NORMA_LOCK`: `on` (or unset) checks norma.lock, `off` turns the check off; anything else is a mistake. */

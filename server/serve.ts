@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
+import { guardedServerFactory, timeoutOptions } from './connections.ts';
 import type { AppEnv } from './context.ts';
 import { failingFiles, StandardsHolder } from './holder.ts';
 import type { Logger } from './log.ts';
@@ -40,7 +41,7 @@ export async function startServer(input: StartInput): Promise<RunningServer> {
   }
   const holder = StandardsHolder.load(options.dir, { lock: options.lock });
   const app = createApp({ holder, options, logger });
-  const server = await listen(app, input.port, input.hostname);
+  const server = await listen(app, input, logger);
   const watcher: StandardsWatcher | undefined =
     input.watch === false
       ? undefined
@@ -70,11 +71,17 @@ export async function startServer(input: StartInput): Promise<RunningServer> {
   return { url, port, holder, app, close };
 }
 
-function listen(app: Hono<AppEnv>, port: number, hostname: string | undefined): Promise<Server> {
+function listen(app: Hono<AppEnv>, input: StartInput, logger: Logger): Promise<Server> {
+  const limits = input.options.connections;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, () =>
-      resolve(server as Server),
-    ) as Server;
+    const options = {
+      fetch: app.fetch,
+      port: input.port,
+      ...(input.hostname ? { hostname: input.hostname } : {}),
+      serverOptions: timeoutOptions(limits),
+      createServer: guardedServerFactory(limits, logger),
+    };
+    const server = serve(options, () => resolve(server as Server)) as Server;
     server.once('error', reject);
   });
 }
@@ -92,6 +99,7 @@ function announce(logger: Logger, holder: StandardsHolder, options: ServerOption
     bodyLimit: options.bodyLimit,
     batchMax: options.batchMax,
     timeoutMs: options.timeoutMs,
+    connections: options.connections,
   });
   if (options.tokens.length === 0) {
     logger.log('warn', 'NORMA_TOKENS is not set: the /v1/ routes are open to anyone who can reach this port');

@@ -23,3 +23,37 @@ describe('parseJsonLines', () => {
     expect((thrown as NormaError).details.map((d) => d.line)).toEqual([2, 3]);
   });
 });
+
+describe('parseJsonLines limits', () => {
+  const codeOf = (run: () => unknown): string | undefined => {
+    try {
+      run();
+    } catch (e) {
+      return (e as NormaError).code;
+    }
+    return undefined;
+  };
+
+  it('refuses more inputs than the limit before parsing any line (input_too_large)', () => {
+    const text = '{"a": 1}\n'.repeat(11);
+    expect(codeOf(() => parseJsonLines(text, 'x', { maxInputs: 10 }))).toBe('input_too_large');
+    expect(parseJsonLines(text, 'x', { maxInputs: 11 })).toHaveLength(11);
+    expect(codeOf(() => parseJsonLines('{"a": 1}\n'.repeat(10_001)))).toBe('input_too_large');
+  });
+
+  it('refuses a text over the byte limit, counting UTF-8 bytes', () => {
+    expect(codeOf(() => parseJsonLines('{"a": "预估"}', 'x', { maxBytes: 12 }))).toBe('input_too_large');
+    expect(parseJsonLines('{"a": "预估"}', 'x', { maxBytes: 15 })).toHaveLength(1);
+  });
+
+  it('lists the first 100 bad lines and stops reading there', () => {
+    let details: NormaError['details'] = [];
+    try {
+      parseJsonLines('nope\n'.repeat(5000));
+    } catch (e) {
+      details = (e as NormaError).details;
+    }
+    expect(details).toHaveLength(101);
+    expect(details.at(-1)?.message).toBe('reading stopped after 100 bad lines, at line 100');
+  });
+});

@@ -205,18 +205,24 @@ const batchRequest: Json = {
 
 const readiness: Json = {
   type: 'object',
-  required: ['ready', 'standards', 'documents', 'failing'],
+  description:
+    'readiness and counts for anyone; `failing`, `problems` and `lastReloadFailure` only without NORMA_TOKENS or with a token',
+  required: ['ready', 'standards', 'documents', 'failingFiles', 'problemCount'],
   properties: {
     ready: { type: 'boolean' },
-    dir: { type: 'string' },
     loadedAt: { type: 'string', format: 'date-time' },
     reloads: { type: 'integer' },
     standards: { type: 'integer' },
     documents: { type: 'integer' },
     files: { type: 'integer' },
+    failingFiles: { type: 'integer', description: 'how many files do not compile' },
+    problemCount: { type: 'integer', description: 'how many errors across versions' },
+    reloadFailing: { type: 'boolean', description: 'whether the last reload of the directory failed' },
+    failingNotShown: { type: 'integer', description: 'failing files beyond the first 20, not listed' },
     failing: {
       type: 'array',
-      description: 'files that do not compile, and the last good version serving in their place',
+      description:
+        'the first 20 files that do not compile (10 diagnostics each), and the last good version serving in their place',
       items: {
         type: 'object',
         required: ['file', 'serving', 'diagnostics'],
@@ -239,8 +245,15 @@ const readiness: Json = {
         },
       },
     },
-    problems: { type: 'array', items: ref('Diagnostic'), description: 'errors across versions' },
-    lastReloadFailure: { type: 'object' },
+    problems: {
+      type: 'array',
+      items: ref('Diagnostic'),
+      description: 'errors across versions (the first 50)',
+    },
+    lastReloadFailure: {
+      type: 'object',
+      properties: { at: { type: 'string', format: 'date-time' }, message: { type: 'string' } },
+    },
   },
 };
 

@@ -15,12 +15,13 @@ import {
   findVersion,
   formatDiffText,
   isIsoDate,
+  jsonLinesLimits,
   NormaError,
   parseJsonLines,
   renderDiff,
   renderReport,
 } from '../../engine/index.ts';
-import { acceptBody, readJson } from '../body.ts';
+import { acceptBody, checkJsonShape, readJson, readText } from '../body.ts';
 import type { AppEnv } from '../context.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, queryParam, ref, versionParam } from '../openapi/helpers.ts';
@@ -255,14 +256,17 @@ function queryInvalid(name: string, message: string, hint?: string): NormaError 
   ]);
 }
 
-/** The real inputs of a POSTed diff: `{inputs: [...]}` as JSON, or JSON Lines. */
+/** The real inputs of a POSTed diff: `{inputs: [...]}` as JSON, or JSON Lines; at most `jsonLinesLimits.maxInputs`. */
 async function realInputs(c: Context<AppEnv>): Promise<DiffInput[]> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type === 'application/x-ndjson') {
+    const text = await readText(c);
+    checkJsonShape(text, true);
     try {
-      return parseJsonLines(await c.req.text(), 'the body');
+      return parseJsonLines(text, 'the body');
     } catch (e) {
-      if (e instanceof NormaError) throw httpError('body_malformed', e.message, e.details);
+      if (e instanceof NormaError && e.code === 'input_malformed')
+        throw httpError('body_malformed', e.message, e.details);
       throw e;
     }
   }
@@ -280,6 +284,21 @@ async function realInputs(c: Context<AppEnv>): Promise<DiffInput[]> {
         path: '/inputs',
       },
     ]);
+  }
+  if (list.length > jsonLinesLimits.maxInputs) {
+    throw httpError(
+      'input_too_large',
+      `the body holds ${list.length} inputs, over the limit of ${jsonLinesLimits.maxInputs}`,
+      [
+        {
+          code: 'input_too_large',
+          message: `at most ${jsonLinesLimits.maxInputs} inputs`,
+          severity: 'error',
+          path: '/inputs',
+          hint: 'compare on a sample of the inputs, or split them into several diffs',
+        },
+      ],
+    );
   }
   const details: Diagnostic[] = [];
   const inputs: DiffInput[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bundledStandardsDir } from '../../engine/index.ts';
 import { json, postJson, testApp } from '../testing.ts';
 
 const { app } = testApp();
@@ -209,5 +210,26 @@ describe('POST /v1/standards/{id}/evaluate/batch', () => {
     const res = await batch('{items');
     expect(res.status).toBe(400);
     expect((await json(res)).error.code).toBe('body_malformed');
+  });
+});
+
+describe('null is a value, not an absence', () => {
+  it('answers `facts: null` with one `type` error, not as empty facts', async () => {
+    const { app } = testApp();
+    const res = await app.request('/v1/standards/approval.work-order/evaluate', postJson({ facts: null }));
+    const body = await json(res);
+    expect([res.status, body.error.code]).toEqual([422, 'facts_invalid']);
+    expect(body.error.details).toEqual([expect.objectContaining({ code: 'type', path: '' })]);
+  });
+
+  it('answers `answers: null` on a checklist with one answer_shape error', async () => {
+    const { app } = testApp({}, bundledStandardsDir);
+    const res = await app.request(
+      '/v1/standards/delivery.vehicle/evaluate',
+      postJson({ facts: { payType: 'customer' }, answers: null }),
+    );
+    const body = await json(res);
+    expect([res.status, body.error.code]).toEqual([422, 'answers_invalid']);
+    expect(body.error.details).toEqual([expect.objectContaining({ code: 'answer_shape', path: '/answers' })]);
   });
 });

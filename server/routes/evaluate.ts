@@ -1,13 +1,14 @@
 import { type Envelope, evaluateStandard, findVersion, NormaError, versionsOf } from '../../engine/index.ts';
 import { acceptBody, mediaTypes, readJson } from '../body.ts';
+import { boundedResults } from '../bounded.ts';
 import { Deadline } from '../deadline.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, jsonResponse, ref } from '../openapi/helpers.ts';
 import { batchBody, batchItem, evaluateBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
 
-/** How many batch items run between yields to the event loop, so one batch cannot starve the rest. */
-const YIELD_EVERY = 100;
+/** How long a batch runs before it yields to the event loop, so one batch cannot starve the rest. */
+const YIELD_AFTER_MS = 10;
 
 /** Evaluating a standard: one request, or a batch whose items succeed or fail on their own. */
 export const evaluateRoutes: RouteModule = {
@@ -96,11 +97,15 @@ export const evaluateRoutes: RouteModule = {
       if (body.version === undefined) versionsOf(index, id);
       else findVersion(index, id, body.version);
       const deadline = new Deadline(options.timeoutMs);
-      const results: (Envelope | ReturnType<NormaError['toJSON']>)[] = [];
+      const results: (Envelope | NormaError)[] = [];
       const versions = new Set<string>();
+      let ranSince = performance.now();
       for (const [i, raw] of body.items.entries()) {
         deadline.check(i, body.items.length);
-        if (i > 0 && i % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+        if (performance.now() - ranSince > YIELD_AFTER_MS) {
+          await new Promise((r) => setImmediate(r));
+          ranSince = performance.now();
+        }
         try {
           const item = batchItem(raw, i);
           if (body.version !== undefined) item.version = body.version;
@@ -109,11 +114,11 @@ export const evaluateRoutes: RouteModule = {
           results.push(envelope);
         } catch (e) {
           if (!(e instanceof NormaError)) throw e;
-          results.push(e.toJSON());
+          results.push(e);
         }
       }
       c.set('standard', { id, ...(versions.size > 0 ? { version: [...versions].sort().join(',') } : {}) });
-      return c.json({ results });
+      return c.json({ results: boundedResults(results) });
     });
   },
 };

@@ -74,3 +74,57 @@ describe('GET /readyz', () => {
     }
   });
 });
+
+describe('GET /readyz under hostile conditions', () => {
+  it('answers counts only to a caller without a token when tokens are set; details to a token holder', async () => {
+    const copy = copyTestdata();
+    try {
+      const { app, holder } = testApp({ tokens: ['secret'] }, copy.dir);
+      writeFileSync(join(copy.dir, 'rules/approval.work-order/1.2.0.yaml'), 'kind: ruleset\n');
+      holder.reload();
+      const anyone = await app.request('/readyz');
+      expect(anyone.status).toBe(200);
+      const counts = await json(anyone);
+      expect(counts).toMatchObject({ ready: true, standards: 2, failingFiles: 1, problemCount: 0 });
+      expect(counts).not.toHaveProperty('failing');
+      expect(counts).not.toHaveProperty('problems');
+      expect(JSON.stringify(counts)).not.toContain(copy.dir);
+      const wrong = await json(await app.request('/readyz', { headers: { authorization: 'Bearer nope' } }));
+      expect(wrong).not.toHaveProperty('failing');
+      const holderView = await json(
+        await app.request('/readyz', { headers: { authorization: 'Bearer secret' } }),
+      );
+      expect(holderView.failing).toEqual([
+        expect.objectContaining({ file: 'rules/approval.work-order/1.2.0.yaml' }),
+      ]);
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it('never shows an absolute path, and caps files and diagnostics with counts', async () => {
+    const copy = copyTestdata();
+    try {
+      const { app, holder } = testApp({}, copy.dir);
+      const junk = Array.from({ length: 300 }, (_, i) => `k${i}: 1`).join('\n');
+      for (let v = 0; v < 30; v++) {
+        writeFileSync(join(copy.dir, `rules/approval.work-order/3.${v}.0.yaml`), `kind: ruleset\n${junk}\n`);
+      }
+      holder.reload();
+      const res = await app.request('/readyz');
+      const text = await res.text();
+      expect(text).not.toContain(copy.dir);
+      expect(Buffer.byteLength(text)).toBeLessThan(64 * 1024);
+      const body = JSON.parse(text);
+      expect(body).not.toHaveProperty('dir');
+      expect(body.failingFiles).toBe(30);
+      expect(body.failing).toHaveLength(20);
+      expect(body.failingNotShown).toBe(10);
+      const diagnostics = body.failing[0].diagnostics;
+      expect(diagnostics.length).toBeLessThanOrEqual(11);
+      expect(diagnostics.at(-1).code).toBe('details_truncated');
+    } finally {
+      copy.remove();
+    }
+  });
+});

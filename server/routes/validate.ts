@@ -6,7 +6,8 @@ import {
   indexFiles,
   type StandardsIndex,
 } from '../../engine/index.ts';
-import { acceptBody, mediaTypes } from '../body.ts';
+import { acceptBody, mediaTypes, readText } from '../body.ts';
+import { capDiagnostics } from '../bounded.ts';
 import { httpError } from '../errors.ts';
 import { errors, jsonResponse, queryParam, ref } from '../openapi/helpers.ts';
 import type { RouteModule } from './route.ts';
@@ -51,7 +52,7 @@ export const validateRoutes: RouteModule = {
   },
   mount(app, { options }) {
     app.post('/v1/validate', acceptBody(mediaTypes.yaml, options.bodyLimit), async (c) => {
-      const text = await c.req.text();
+      const text = await readText(c);
       const file = c.req.query('file');
       if (file !== undefined && (file.length === 0 || file.length > 300)) {
         throw httpError('query_invalid', '`file` must be a path such as rules/<id>/<version>.yaml', [
@@ -63,7 +64,7 @@ export const validateRoutes: RouteModule = {
           ? compileDocument(text, UNNAMED).diagnostics
           : asServed(c.get('index'), file, text);
       const valid = !hasErrors(diagnostics);
-      return c.json({ valid, diagnostics }, valid ? 200 : 422);
+      return c.json({ valid, diagnostics: capDiagnostics(diagnostics) }, valid ? 200 : 422);
     });
   },
 };

@@ -1,0 +1,51 @@
+/**
+ * Query parameters, checked in one place for every route: each route allows the query parameters
+ * its OpenAPI description lists, and nothing else. An unknown or repeated parameter is
+ * `query_invalid` (400), so a misspelt `?formt=md` is never silently ignored.
+ */
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context.ts';
+import { httpError } from './errors.ts';
+import type { Json, PathItems } from './openapi/helpers.ts';
+
+/** Registers, before the handlers, a check of the query parameters of every operation in `paths`. */
+export function checkQueries(app: Hono<AppEnv>, paths: PathItems): void {
+  for (const [path, item] of Object.entries(paths)) {
+    const honoPath = path.replace(/\{(\w+)\}/g, ':$1');
+    for (const [method, operation] of Object.entries(item)) {
+      app.on(method.toUpperCase(), honoPath, allowOnly(queryNames(operation)));
+    }
+  }
+}
+
+function queryNames(operation: Json): string[] {
+  const parameters = (operation.parameters ?? []) as Json[];
+  return parameters.filter((p) => p.in === 'query').map((p) => p.name as string);
+}
+
+/** A middleware answering `query_invalid` for a query parameter not in `allowed`, or given twice. */
+export function allowOnly(allowed: readonly string[]): MiddlewareHandler<AppEnv> {
+  const known = new Set(allowed);
+  const list = allowed.length > 0 ? allowed.map((n) => `\`${n}\``).join(', ') : 'none';
+  return async (c, next) => {
+    const url = c.req.url;
+    // Most requests have no query: nothing to parse.
+    if (url.includes('?')) {
+      const seen = new Set<string>();
+      for (const name of new URL(url).searchParams.keys()) {
+        if (!known.has(name))
+          throw queryInvalid(`unknown query parameter \`${name}\``, `allowed here: ${list}`, name);
+        if (seen.has(name))
+          throw queryInvalid(`query parameter \`${name}\` is given twice`, 'give it once', name);
+        seen.add(name);
+      }
+    }
+    await next();
+  };
+}
+
+function queryInvalid(message: string, hint: string, name: string) {
+  return httpError('query_invalid', message, [
+    { code: 'query_invalid', message, severity: 'error', path: name, hint },
+  ]);
+}
