@@ -14,7 +14,7 @@ export const MAX_TEXT = 500;
 /** The code of the entry that counts the entries left out. */
 export const TRUNCATED = 'details_truncated';
 
-/** The error body of api.md, as answered. */
+/** The error body of docs/api.md, as answered. */
 export interface ErrorBody {
   error: { code: string; message: string; details?: Diagnostic[] };
 }

@@ -186,10 +186,20 @@ describe('digests of values that evaluate differently', () => {
     );
   });
 
-  it('keep `greaterThan: .inf` and `greaterThan: -.inf` apart through the real loader', () => {
-    const at = (v: string) => digestOfText(`when: { total: { greaterThan: ${v} } }\n`);
-    const digests = ['.inf', '-.inf', '.nan', 'null', '0', '-0', '"0"'].map(at);
+  it('keep `greaterThan: .inf` and `greaterThan: -.inf` apart, and the loader refuses both', () => {
+    const when = (v: unknown) => digestOf({ when: { total: { greaterThan: v } } });
+    const digests = [Infinity, -Infinity, Number.NaN, null, 0, -0, '0'].map(when);
     expect(new Set(digests).size).toBe(digests.length);
+    // Through the real loader: what JSON cannot hold never becomes a document at all.
+    for (const v of ['.inf', '-.inf', '.nan', '1e400']) {
+      const codes = loadYaml(`when: { total: { greaterThan: ${v} } }\n`, 'x.yaml').diagnostics.map(
+        (d) => d.code,
+      );
+      expect(codes).toEqual(['number_not_finite']);
+    }
+    const through = (v: string) => digestOfText(`when: { total: { greaterThan: ${v} } }\n`);
+    const texts = ['null', '0', '-0', '"0"'].map(through);
+    expect(new Set(texts).size).toBe(texts.length);
   });
 
   it('tell a number from the same number written as text', () => {
