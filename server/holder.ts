@@ -1,4 +1,10 @@
-import { type Diagnostic, type IndexOptions, loadStandards, type StandardsIndex } from '../engine/index.ts';
+import {
+  type CompiledDocument,
+  type Diagnostic,
+  type IndexOptions,
+  loadStandards,
+  type StandardsIndex,
+} from '../engine/index.ts';
 
 /**
  * Why the last reload could not read everything: the directory itself (nothing was swapped in), a
@@ -89,7 +95,7 @@ export interface FileProblem {
 export function failingFiles(index: StandardsIndex): FileProblem[] {
   const out: FileProblem[] = [];
   for (const state of index.files.values()) {
-    if (state.document) continue;
+    if (state.document || servedAsLocked(index, state.provisional)) continue;
     const good = state.lastGood;
     out.push({
       file: state.path,
@@ -98,6 +104,14 @@ export function failingFiles(index: StandardsIndex): FileProblem[] {
     });
   }
   return out;
+}
+
+/**
+ * Whether a version that only a newer check finds fault with is served, because its lock entry
+ * vouches for it (engine/lock/later.ts): it is not failing, its problems are warnings.
+ */
+function servedAsLocked(index: StandardsIndex, doc: CompiledDocument | undefined): boolean {
+  return doc !== undefined && (index.documents.get(doc.id)?.includes(doc) ?? false);
 }
 
 function changes(before: StandardsIndex, after: StandardsIndex): { broken: FileProblem[]; fixed: string[] } {

@@ -10,6 +10,7 @@ import {
 } from '../evaluate.ts';
 import { withheldError, withheldInForce } from '../lock/withheld.ts';
 import { didYouMean } from '../util/suggest.ts';
+import { quoted } from '../util/text.ts';
 import { chooseVersion, pinnedVersion } from './choose.ts';
 import type { StandardsIndex } from './directory.ts';
 
@@ -24,14 +25,26 @@ export function versionsOf(index: StandardsIndex, id: string): CompiledDocument[
   if (withheld) throw withheldError(withheld);
   const known = [...new Set([...index.documents.keys(), ...index.withheld.keys()])];
   const hint = didYouMean(id, known);
-  throw new NormaError('standard_unknown', `no standard \`${id}\``, [
+  throw new NormaError('standard_unknown', `no standard ${quoted(id)}`, [
     {
       code: 'standard_unknown',
-      message: `known: ${known.sort().join(', ') || 'none'}`,
+      message: knownList(known.sort()),
       severity: 'error',
       ...(hint ? { hint } : {}),
     },
   ]);
+}
+
+// Ids named in a `standard_unknown` answer at most: with a thousand standards the list would be
+// kilobytes long; `GET /v1/standards` lists them all.
+const MAX_KNOWN_LISTED = 20;
+
+/** `known: a, b, c` (the first MAX_KNOWN_LISTED ids, then how many more). */
+function knownList(ids: readonly string[]): string {
+  if (ids.length === 0) return 'known: none';
+  const shown = ids.slice(0, MAX_KNOWN_LISTED).join(', ');
+  const more = ids.length - MAX_KNOWN_LISTED;
+  return more > 0 ? `known: ${shown} and ${more} more (GET /v1/standards lists them all)` : `known: ${shown}`;
 }
 
 /**

@@ -1,5 +1,7 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, testApp } from '../testing.ts';
+import { copyTestdata, json, postJson, testApp } from '../testing.ts';
 
 const { app } = testApp();
 
@@ -116,5 +118,36 @@ describe('GET /v1/standards/{id}/versions/{v}', () => {
     const res = await app.request('/v1/standards/nope/versions/1.0.0');
     expect(res.status).toBe(404);
     expect((await json(res)).error.code).toBe('standard_unknown');
+  });
+});
+
+describe('withheld versions over HTTP', () => {
+  it('are listed with the reason, and nothing is in force in their place', async () => {
+    const copy = copyTestdata();
+    try {
+      rmSync(join(copy.dir, 'norma.lock'));
+      const { app: locked } = testApp({ lock: true }, copy.dir);
+      const list = await json(await locked.request('/v1/standards?at=2026-03-01'));
+      const approval = (list.standards as { id: string; current: string | null }[]).find(
+        (s) => s.id === 'approval.work-order',
+      );
+      expect(approval).toMatchObject({ versions: ['1.0.0', '1.1.0'], current: null });
+      const one = await json(await locked.request('/v1/standards/approval.work-order?at=2026-03-01'));
+      expect(one.current).toBeNull();
+      const versions = one.versions as { version: string; withheld?: { code: string; reason: string } }[];
+      expect(versions.map((v) => [v.version, v.withheld?.code])).toEqual([
+        ['1.0.0', 'lock_standard_withheld'],
+        ['1.1.0', 'lock_standard_withheld'],
+      ]);
+      expect(versions[0]?.withheld?.reason).toContain('norma.lock');
+      const evaluated = await locked.request(
+        '/v1/standards/approval.work-order/evaluate',
+        postJson({ facts: { estimateTotal: 100 }, at: '2026-03-01' }),
+      );
+      expect(evaluated.status).toBe(503);
+      expect((await json(evaluated)).error).toMatchObject({ code: 'lock_standard_withheld' });
+    } finally {
+      copy.remove();
+    }
   });
 });

@@ -1,14 +1,5 @@
 import type { Context } from 'hono';
-import {
-  type CompiledDocument,
-  findVersion,
-  inForceAt,
-  isIsoDate,
-  NormaError,
-  type StandardsIndex,
-  today,
-  versionsOf,
-} from '../../engine/index.ts';
+import { findVersion, type History, historyOf, isIsoDate, NormaError, today } from '../../engine/index.ts';
 import type { AppEnv } from '../context.ts';
 import { httpError } from '../errors.ts';
 import { atParam, errors, idParam, jsonResponse, queryParam, ref, versionParam } from '../openapi/helpers.ts';
@@ -87,23 +78,23 @@ export const standardsRoutes: RouteModule = {
     app.get('/v1/standards', (c) => {
       const index = c.get('index');
       const at = dateQuery(c);
-      const standards = [...index.documents.keys()].sort().map((id) => summary(index, id, at));
+      // Withheld standards are listed too: an auditor must see that they exist, and why nothing decides.
+      const ids = new Set([...index.documents.keys(), ...index.withheld.keys()]);
+      const standards = [...ids].sort().map((id) => summary(historyOf(index, id, at)));
       return c.json({ at, standards });
     });
     app.get('/v1/standards/:id', (c) => {
       const id = c.req.param('id');
       c.set('standard', { id });
       const at = dateQuery(c);
-      const versions = versionsOf(c.get('index'), id);
-      const current = inForceAt(versions, at);
-      const head = current ?? (versions.at(-1) as CompiledDocument);
+      const history = historyOf(c.get('index'), id, at);
       return c.json({
         id,
-        kind: head.kind,
-        title: head.title,
+        kind: history.kind,
+        title: history.title,
         at,
-        current: current?.version ?? null,
-        versions: versions.map((d) => versionSummary(d, d === current)),
+        current: history.inForce ?? null,
+        versions: history.versions,
       });
     });
     app.get('/v1/standards/:id/versions/:v', (c) => {
@@ -121,29 +112,14 @@ export const standardsRoutes: RouteModule = {
   },
 };
 
-function summary(index: StandardsIndex, id: string, at: string) {
-  const versions = index.documents.get(id) ?? [];
-  const current = inForceAt(versions, at);
-  const head = current ?? (versions.at(-1) as CompiledDocument);
+/** One line of the listing: the versions of a standard and the one in force (none while withheld). */
+function summary(history: History) {
   return {
-    id,
-    kind: head.kind,
-    title: head.title,
-    versions: versions.map((d) => d.version),
-    current: current?.version ?? null,
-  };
-}
-
-function versionSummary(d: CompiledDocument, inForce: boolean) {
-  return {
-    version: d.version,
-    status: d.status,
-    ...(d.effective !== undefined ? { effective: d.effective } : {}),
-    digest: d.digest,
-    ...(d.change !== undefined ? { change: d.change } : {}),
-    ...(d.approved !== undefined ? { approved: d.approved } : {}),
-    file: d.file,
-    inForce,
+    id: history.id,
+    kind: history.kind,
+    title: history.title,
+    versions: history.versions.map((v) => v.version),
+    current: history.inForce ?? null,
   };
 }
 

@@ -256,6 +256,9 @@ describe('"did you mean" over unknown ids', () => {
     })();
     expect(error?.code).toBe('standard_unknown');
     expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    // The answer names some known ids, not a thousand of them.
+    expect(JSON.stringify(error?.toJSON()).length).toBeLessThan(4096);
+    expect(error?.details[0]?.message).toContain('and 980 more');
     // Ordinary typos are still suggested.
     const typo = (() => {
       try {
