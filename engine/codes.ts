@@ -137,6 +137,7 @@ export const DIAGNOSTIC_CODES = [
   'then_invalid',
   'too_deep',
   'version_file_duplicate',
+  'version_never_in_force',
   'version_not_in_force',
   'version_unknown',
   'when_unsatisfiable',

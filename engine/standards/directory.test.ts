@@ -374,3 +374,38 @@ describe('reading a standards directory that cannot be trusted', () => {
     expect(listStandardFiles(dir)).toEqual(['rules/fees.labour/1.0.0.yaml']);
   });
 });
+
+describe('versions that can never be in force', () => {
+  it('are warned about when a higher approved version takes effect on the same day or earlier', async () => {
+    const dir = standards({
+      'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2025-01-01' }),
+      'rules/fees.labour/1.1.0.yaml': ruleset('1.1.0', { effective: '2026-01-01' }),
+      'rules/fees.labour/1.2.0.yaml': ruleset('1.2.0', { effective: '2026-01-01' }),
+      'rules/fees.labour/1.3.0.yaml': ruleset('1.3.0', { effective: '2027-01-01' }),
+      'rules/fees.labour/1.4.0.yaml': ruleset('1.4.0', { status: 'draft', effective: '2020-01-01' }),
+    });
+    const found = load(dir).diagnostics.filter((d) => d.code === 'version_never_in_force');
+    expect(found.map((d) => [d.file, d.severity])).toEqual([['rules/fees.labour/1.1.0.yaml', 'warning']]);
+    expect(found[0]?.message).toContain(
+      '1.2.0, a higher approved version, takes effect on 2026-01-01, the same day',
+    );
+    // What the warning says is what evaluation does: 1.1.0 never decides.
+    expect(await versionAt(dir, '2026-01-01')).toBe('1.2.0');
+    expect(await versionAt(dir, '2025-12-31')).toBe('1.0.0');
+  });
+
+  it('are warned about when a higher version took effect before, and when the date can never come', () => {
+    const dir = standards({
+      'rules/fees.labour/1.0.0.yaml': ruleset('1.0.0', { effective: '2026-06-01' }),
+      'rules/fees.labour/2.0.0.yaml': ruleset('2.0.0', { effective: '2025-01-01' }),
+      'rules/fees.labour/3.0.0.yaml': ruleset('3.0.0', { effective: '9999-01-01' }),
+    });
+    const found = load(dir).diagnostics.filter((d) => d.code === 'version_never_in_force');
+    expect(found.map((d) => d.file)).toEqual([
+      'rules/fees.labour/1.0.0.yaml',
+      'rules/fees.labour/3.0.0.yaml',
+    ]);
+    expect(found[0]?.message).toContain('before it');
+    expect(found[1]?.message).toContain('after the last evaluation date');
+  });
+});

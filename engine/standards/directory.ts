@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Diagnostic, error, sortDiagnostics } from '../diagnostics.ts';
+import { EVALUATION_DATES } from '../conditions/dates.ts';
+import { type Diagnostic, error, sortDiagnostics, warning } from '../diagnostics.ts';
 import { type CompiledDocument, compileDocument } from '../document.ts';
 import { enforceLock } from '../lock/check.ts';
 import { excused } from '../lock/later.ts';
@@ -175,7 +176,7 @@ export function indexFiles(
   }
   for (const [id, list] of documents) {
     list.sort((a, b) => compareVersions(a.version, b.version));
-    diagnostics.push(...checkHistory(id, list));
+    diagnostics.push(...checkHistory(id, list), ...neverInForce(list));
   }
   const lock = enforceLock(dir, documents, files, previous, options.lock !== false);
   diagnostics.push(...lock.diagnostics);
@@ -223,6 +224,44 @@ function checkHistory(id: string, versions: CompiledDocument[]): Diagnostic[] {
         ),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * Approved versions that can never decide: a higher approved version takes effect on the same day
+ * or earlier, so on every date this one is in force that one is too, and wins. Versions are in
+ * ascending order; one pass from the highest down keeps the earliest effective date above.
+ */
+function neverInForce(versions: readonly CompiledDocument[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let earliestAbove: CompiledDocument | undefined;
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const doc = versions[i] as CompiledDocument;
+    if (doc.status !== 'approved' || doc.effective === undefined) continue;
+    const above = earliestAbove;
+    if (doc.effective > EVALUATION_DATES.to) {
+      out.push(
+        warning(
+          'version_never_in_force',
+          `version ${doc.version} can never be in force: it takes effect on ${doc.effective}, after the last evaluation date (${EVALUATION_DATES.to})`,
+          { file: doc.file, ...lineOf(doc, '/effective'), hint: 'give it an effective date that can come' },
+        ),
+      );
+    } else if (above?.effective !== undefined && above.effective <= doc.effective) {
+      out.push(
+        warning(
+          'version_never_in_force',
+          `version ${doc.version} can never be in force: ${above.version}, a higher approved version, takes effect on ${above.effective}, ${above.effective === doc.effective ? 'the same day' : 'before it'} (${doc.effective})`,
+          {
+            file: doc.file,
+            ...lineOf(doc, '/effective'),
+            hint: `give ${above.version} a later \`effective\` date, or retire ${doc.version}`,
+          },
+        ),
+      );
+    }
+    if (!above?.effective || doc.effective < above.effective) earliestAbove = doc;
   }
   return out;
 }
