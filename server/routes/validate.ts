@@ -1,5 +1,4 @@
 import {
-  compileDocument,
   compileFile,
   type Diagnostic,
   hasErrors,
@@ -8,6 +7,7 @@ import {
 } from '../../engine/index.ts';
 import { acceptBody, mediaTypes, readText } from '../body.ts';
 import { capDiagnostics } from '../bounded.ts';
+import { CompilePool } from '../compile-pool.ts';
 import { httpError } from '../errors.ts';
 import { errors, jsonResponse, queryParam, ref } from '../openapi/helpers.ts';
 import type { RouteModule } from './route.ts';
@@ -51,6 +51,7 @@ export const validateRoutes: RouteModule = {
     },
   },
   mount(app, { options }) {
+    const pool = new CompilePool(options.timeoutMs);
     app.post('/v1/validate', acceptBody(mediaTypes.yaml, options.bodyLimit), async (c) => {
       const text = await readText(c);
       const file = c.req.query('file');
@@ -59,10 +60,11 @@ export const validateRoutes: RouteModule = {
           { code: 'query_invalid', message: 'file is 1 to 300 characters', severity: 'error', path: 'file' },
         ]);
       }
+      // Compiled off the server's thread: a large hostile document must not hold health checks.
+      const checked = await pool.compile(text, file ?? UNNAMED, file !== undefined);
+      // A document that compiles is checked again beside the served versions of its id.
       const diagnostics =
-        file === undefined
-          ? compileDocument(text, UNNAMED).diagnostics
-          : asServed(c.get('index'), file, text);
+        file !== undefined && checked.compiled ? asServed(c.get('index'), file, text) : checked.diagnostics;
       const valid = !hasErrors(diagnostics);
       return c.json({ valid, diagnostics: capDiagnostics(diagnostics) }, valid ? 200 : 422);
     });

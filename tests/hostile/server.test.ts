@@ -274,6 +274,20 @@ function hostileBodies(): {
       code: 'body_malformed',
     },
     {
+      name: 'a YAML document with 38,000 unknown keys to validate',
+      path: '/v1/validate',
+      type: 'application/yaml',
+      body: (() => {
+        let text =
+          'kind: ruleset\nid: t.x\nversion: 1.0.0\nstatus: draft\ntitle: x\nhit: first\noutputs:\n  a: { type: string }\nrules:\n  - id: r\n    then: { a: x }\n';
+        for (let i = 0; text.length < MiB - 100; i++) text += `unknown_key_number_${i}: 1\n`;
+        return text;
+      })(),
+      status: 422,
+      // The answer is `{valid: false, diagnostics}`: the first 100, then `diagnostics_truncated`.
+      code: '',
+    },
+    {
       name: 'JSON Lines diff input with too many lines',
       path: '/v1/standards/approval.work-order/diff?from=1.0.0&to=1.1.0&runs=0',
       type: 'application/x-ndjson',
