@@ -54,6 +54,11 @@ export function validateSchema(kind: string, data: unknown, file: string, map: S
  * Linear in the number of errors: a file with thousands of problems is indexed by path once
  * rather than each error compared with every other.
  */
+// Hints that search (a "did you mean" over the allowed names) are worked out for the first
+// problems only: a file shows its first 100 diagnostics (document.ts), and a hostile one with
+// 40,000 unknown keys must not spend its time on hints nobody is shown.
+const DETAILED_HINTS = 200;
+
 export function mapAjvErrors(all: readonly ErrorObject[], file: string, map: SourceMap): Diagnostic[] {
   // A bad key name fails both `pattern` (inside propertyNames) and `propertyNames`: keep the latter.
   const errors = all.filter((e) => e.propertyName === undefined || e.keyword === 'propertyNames');
@@ -80,7 +85,7 @@ export function mapAjvErrors(all: readonly ErrorObject[], file: string, map: Sou
     } else if ((compoundsAt.get(e.instancePath) ?? []).some((c) => isBranchNoise(e, c))) {
       continue;
     }
-    const d = toDiagnostic(e, file, map);
+    const d = toDiagnostic(e, file, map, out.length < DETAILED_HINTS);
     const key = `${d.path}|${d.code}|${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -117,7 +122,7 @@ function isBranchNoise(e: ErrorObject, compound: ErrorObject): boolean {
   );
 }
 
-function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic {
+function toDiagnostic(e: ErrorObject, file: string, map: SourceMap, detailed = true): Diagnostic {
   const params = e.params as Record<string, unknown>;
   const at = e.instancePath;
   switch (e.keyword) {
@@ -133,13 +138,13 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic 
     case 'unevaluatedProperties': {
       const field = String(params.additionalProperty ?? params.unevaluatedProperty);
       const path = `${at}/${field.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-      const known = knownPropertiesOf(e.parentSchema);
-      const hint = didYouMean(field, known);
+      const known = detailed ? knownPropertiesOf(e.parentSchema) : undefined;
+      const hint = known ? didYouMean(field, known) : undefined;
       return error('schema_unknown_field', `unknown field \`${field}\``, {
         file,
         ...positionOf(map, path, 'key'),
         path,
-        ...(hint ? { hint } : { hint: `allowed here: ${[...known].join(', ')}` }),
+        hint: hint ?? (known ? `allowed here: ${[...known].join(', ')}` : 'remove it, or check its spelling'),
       });
     }
     case 'type':
@@ -153,7 +158,7 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic 
       const allowed = (
         e.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue]
       ).map(String);
-      const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+      const hint = detailed && typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       return error(
         'schema_enum',
         `\`${label(at)}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}, not ${valueName(e.data)}`,
