@@ -32,10 +32,8 @@ function qualificationBlocks(expiresOn: string): boolean {
       ],
     },
   };
-  const outputs = evaluateFast(inForce('qualification.technician'), { facts, at: AT }).result.outputs as {
-    allowed: boolean;
-  };
-  return !outputs.allowed;
+  const { result } = evaluateFast(inForce('qualification.technician'), { facts, at: AT });
+  return !(result as { outputs: { allowed: boolean } }).outputs.allowed;
 }
 
 /** Whether training.requirements blocks a fully trained technician with the same certificate. */
@@ -50,10 +48,8 @@ function trainingBlocks(expiresOn: string): boolean {
       hvCertificateExpiresOn: expiresOn,
     },
   };
-  const outputs = evaluateFast(inForce('training.requirements'), { facts, at: AT }).result.outputs as {
-    blocking: number;
-  };
-  return outputs.blocking > 0;
+  const { result } = evaluateFast(inForce('training.requirements'), { facts, at: AT });
+  return (result as { outputs: { blocking: number } }).outputs.blocking > 0;
 }
 
 describe('the HV certificate: qualification.technician and training.requirements agree', () => {

@@ -17,18 +17,16 @@ describe('a service contract: fees.work-order and accounting.records agree', () 
     const booking = evaluateFast(inForce('accounting.records'), {
       facts: { payType: 'service-contract' },
       at: AT,
-    }).result.outputs as { account: string };
-    expect(booking.account).toBe('合同负债-保养套餐');
+    });
+    expect((booking.result as { outputs: { account: string } }).outputs.account).toBe('合同负债-保养套餐');
 
     const facts = {
       payType: 'service-contract',
       labour: [{ opCode: 'M-OIL', hours: 0.5 }],
       parts: [{ partNo: 'OIL-5W30', category: 'oem', qty: 4, unitCost: 55 }],
     };
-    const totals = evaluateFast(inForce('fees.work-order'), { facts, at: AT }).result.totals as {
-      total: number;
-      customer: number;
-    };
+    const fees = evaluateFast(inForce('fees.work-order'), { facts, at: AT });
+    const { totals } = fees.result as { totals: { total: number; customer: number } };
     expect(totals.total).toBeGreaterThan(0);
     expect(totals.customer).toBe(0);
   });
