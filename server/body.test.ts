@@ -51,7 +51,7 @@ describe('request bodies', () => {
     expect(details).toHaveLength(101);
     expect(details.at(-1)).toMatchObject({
       code: 'details_truncated',
-      message: '800 more problems are not shown',
+      message: '801 more problems are not shown', // 900 unknown fields, and `facts` missing
     });
   });
 });

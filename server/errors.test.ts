@@ -3,7 +3,7 @@ import { createApp } from './app.ts';
 import { statusOf } from './errors.ts';
 import type { StandardsHolder } from './holder.ts';
 import { memoryLogger } from './log.ts';
-import { json, testApp, testOptions } from './testing.ts';
+import { checkedResponses, json, testApp, testOptions } from './testing.ts';
 
 describe('errors', () => {
   it('maps codes to the statuses of docs/api.md, and unknown engine codes to 422', () => {
@@ -29,7 +29,7 @@ describe('errors', () => {
       },
     } as unknown as StandardsHolder;
     const logger = memoryLogger();
-    const app = createApp({ holder: broken, options: testOptions(), logger });
+    const app = checkedResponses(createApp({ holder: broken, options: testOptions(), logger }));
     const res = await app.request('/v1/standards', { headers: { 'x-request-id': 'req-42' } });
     expect(res.status).toBe(500);
     expect(res.headers.get('x-request-id')).toBe('req-42');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { jsonLogger } from './log.ts';
-import { postJson, testApp } from './testing.ts';
+import { checkedResponses, postJson, testApp } from './testing.ts';
 
 describe('request log', () => {
   it('logs one line per request with method, route, status, duration, standard and version', async () => {
@@ -112,7 +112,7 @@ describe('log lines from hostile requests', () => {
   it('logs a request whose path holds encoded newlines and separators as one line', async () => {
     const lines: string[] = [];
     const { holder, options } = testApp();
-    const app = createApp({ holder, options, logger: jsonLogger((l) => lines.push(l)) });
+    const app = checkedResponses(createApp({ holder, options, logger: jsonLogger((l) => lines.push(l)) }));
     await app.request('/v1/standards/%0A%E2%80%A8%C2%85%1B/x', { headers: { 'x-request-id': 'id\tforged' } });
     expect(lines).toHaveLength(1);
     expect((lines[0] as string).slice(0, -1)).toMatch(/^[\x20-\x7e]+$/);

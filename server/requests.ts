@@ -1,97 +1,156 @@
+/**
+ * Request bodies, checked against the schemas the OpenAPI document publishes (openapi/requests.ts),
+ * compiled once with ajv: one description of each body, for clients and for the server. Problems
+ * are `body_invalid` (422), one diagnostic per problem with its JSON pointer and a hint.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { type Diagnostic, NormaError, type StandardRequest } from '../engine/index.ts';
+import type { Json } from './openapi/helpers.ts';
+import { requestComponents } from './openapi/requests.ts';
 
 /** The body of `POST …/evaluate`, checked for shape; facts and answers are the engine's to check. */
 export interface EvaluateBody extends StandardRequest {
   explain?: boolean;
 }
 
-/** The body of `POST …/evaluate/batch`: each item stays raw until it is evaluated on its own. */
+/** The body of `POST …/evaluate/batch`: each item is evaluated on its own. */
 export interface BatchBody {
-  items: unknown[];
+  items: StandardRequest[];
   version?: string;
 }
 
-type FieldType = 'string' | 'boolean' | 'array' | 'any';
+/** The JSON body of `POST …/diff`: real inputs, each a request or bare facts. */
+export interface DiffBody {
+  inputs: unknown[];
+}
 
-const evaluateFields: Record<string, FieldType> = {
-  facts: 'any',
-  answers: 'any',
-  at: 'string',
-  version: 'string',
-  explain: 'boolean',
-};
-const itemFields: Record<string, FieldType> = { facts: 'any', answers: 'any', at: 'string' };
-const batchFields: Record<string, FieldType> = { items: 'array', version: 'string' };
+const API_ID = 'https://norma.invalid/openapi.json';
+
+// Formats (`date`) are annotations, as in OpenAPI 3.1: a bad `at` is the engine's `at_invalid`.
+const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false, verbose: true });
+// The schemas sit where the OpenAPI document has them, so their `$ref`s resolve as published;
+// `components` is the document's keyword, not a schema's: ajv is told to pass over it.
+ajv.addKeyword('components');
+ajv.addSchema({ $id: API_ID, components: { schemas: requestComponents() } });
+
+function validator(name: string): ValidateFunction {
+  const validate = ajv.getSchema(`${API_ID}#/components/schemas/${name}`);
+  if (!validate) throw new Error(`no request schema ${name}`);
+  return validate;
+}
+
+const evaluateSchema = validator('EvaluateRequest');
+const batchSchema = validator('BatchRequest');
+const diffSchema = validator('DiffRequest');
 
 /** Checks an evaluate body: `{facts, answers?, at?, version?, explain?}`. */
 export function evaluateBody(raw: unknown): EvaluateBody {
-  const body = checkShape(raw, evaluateFields, '');
-  // Built field by field: never spread a parsed body (slow on Node 20, and it would let extras through).
-  return picked(body, true);
-}
-
-/** Checks one batch item: `{facts, answers?, at?}`; a problem is that item's error, not the batch's. */
-export function batchItem(raw: unknown, index: number): StandardRequest {
-  return picked(checkShape(raw, itemFields, `/items/${index}`), false);
-}
-
-/** Checks a batch body: `{items: [...], version?}`. */
-export function batchBody(raw: unknown): BatchBody {
-  const body = checkShape(raw, batchFields, '');
-  if (body.items === undefined) {
-    throw invalid([problem('/items', '`items` is required', 'send `{"items": [{"facts": {…}}]}`')]);
-  }
-  return {
-    items: body.items as unknown[],
-    ...(body.version !== undefined ? { version: body.version as string } : {}),
-  };
-}
-
-function picked(body: Record<string, unknown>, withVersion: boolean): EvaluateBody {
-  const out: EvaluateBody = { facts: body.facts };
-  if (body.answers !== undefined) out.answers = body.answers;
-  if (body.at !== undefined) out.at = body.at as string;
-  if (withVersion && body.version !== undefined) out.version = body.version as string;
-  if (withVersion && body.explain !== undefined) out.explain = body.explain as boolean;
+  const body = checked(evaluateSchema, raw);
+  const out: EvaluateBody = request(body);
+  if (body.version !== undefined) out.version = body.version as string;
+  if (body.explain !== undefined) out.explain = body.explain as boolean;
   return out;
 }
 
-function checkShape(raw: unknown, fields: Record<string, FieldType>, at: string): Record<string, unknown> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw invalid([
-      problem(at, 'the body must be a JSON object', `fields: ${Object.keys(fields).join(', ')}`),
-    ]);
-  }
-  const body = raw as Record<string, unknown>;
-  const details: Diagnostic[] = [];
-  for (const [key, value] of Object.entries(body)) {
-    const type = Object.hasOwn(fields, key) ? fields[key] : undefined;
-    if (type === undefined) {
-      details.push(
-        problem(`${at}/${key}`, `unknown field \`${key}\``, `fields: ${Object.keys(fields).join(', ')}`),
-      );
-    } else if (value !== undefined && !hasType(value, type)) {
-      details.push(problem(`${at}/${key}`, `\`${key}\` must be ${article(type)}`));
+/** Checks a batch body: `{items: [{facts, answers?, at?}, …], version?}`. */
+export function batchBody(raw: unknown): BatchBody {
+  const body = checked(batchSchema, raw);
+  const items = (body.items as Record<string, unknown>[]).map(request);
+  return body.version !== undefined ? { items, version: body.version as string } : { items };
+}
+
+/** Checks the JSON body of a diff: `{inputs: [...]}`. */
+export function diffBody(raw: unknown): DiffBody {
+  return { inputs: checked(diffSchema, raw).inputs as unknown[] };
+}
+
+// Built field by field: never spread a parsed body (slow on Node 20, and it would let extras through).
+function request(body: Record<string, unknown>): StandardRequest {
+  const out: StandardRequest = { facts: body.facts };
+  if (body.answers !== undefined) out.answers = body.answers;
+  if (body.at !== undefined) out.at = body.at as string;
+  return out;
+}
+
+function checked(validate: ValidateFunction, raw: unknown): Record<string, unknown> {
+  if (validate(raw)) return raw as Record<string, unknown>;
+  throw new NormaError(
+    'body_invalid',
+    'the request body does not have the expected shape',
+    (validate.errors ?? []).map(problemOf),
+  );
+}
+
+/** How to send a required field, where an example says more than the list of fields. */
+const REQUIRED_HINTS: Record<string, string> = {
+  facts: 'send `{"facts": {…}}`, with `{}` when the standard declares no facts',
+  items: 'send `{"items": [{"facts": {…}}]}`',
+  inputs: 'send `{"inputs": [{…}, …]}`',
+};
+
+/** One ajv error as a diagnostic: what is wrong, where (a JSON pointer), and how to fix it. */
+function problemOf(e: ErrorObject): Diagnostic {
+  const at = e.instancePath;
+  const fields = fieldsHint(e.parentSchema);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(e.params.additionalProperty);
+      return problem(`${at}/${pointerToken(key)}`, `unknown field \`${key}\`${within(at)}`, fields);
     }
+    case 'required': {
+      const key = String(e.params.missingProperty);
+      return problem(
+        `${at}/${pointerToken(key)}`,
+        `\`${key}\` is required${within(at)}`,
+        REQUIRED_HINTS[key] ?? fields,
+      );
+    }
+    case 'type': {
+      const type = String(e.params.type);
+      return at === ''
+        ? problem(
+            '',
+            `the body must be ${article(type)}`,
+            fieldsHint(e.schema === 'object' ? e.parentSchema : undefined),
+          )
+        : problem(at, `${name(at)} must be ${article(type)}`);
+    }
+    default:
+      return problem(at, `${at === '' ? 'the body' : name(at)} ${e.message ?? 'is not valid'}`);
   }
-  if (details.length > 0) throw invalid(details);
-  return body;
 }
 
-function hasType(value: unknown, type: FieldType): boolean {
-  if (type === 'any') return true;
-  if (type === 'array') return Array.isArray(value);
-  return typeof value === type;
+/** `fields: facts, answers, at` from an object schema's properties. */
+function fieldsHint(schema: unknown): string | undefined {
+  const properties = (schema as Json | undefined)?.properties;
+  return properties && typeof properties === 'object'
+    ? `fields: ${Object.keys(properties).join(', ')}`
+    : undefined;
 }
 
-function article(type: FieldType): string {
-  return type === 'array' ? 'an array' : `a ${type}`;
+/** A pointer as people read it: `/items/3/facts` → `` `items[3].facts` ``. */
+function name(pointer: string): string {
+  const readable = pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((out, s) => (/^\d+$/.test(s) ? `${out}[${s}]` : out === '' ? s : `${out}.${s}`), '');
+  return `\`${readable}\``;
+}
+
+function within(pointer: string): string {
+  return pointer === '' ? '' : ` in ${name(pointer)}`;
+}
+
+function pointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function article(type: string): string {
+  if (type === 'object') return 'a JSON object';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function problem(path: string, message: string, hint?: string): Diagnostic {
   return { code: 'body_invalid', message, severity: 'error', path, ...(hint ? { hint } : {}) };
-}
-
-function invalid(details: Diagnostic[]): NormaError {
-  return new NormaError('body_invalid', 'the request body does not have the expected shape', details);
 }

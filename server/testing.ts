@@ -3,7 +3,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import { checkResponse } from '../tests/contracts/responses.ts';
 import { createApp } from './app.ts';
+import type { AppEnv } from './context.ts';
 import { StandardsHolder } from './holder.ts';
 import { memoryLogger } from './log.ts';
 import { defaults, type ServerOptions } from './options.ts';
@@ -17,12 +20,28 @@ export function testOptions(dir = testdataDir, overrides: Partial<ServerOptions>
   return { dir, ...defaults, tokens: [], lock: false, ...overrides };
 }
 
-/** An app over a directory, with its logger and holder. */
+/**
+ * An app over a directory, with its logger and holder. Its `request` checks every response
+ * against the OpenAPI document (tests/contracts/responses.ts): a test fails on any answer the
+ * description does not declare.
+ */
 export function testApp(overrides: Partial<ServerOptions> = {}, dir = testdataDir) {
   const logger = memoryLogger();
   const options = testOptions(dir, overrides);
   const holder = StandardsHolder.load(dir, { lock: options.lock });
-  return { app: createApp({ holder, options, logger }), logger, holder, options };
+  return { app: checkedResponses(createApp({ holder, options, logger })), logger, holder, options };
+}
+
+/** The app with `request` wrapped: each response is checked against the OpenAPI document. */
+export function checkedResponses<A extends Hono<AppEnv>>(app: A): A {
+  const request: A['request'] = async (input, init, ...rest) => {
+    const res = await app.request(input, init, ...rest);
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    const url = input instanceof Request ? input.url : String(input);
+    await checkResponse(method.toUpperCase(), url, res);
+    return res;
+  };
+  return new Proxy(app, { get: (target, key) => (key === 'request' ? request : Reflect.get(target, key)) });
 }
 
 /** A writable copy of the test standards; `remove()` deletes it. */

@@ -1,5 +1,8 @@
 import { kinds, readSchemas } from '../../engine/index.ts';
-import { errorResponseNames, type Json, jsonResponse, ref } from './helpers.ts';
+import { diffComponents } from './diff.ts';
+import { closed, errorResponseNames, type Json, jsonResponse, ref } from './helpers.ts';
+import { requestComponents } from './requests.ts';
+import { resultComponents } from './results.ts';
 
 /** Component names of the engine's document schemas: `header.schema.json` → `schema.header`. */
 export function schemaComponentName(file: string): string {
@@ -52,11 +55,8 @@ export function documentSchema(): Json {
   return { oneOf: known.map((k) => ref(schemaComponentName(`${k}.schema.json`))) };
 }
 
-const diagnostic: Json = {
-  type: 'object',
-  description: 'a problem found in a document or an input',
-  required: ['code', 'message'],
-  properties: {
+const diagnostic: Json = closed(
+  {
     code: { type: 'string', description: 'stable snake_case code with a stage prefix' },
     message: { type: 'string' },
     severity: { enum: ['error', 'warning'] },
@@ -66,149 +66,70 @@ const diagnostic: Json = {
     path: { type: 'string', description: 'JSON pointer into the document or the input' },
     hint: { type: 'string' },
   },
-};
+  ['code', 'message', 'severity'],
+  'a problem found in a document or an input',
+);
 
-const errorBody: Json = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
+const errorBody: Json = closed(
+  {
+    error: closed(
+      {
         code: { type: 'string', examples: ['facts_invalid'] },
         message: { type: 'string' },
         details: { type: 'array', items: ref('Diagnostic') },
         requestId: { type: 'string', description: 'on 500 only: the id the server logged the error under' },
       },
-    },
+      ['code', 'message'],
+    ),
   },
-};
+  ['error'],
+);
 
-const clause = ref('schema.header.clause');
-
-const envelope: Json = {
-  type: 'object',
-  description: 'the result of one evaluation, the same for every kind',
-  required: ['standard', 'at', 'kind', 'result', 'matched'],
-  properties: {
-    standard: {
-      type: 'object',
-      required: ['id', 'version', 'digest'],
-      properties: { id: { type: 'string' }, version: { type: 'string' }, digest: { type: 'string' } },
-    },
-    at: { type: 'string', format: 'date' },
-    kind: { type: 'string' },
-    result: { description: 'kind-specific, see docs/dsl.md' },
-    matched: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['rule'],
-        properties: {
-          rule: { type: 'string' },
-          clause,
-          message: { type: 'string' },
-          title: { type: 'string' },
-        },
-      },
-    },
-    explain: {
-      type: 'array',
-      description: 'present when `explain: true`: every element considered and why it applied or not',
-      items: {
-        type: 'object',
-        required: ['type', 'id', 'applied', 'line', 'col'],
-        properties: {
-          type: { type: 'string' },
-          id: { type: 'string' },
-          applied: { type: 'boolean' },
-          clause,
-          line: { type: 'integer' },
-          col: { type: 'integer' },
-          reason: { type: 'string' },
-          conditions: {
-            type: 'object',
-            description: 'per condition: fact value, operator, expected, outcome',
-          },
-        },
-      },
-    },
-  },
-};
-
-const versionSummary: Json = {
-  type: 'object',
-  required: ['version', 'status', 'digest', 'file', 'inForce'],
-  properties: {
+const versionSummary: Json = closed(
+  {
     version: { type: 'string' },
     status: { enum: ['draft', 'approved', 'retired'] },
     effective: { type: 'string', format: 'date' },
     digest: { type: 'string' },
     change: { type: 'string' },
-    approved: {
-      type: 'object',
-      properties: { by: { type: 'string' }, at: { type: 'string', format: 'date' } },
-    },
+    approved: closed({ by: { type: 'string' }, at: { type: 'string', format: 'date' } }, ['by', 'at']),
     file: { type: 'string' },
     inForce: { type: 'boolean', description: 'whether this is the version in force at `at`' },
+    lock: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'lock problems of this version’s file (`lock_digest_mismatch`, …)',
+    },
+    withheld: closed(
+      {
+        code: { const: 'lock_standard_withheld' },
+        reason: { type: 'string', examples: ['it was changed after approval'] },
+      },
+      ['code', 'reason'],
+      'set when norma.lock withholds this version: it is listed, but nothing evaluates it (503 `lock_standard_withheld`)',
+    ),
   },
-};
+  ['version', 'status', 'digest', 'file', 'inForce'],
+);
 
-const standardSummary: Json = {
-  type: 'object',
-  required: ['id', 'kind', 'title', 'versions', 'current'],
-  properties: {
+const standardSummary: Json = closed(
+  {
     id: { type: 'string' },
     kind: { type: 'string' },
     title: { type: 'string' },
     versions: { type: 'array', items: { type: 'string' } },
     current: { type: ['string', 'null'], description: 'the version in force at `at` (today by default)' },
   },
-};
+  ['id', 'kind', 'title', 'versions', 'current'],
+);
 
-const facts: Json = {
-  type: 'object',
-  description:
-    "the inputs the standard declares under `facts`; their JSON Schema is the document's `facts` (GET …/versions/{v})",
-  additionalProperties: true,
-};
+const servedVersion = closed(
+  { id: { type: 'string' }, version: { type: 'string' }, digest: { type: 'string' } },
+  ['id', 'version', 'digest'],
+);
 
-const evaluateRequest: Json = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    facts,
-    answers: { description: 'kind-specific answers (a checklist’s), passed to the engine as sent' },
-    at: { type: 'string', format: 'date', description: 'the date that decides the version (default: today)' },
-    version: { type: 'string', description: 'pin a version instead of the one in force' },
-    explain: { type: 'boolean', description: 'add `explain` (runs json-rules-engine, the reference)' },
-  },
-};
-
-const batchRequest: Json = {
-  type: 'object',
-  required: ['items'],
-  additionalProperties: false,
-  properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { facts, answers: {}, at: { type: 'string', format: 'date' } },
-      },
-    },
-    version: { type: 'string' },
-  },
-};
-
-const readiness: Json = {
-  type: 'object',
-  description:
-    'readiness and counts for anyone; `failing`, `problems` and `lastReloadFailure` only without NORMA_TOKENS or with a token',
-  required: ['ready', 'standards', 'documents', 'failingFiles', 'problemCount'],
-  properties: {
+const readiness: Json = closed(
+  {
     ready: { type: 'boolean' },
     loadedAt: { type: 'string', format: 'date-time' },
     reloads: { type: 'integer' },
@@ -223,39 +144,28 @@ const readiness: Json = {
       type: 'array',
       description:
         'the first 20 files that do not compile (10 diagnostics each), and the last good version serving in their place',
-      items: {
-        type: 'object',
-        required: ['file', 'serving', 'diagnostics'],
-        properties: {
+      items: closed(
+        {
           file: { type: 'string' },
-          serving: {
-            oneOf: [
-              { type: 'null' },
-              {
-                type: 'object',
-                properties: {
-                  id: { type: 'string' },
-                  version: { type: 'string' },
-                  digest: { type: 'string' },
-                },
-              },
-            ],
-          },
+          serving: { oneOf: [{ type: 'null' }, servedVersion] },
           diagnostics: { type: 'array', items: ref('Diagnostic') },
         },
-      },
+        ['file', 'serving', 'diagnostics'],
+      ),
     },
     problems: {
       type: 'array',
       items: ref('Diagnostic'),
       description: 'errors across versions (the first 50)',
     },
-    lastReloadFailure: {
-      type: 'object',
-      properties: { at: { type: 'string', format: 'date-time' }, message: { type: 'string' } },
-    },
+    lastReloadFailure: closed({ at: { type: 'string', format: 'date-time' }, message: { type: 'string' } }, [
+      'at',
+      'message',
+    ]),
   },
-};
+  ['ready', 'standards', 'documents', 'failingFiles', 'problemCount'],
+  'readiness and counts for anyone; `failing`, `problems` and `lastReloadFailure` only without NORMA_TOKENS or with a token',
+);
 
 /** Every component: the engine's schemas, the API's own, the error responses, bearer security. */
 export function components(): Json {
@@ -269,12 +179,12 @@ export function components(): Json {
       Document: documentSchema(),
       Diagnostic: diagnostic,
       Error: errorBody,
-      Envelope: envelope,
       StandardSummary: standardSummary,
       VersionSummary: versionSummary,
-      EvaluateRequest: evaluateRequest,
-      BatchRequest: batchRequest,
       Readiness: readiness,
+      ...requestComponents(),
+      ...resultComponents(),
+      ...diffComponents(),
     },
     responses,
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token of NORMA_TOKENS' } },

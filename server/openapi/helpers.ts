@@ -24,7 +24,6 @@ export const errorResponseNames: Record<number, string> = {
   415: 'UnsupportedMediaType',
   422: 'Unprocessable',
   500: 'InternalError',
-  501: 'NotImplemented',
   503: 'Unavailable',
 };
 
@@ -51,3 +50,29 @@ export const atParam = queryParam('at', 'the date that decides which version is 
   type: 'string',
   format: 'date',
 });
+
+/** A closed object schema: exactly these properties, the listed ones required. */
+export function closed(properties: Json, required: readonly string[] = [], description?: string): Json {
+  return {
+    type: 'object',
+    ...(description !== undefined ? { description } : {}),
+    required: [...required],
+    additionalProperties: false,
+    properties,
+  };
+}
+
+/** A list of a schema. */
+export function listOf(items: Json, description?: string): Json {
+  return { type: 'array', ...(description !== undefined ? { description } : {}), items };
+}
+
+/** A `oneOf` of components told apart by the value of `property` (`kind`, `type`, `op`). */
+export function taggedUnion(property: string, members: Record<string, string>): Json {
+  const mapping: Record<string, string> = {};
+  for (const [value, name] of Object.entries(members)) mapping[value] = `#/components/schemas/${name}`;
+  return {
+    oneOf: Object.values(members).map(ref),
+    discriminator: { propertyName: property, mapping },
+  };
+}

@@ -6,20 +6,36 @@ import { errors } from './helpers.ts';
 const API_VERSION = '0.1.0';
 
 /**
- * The OpenAPI 3.1 description of the given route families. Every operation may answer 500; the
- * `/v1/` operations need a bearer token (401, 403) when the server has tokens.
+ * Who may call each path, whatever the server's settings, so the description never changes with
+ * them: `/v1/` needs a bearer token (when the server has tokens: without any it is open, and
+ * says so at start), health and this description are open, and readiness is open with its
+ * details for a token holder.
  */
-export function buildOpenApi(families: readonly { paths: PathItems }[], { auth }: { auth: boolean }): Json {
+export function securityOf(path: string): Json[] {
+  if (path.startsWith('/v1/')) return [{ bearer: [] }];
+  if (path === '/readyz') return [{}, { bearer: [] }];
+  return [];
+}
+
+/**
+ * The OpenAPI 3.1 description of the given route families. Every operation may answer 400 (an
+ * unknown query parameter is `query_invalid` on every route) and 500; `/v1/` ones 401 and 403.
+ */
+export function buildOpenApi(families: readonly { paths: PathItems }[]): Json {
   const paths: PathItems = {};
   for (const family of families) {
     for (const [path, item] of Object.entries(family.paths)) {
       const operations: Record<string, Json> = {};
+      const security = securityOf(path);
+      const guarded = path.startsWith('/v1/');
       for (const [method, op] of Object.entries(item)) {
-        const guarded = auth && path.startsWith('/v1/');
         operations[method] = {
           ...op,
-          responses: { ...(op.responses as Json), ...errors(...(guarded ? [401, 403, 500] : [500])) },
-          ...(guarded ? { security: [{ bearer: [] }] } : {}),
+          security,
+          responses: {
+            ...(op.responses as Json),
+            ...errors(...(guarded ? [400, 401, 403, 500] : [400, 500])),
+          },
         };
       }
       paths[path] = { ...paths[path], ...operations };
@@ -38,12 +54,12 @@ export function buildOpenApi(families: readonly { paths: PathItems }[], { auth }
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     servers: [{ url: '/' }],
     tags: [
-      { name: 'health' },
-      { name: 'standards' },
-      { name: 'evaluate' },
-      { name: 'validate' },
-      { name: 'versions' },
-      { name: 'meta' },
+      { name: 'health', description: 'liveness and readiness, for probes' },
+      { name: 'standards', description: 'the standards served, their versions and documents' },
+      { name: 'evaluate', description: 'results on facts and answers, one or a batch' },
+      { name: 'validate', description: 'checking a document before it is saved' },
+      { name: 'versions', description: 'for auditors: diffs of two versions, printable reports' },
+      { name: 'meta', description: 'this description' },
     ],
     paths,
     components: components(),

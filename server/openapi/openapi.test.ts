@@ -4,6 +4,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { kinds } from '../../engine/index.ts';
 import { json, testApp, testdataDir } from '../testing.ts';
 
 type Json = Record<string, unknown>;
@@ -44,13 +45,23 @@ describe('GET /openapi.json', () => {
     expect(validator.version).toBe('3.1');
   });
 
-  it('stays valid with bearer security when tokens are set', async () => {
-    const { doc } = await spec(['secret']);
-    expect((await new Validator().validate(doc)).valid).toBe(true);
-    const paths = doc.paths as Record<string, Record<string, Json>>;
-    expect(paths['/v1/standards']?.get?.security).toEqual([{ bearer: [] }]);
-    expect(paths['/v1/standards']?.get?.responses).toHaveProperty('401');
-    expect(paths['/healthz']?.get?.security).toBeUndefined();
+  it('is the same document with and without tokens: security and 401/403 are always described', async () => {
+    const open = await spec();
+    const guarded = await spec(['secret']);
+    expect(guarded.doc).toEqual(open.doc);
+    const paths = open.doc.paths as Record<string, Record<string, Json>>;
+    for (const [path, item] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const where = `${method} ${path}`;
+        if (path.startsWith('/v1/')) {
+          expect(op.security, where).toEqual([{ bearer: [] }]);
+          expect(Object.keys(op.responses as Json), where).toEqual(expect.arrayContaining(['401', '403']));
+        } else {
+          expect(op.security, where).toEqual(path === '/readyz' ? [{}, { bearer: [] }] : []);
+          expect(op.responses, where).not.toHaveProperty('401');
+        }
+      }
+    }
   });
 
   it('describes every route the app serves, and nothing it does not', async () => {
@@ -99,6 +110,9 @@ describe('GET /openapi.json', () => {
       'version',
       'explain',
     ]);
-    expect(schemas.Envelope?.required).toEqual(['standard', 'at', 'kind', 'result', 'matched']);
+    expect(schemas.EvaluateRequest?.required).toEqual(['facts']);
+    const discriminator = (schemas.Envelope?.discriminator ?? {}) as Json;
+    expect(discriminator.propertyName).toBe('kind');
+    expect(Object.keys(discriminator.mapping ?? {}).sort()).toEqual(Object.keys(kinds).sort());
   });
 });

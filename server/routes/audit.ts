@@ -5,7 +5,6 @@
  */
 import type { Context } from 'hono';
 import {
-  type Diagnostic,
   type DiffInput,
   type DiffReport,
   diffInputOf,
@@ -25,7 +24,7 @@ import { acceptBody, checkJsonShape, readJson, readText } from '../body.ts';
 import type { AppEnv } from '../context.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, queryParam, ref, versionParam } from '../openapi/helpers.ts';
-import { evaluateBody } from '../requests.ts';
+import { diffBody, evaluateBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
 
 /** The most generated inputs one diff request may ask for: the diff runs on the request's time. */
@@ -71,13 +70,7 @@ const diffResponses = {
   '200': {
     description: 'the semantic diff and, unless `runs=0`, the behavioural diff',
     content: {
-      'application/json': {
-        schema: {
-          type: 'object',
-          required: ['semantic'],
-          properties: { semantic: { type: 'object' }, behaviour: { type: 'object' } },
-        },
-      },
+      'application/json': { schema: ref('DiffReport') },
       'text/plain': { schema: { type: 'string' } },
       'text/markdown': { schema: { type: 'string' } },
       'text/html': { schema: { type: 'string' } },
@@ -108,13 +101,7 @@ export const auditDiffRoutes: RouteModule = {
         requestBody: {
           required: true,
           content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['inputs'],
-                properties: { inputs: { type: 'array', items: { type: 'object' } } },
-              },
-            },
+            'application/json': { schema: ref('DiffRequest') },
             'application/x-ndjson': { schema: { type: 'string', description: 'one JSON object per line' } },
           },
         },
@@ -270,21 +257,7 @@ async function realInputs(c: Context<AppEnv>): Promise<DiffInput[]> {
       throw e;
     }
   }
-  const body = await readJson(c);
-  const list =
-    body !== null && typeof body === 'object' && !Array.isArray(body)
-      ? (body as { inputs?: unknown }).inputs
-      : undefined;
-  if (!Array.isArray(list)) {
-    throw httpError('body_invalid', 'the body must be `{"inputs": [...]}`', [
-      {
-        code: 'body_invalid',
-        message: '`inputs` must be a list of requests or facts',
-        severity: 'error',
-        path: '/inputs',
-      },
-    ]);
-  }
+  const list = diffBody(await readJson(c)).inputs;
   if (list.length > jsonLinesLimits.maxInputs) {
     throw httpError(
       'input_too_large',
@@ -300,20 +273,6 @@ async function realInputs(c: Context<AppEnv>): Promise<DiffInput[]> {
       ],
     );
   }
-  const details: Diagnostic[] = [];
-  const inputs: DiffInput[] = [];
-  list.forEach((item, i) => {
-    try {
-      inputs.push(diffInputOf(item));
-    } catch (e) {
-      details.push({
-        code: 'body_invalid' as const,
-        message: (e as Error).message,
-        severity: 'error' as const,
-        path: `/inputs/${i}`,
-      });
-    }
-  });
-  if (details.length > 0) throw httpError('body_invalid', 'some inputs are not JSON objects', details);
-  return inputs;
+  // Each input is an object (the schema says so): a request `{facts, answers?}`, or bare facts.
+  return list.map(diffInputOf);
 }

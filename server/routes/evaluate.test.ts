@@ -119,7 +119,25 @@ describe('POST /v1/standards/{id}/evaluate', () => {
     expect(res.status).toBe(422);
     const body = await json(res);
     expect(body.error.code).toBe('body_invalid');
-    expect(body.error.details.map((d: { path: string }) => d.path)).toEqual(['/fact', '/explain']);
+    expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      '/explain',
+      '/fact',
+      '/facts',
+    ]);
+    expect(body.error.details).toContainEqual(
+      expect.objectContaining({ message: 'unknown field `fact`', hint: expect.stringContaining('facts') }),
+    );
+    expect(body.error.details).toContainEqual(
+      expect.objectContaining({ path: '/explain', message: '`explain` must be a boolean' }),
+    );
+  });
+
+  it('answers a body without facts with body_invalid (422): `facts` is required, `{}` when none', async () => {
+    const res = await evaluate({ at: '2026-03-01' });
+    expect(res.status).toBe(422);
+    expect((await json(res)).error.details).toEqual([
+      expect.objectContaining({ code: 'body_invalid', path: '/facts', message: '`facts` is required' }),
+    ]);
   });
 
   it('answers a body that is not an object with body_invalid (422)', async () => {
@@ -135,23 +153,34 @@ describe('POST /v1/standards/{id}/evaluate/batch', () => {
       items: [
         { facts: facts(25000), at: '2026-03-01' },
         { facts: { estimateTotal: -1, payType: 'customer' } },
-        'not an item',
         { facts: facts(6000), at: '2025-06-01' },
         { facts: facts(1), at: '2020-01-01' },
       ],
     });
     expect(res.status).toBe(200);
     const { results } = await json(res);
-    expect(results).toHaveLength(5);
+    expect(results).toHaveLength(4);
     expect(results[0].result.outputs.approver).toBe('general-manager');
     expect(results[1].error.code).toBe('facts_invalid');
-    expect(results[2].error.code).toBe('body_invalid');
-    expect(results[2].error.details[0].path).toBe('/items/2');
-    expect(results[3]).toMatchObject({
+    expect(results[2]).toMatchObject({
       standard: { version: '1.0.0' },
       result: { outputs: { approver: 'service-manager' } },
     });
-    expect(results[4].error.code).toBe('version_not_in_force');
+    expect(results[3].error.code).toBe('version_not_in_force');
+  });
+
+  it('refuses a batch with an item the schema forbids (422 body_invalid), naming every such item', async () => {
+    const res = await batch({
+      items: [{ facts: facts(1) }, 'not an item', { facts: facts(1), fact: 1 }, { at: '2026-03-01' }],
+    });
+    expect(res.status).toBe(422);
+    const { error } = await json(res);
+    expect(error.code).toBe('body_invalid');
+    expect(error.details.map((d: { path: string; message: string }) => `${d.path} ${d.message}`)).toEqual([
+      '/items/1 `items[1]` must be a JSON object',
+      '/items/2/fact unknown field `fact` in `items[2]`',
+      '/items/3/facts `facts` is required in `items[3]`',
+    ]);
   });
 
   it('applies a pinned version to every item', async () => {

@@ -3,8 +3,8 @@ import { acceptBody, mediaTypes, readJson } from '../body.ts';
 import { boundedResults } from '../bounded.ts';
 import { Deadline } from '../deadline.ts';
 import { httpError } from '../errors.ts';
-import { errors, idParam, jsonResponse, ref } from '../openapi/helpers.ts';
-import { batchBody, batchItem, evaluateBody } from '../requests.ts';
+import { closed, errors, idParam, jsonResponse, listOf, ref } from '../openapi/helpers.ts';
+import { batchBody, evaluateBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
 
 /** How long a batch runs before it yields to the event loop, so one batch cannot starve the rest. */
@@ -45,13 +45,10 @@ export const evaluateRoutes: RouteModule = {
           content: { 'application/json': { schema: ref('BatchRequest') } },
         },
         responses: {
-          '200': jsonResponse('one result per item, in order', {
-            type: 'object',
-            required: ['results'],
-            properties: {
-              results: { type: 'array', items: { oneOf: [ref('Envelope'), ref('Error')] } },
-            },
-          }),
+          '200': jsonResponse(
+            'one result per item, in order',
+            closed({ results: listOf({ oneOf: [ref('Envelope'), ref('Error')] }) }, ['results']),
+          ),
           ...errors(400, 404, 413, 415, 422, 503),
         },
       },
@@ -100,14 +97,13 @@ export const evaluateRoutes: RouteModule = {
       const results: (Envelope | NormaError)[] = [];
       const versions = new Set<string>();
       let ranSince = performance.now();
-      for (const [i, raw] of body.items.entries()) {
+      for (const [i, item] of body.items.entries()) {
         deadline.check(i, body.items.length);
         if (performance.now() - ranSince > YIELD_AFTER_MS) {
           await new Promise((r) => setImmediate(r));
           ranSince = performance.now();
         }
         try {
-          const item = batchItem(raw, i);
           if (body.version !== undefined) item.version = body.version;
           const envelope = await evaluateStandard(index, id, item);
           versions.add(envelope.standard.version);

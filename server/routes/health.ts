@@ -4,7 +4,7 @@ import { bearerAccepted } from '../auth.ts';
 import { capDiagnostics, clip, type ListLimits } from '../bounded.ts';
 import type { StandardsHolder } from '../holder.ts';
 import { failingFiles } from '../holder.ts';
-import { jsonResponse, ref } from '../openapi/helpers.ts';
+import { closed, jsonResponse, ref } from '../openapi/helpers.ts';
 import type { RouteModule } from './route.ts';
 
 /** Liveness and readiness; open even when tokens are required (readiness details are not). */
@@ -16,11 +16,7 @@ export const healthRoutes: RouteModule = {
         summary: 'liveness: the process answers',
         tags: ['health'],
         responses: {
-          '200': jsonResponse('alive', {
-            type: 'object',
-            required: ['status'],
-            properties: { status: { const: 'ok' } },
-          }),
+          '200': jsonResponse('alive', closed({ status: { const: 'ok' } }, ['status'])),
         },
       },
     },

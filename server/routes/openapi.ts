@@ -19,8 +19,8 @@ export function openApiRoute(described: readonly RouteModule[]): RouteModule {
         },
       },
     },
-    mount(app, { options }) {
-      const text = JSON.stringify(buildOpenApi([...described, self], { auth: options.tokens.length > 0 }));
+    mount(app) {
+      const text = JSON.stringify(buildOpenApi([...described, self]));
       app.get('/openapi.json', (c) =>
         c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' }),
       );

@@ -2,7 +2,17 @@ import type { Context } from 'hono';
 import { findVersion, type History, historyOf, isIsoDate, NormaError, today } from '../../engine/index.ts';
 import type { AppEnv } from '../context.ts';
 import { httpError } from '../errors.ts';
-import { atParam, errors, idParam, jsonResponse, queryParam, ref, versionParam } from '../openapi/helpers.ts';
+import {
+  atParam,
+  closed,
+  errors,
+  idParam,
+  jsonResponse,
+  listOf,
+  queryParam,
+  ref,
+  versionParam,
+} from '../openapi/helpers.ts';
 import type { RouteModule } from './route.ts';
 
 /** Listing standards, their versions, and one version's document. */
@@ -15,14 +25,13 @@ export const standardsRoutes: RouteModule = {
         tags: ['standards'],
         parameters: [atParam],
         responses: {
-          '200': jsonResponse('the standards', {
-            type: 'object',
-            required: ['at', 'standards'],
-            properties: {
-              at: { type: 'string', format: 'date' },
-              standards: { type: 'array', items: ref('StandardSummary') },
-            },
-          }),
+          '200': jsonResponse(
+            'the standards',
+            closed({ at: { type: 'string', format: 'date' }, standards: listOf(ref('StandardSummary')) }, [
+              'at',
+              'standards',
+            ]),
+          ),
           ...errors(422),
         },
       },
@@ -34,18 +43,20 @@ export const standardsRoutes: RouteModule = {
         tags: ['standards'],
         parameters: [idParam, atParam],
         responses: {
-          '200': jsonResponse('the standard', {
-            type: 'object',
-            required: ['id', 'kind', 'title', 'current', 'versions'],
-            properties: {
-              id: { type: 'string' },
-              kind: { type: 'string' },
-              title: { type: 'string' },
-              at: { type: 'string', format: 'date' },
-              current: { type: ['string', 'null'] },
-              versions: { type: 'array', items: ref('VersionSummary') },
-            },
-          }),
+          '200': jsonResponse(
+            'the standard',
+            closed(
+              {
+                id: { type: 'string' },
+                kind: { type: 'string' },
+                title: { type: 'string' },
+                at: { type: 'string', format: 'date' },
+                current: { type: ['string', 'null'] },
+                versions: listOf(ref('VersionSummary'), 'withheld versions included, marked `withheld`'),
+              },
+              ['id', 'kind', 'title', 'current', 'versions'],
+            ),
+          ),
           ...errors(404, 422, 503),
         },
       },

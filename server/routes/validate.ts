@@ -9,17 +9,16 @@ import { acceptBody, mediaTypes, readText } from '../body.ts';
 import { capDiagnostics } from '../bounded.ts';
 import { CompilePool } from '../compile-pool.ts';
 import { httpError } from '../errors.ts';
-import { errors, jsonResponse, queryParam, ref } from '../openapi/helpers.ts';
+import { closed, errors, jsonResponse, listOf, queryParam, ref } from '../openapi/helpers.ts';
 import type { RouteModule } from './route.ts';
 
 /** The file name diagnostics carry when the caller does not say where the document would live. */
 const UNNAMED = 'document.yaml';
 
-const validation = {
-  type: 'object',
-  required: ['valid', 'diagnostics'],
-  properties: { valid: { type: 'boolean' }, diagnostics: { type: 'array', items: ref('Diagnostic') } },
-};
+const validation = closed({ valid: { type: 'boolean' }, diagnostics: listOf(ref('Diagnostic')) }, [
+  'valid',
+  'diagnostics',
+]);
 
 /** Checking a YAML document sent in the body, as `norma validate` would. */
 export const validateRoutes: RouteModule = {

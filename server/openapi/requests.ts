@@ -1,0 +1,77 @@
+/**
+ * The request bodies: published as components and compiled by the server (server/requests.ts)
+ * from these same objects, so what the description says and what is checked cannot drift apart.
+ * Shapes only: the values (the facts a standard declares, answers, dates) are the engine's to
+ * check, with their own codes (`facts_invalid`, `answers_invalid`, `at_invalid`).
+ */
+import { closed, type Json, listOf } from './helpers.ts';
+
+// Facts and answers are any JSON here: the engine checks them against the standard and answers
+// `facts_invalid` or `answers_invalid` with a diagnostic per problem, more than a type could say.
+const facts: Json = {
+  description:
+    "an object of the inputs the standard declares under `facts` (their JSON Schema is the document's `facts`, " +
+    'GET …/versions/{v}); `{}` when it declares none; anything else is 422 `facts_invalid`',
+  examples: [{ estimateTotal: 25000, payType: 'customer' }],
+};
+
+const answers: Json = {
+  description:
+    'a checklist’s answers, an object by item key (`section.item`: `{value, by?, at?, evidence?}`); ' +
+    'checked by the engine (422 `answers_invalid`)',
+};
+
+const at: Json = {
+  type: 'string',
+  format: 'date',
+  description: 'the date that decides the version (default: today)',
+};
+
+/** The body of `POST …/evaluate` and `POST …/versions/{v}/report`. */
+export const evaluateRequest = closed(
+  {
+    facts,
+    answers,
+    at,
+    version: { type: 'string', description: 'pin a version instead of the one in force' },
+    explain: { type: 'boolean', description: 'add `explain` (runs json-rules-engine, the reference)' },
+  },
+  ['facts'],
+);
+
+/** One item of a batch: evaluated on its own, with its own result or error. */
+export const batchItem = closed({ facts, answers, at }, ['facts']);
+
+/** The body of `POST …/evaluate/batch`. */
+export const batchRequest = closed(
+  {
+    items: listOf({ $ref: '#/components/schemas/BatchItem' }, 'at most NORMA_BATCH_MAX items'),
+    version: { type: 'string', description: 'pin a version for every item' },
+  },
+  ['items'],
+);
+
+/** The JSON body of `POST …/diff`: real inputs, each a request or bare facts. */
+export const diffRequest = closed(
+  {
+    inputs: listOf(
+      {
+        type: 'object',
+        description: '`{facts, answers?}`, or the facts themselves',
+        additionalProperties: true,
+      },
+      'at most 10,000 inputs',
+    ),
+  },
+  ['inputs'],
+);
+
+/** The request components, by name. */
+export function requestComponents(): Record<string, Json> {
+  return {
+    EvaluateRequest: evaluateRequest,
+    BatchItem: batchItem,
+    BatchRequest: batchRequest,
+    DiffRequest: diffRequest,
+  };
+}
