@@ -41,6 +41,30 @@ function writeJson(dir: string, name: string, value: unknown): string {
 }
 
 describe('norma validate', () => {
+  it('with --deep, warns about a rule no generated input reaches, and still exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'norma-deep-'));
+    temps.push(dir);
+    const file = writeJson(dir, 'deep.yaml', {
+      kind: 'ruleset',
+      id: 't.deep',
+      version: '1.0.0',
+      status: 'draft',
+      title: 'deep',
+      facts: { x: { type: 'number', minimum: 0, maximum: 10 } },
+      hit: 'collect',
+      outputs: { flag: { type: 'string' } },
+      rules: [
+        { id: 'dead', when: { all: [{ any: [{ x: { greaterThan: 5 } }] }, { x: { lessThan: 3 } }] } },
+        { id: 'live', when: { x: { lessThan: 3 } } },
+      ].map((r) => Object.fromEntries([...Object.entries(r), ['then', { flag: r.id }]])),
+    });
+    const plain = await run(['validate', file]);
+    expect(plain.out).not.toContain('never_reached');
+    const deep = await run(['validate', '--deep', file]);
+    expect(deep.code).toBe(0);
+    expect(deep.out).toContain('warning never_reached rule `dead` was never applied');
+  });
+
   it('passes the bundled sample with exit 0', async () => {
     const r = await run(['validate', SAMPLE]);
     expect(r.out).toBe('ok: 2 documents, 0 errors, 0 warnings');

@@ -79,6 +79,7 @@ export const DIAGNOSTIC_CODES = [
   'lock_version_missing',
   'message_invalid',
   'message_unsupported',
+  'never_reached',
   'not_finite',
   'number_not_finite',
   'op_fact_mismatch',

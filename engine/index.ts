@@ -5,6 +5,7 @@
 
 export type { Counterexample, PasteTest } from './assurance/counterexample.ts';
 export { boundariesOf, factsArbitrary, inputArbitrary } from './assurance/generate.ts';
+export { DEEP_RUNS, deepSearch } from './assurance/reach.ts';
 export { type AssuranceRun, formatRunJson, formatRunText, runPassed } from './assurance/report.ts';
 export { type AssuranceOptions, DEFAULT_RUNS, type DocumentReport, testDocument } from './assurance/run.ts';
 export { DIAGNOSTIC_CODES, type DiagnosticCode, SCHEMA_KEYWORD_CODES } from './codes.ts';

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import {
   type CompiledDocument,
+  DEEP_RUNS,
   type Diagnostic,
+  deepSearch,
   formatDiagnosticsText,
   hasErrors,
   type IndexOptions,
@@ -24,18 +26,21 @@ import {
 /** `norma validate`'s command line. */
 export const spec = {
   name: 'validate',
-  usage: 'norma validate [paths…] [--dir path] [--format text|json] [--no-lock]',
+  usage: 'norma validate [paths…] [--dir path] [--format text|json] [--deep] [--no-lock]',
   summary: 'check documents; print file:line:col code message; exit 1 on any error',
   flags: {
     dir: dirFlag,
     'no-lock': noLockFlag,
+    deep: flag.boolean(
+      `also search with ${DEEP_RUNS} generated inputs per document for rules, items and bands nothing reaches`,
+    ),
     format: flag.choice(['text', 'json'], 'how to print the diagnostics'),
   },
   args: { min: 0, max: Number.POSITIVE_INFINITY },
 };
 
 /** `norma validate`: checks documents and prints every diagnostic; exit 1 on any error. */
-export function validateCommand(argv: string[], io: Io): number {
+export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, spec);
   const targets =
     positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [standardsRoot(io, values.dir)];
@@ -46,6 +51,7 @@ export function validateCommand(argv: string[], io: Io): number {
     const found = checkTarget(locateTarget(path, io), io, options);
     diagnostics.push(...found.diagnostics);
     documents += found.documents;
+    if (values.deep) for (const doc of found.compiled) diagnostics.push(...(await deepSearch(doc)));
   }
   const sorted = sortDiagnostics(diagnostics);
   const errors = sorted.filter((d) => d.severity === 'error').length;
@@ -64,6 +70,8 @@ export function validateCommand(argv: string[], io: Io): number {
 interface Checked {
   diagnostics: Diagnostic[];
   documents: number;
+  /** The documents that compiled, for `--deep`. */
+  compiled: CompiledDocument[];
 }
 
 /** A standards directory (or a folder in one), a folder of documents, or one file. */
@@ -76,11 +84,15 @@ function checkTarget(target: Target, io: Io, options: IndexOptions): Checked {
 }
 
 function checkFound(target: Target, io: Io, options: IndexOptions): Checked {
-  if (target.kind === 'unreadable') return { diagnostics: [target.diagnostic], documents: 0 };
-  if (target.kind === 'file') return { diagnostics: checkAlone(target.path, io), documents: 1 };
-  if (target.kind === 'folder') {
-    const files = yamlFilesUnder(target.path);
-    return { diagnostics: files.flatMap((f) => checkAlone(f, io)), documents: files.length };
+  if (target.kind === 'unreadable') return { diagnostics: [target.diagnostic], documents: 0, compiled: [] };
+  if (target.kind === 'file' || target.kind === 'folder') {
+    const files = target.kind === 'file' ? [target.path] : yamlFilesUnder(target.path);
+    const results = files.map((f) => compileFile(f, io));
+    return {
+      diagnostics: results.flatMap((r) => [...r.diagnostics, ...lockUnchecked(r.document)]),
+      documents: files.length,
+      compiled: results.flatMap((r) => (r.document ? [r.document] : [])),
+    };
   }
   const index = loadStandards(target.root, undefined, options);
   const shown = (d: Diagnostic) =>
@@ -88,13 +100,12 @@ function checkFound(target: Target, io: Io, options: IndexOptions): Checked {
   return {
     diagnostics: index.diagnostics.filter((d) => !d.file || isInside(target, d.file)).map(shown),
     documents: [...index.files.keys()].filter((f) => isInside(target, f)).length,
+    compiled: [...index.files.values()].flatMap((f) =>
+      f.document && isInside(target, f.path)
+        ? [{ ...f.document, file: displayPath(resolve(target.root, f.path), io) }]
+        : [],
+    ),
   };
-}
-
-/** A file outside any standards directory: its own diagnostics, and a warning that no lock vouches for it. */
-function checkAlone(file: string, io: Io): Diagnostic[] {
-  const result = compileFile(file, io);
-  return [...result.diagnostics, ...lockUnchecked(result.document)];
 }
 
 /** An approved or retired version checked on its own: no norma.lock can vouch for it. */

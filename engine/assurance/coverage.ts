@@ -38,7 +38,8 @@ export async function coverageOf(
   return { total: all.size, exercised: all.size - uncovered.length, uncovered };
 }
 
-async function explainOf(doc: CompiledDocument, request: AssuranceRequest): Promise<ExplainEntry[]> {
+/** The explanation of one request on the reference path; none when the request is refused. */
+export async function explainOf(doc: CompiledDocument, request: AssuranceRequest): Promise<ExplainEntry[]> {
   try {
     const body = {
       facts: request.facts,
