@@ -345,3 +345,20 @@ describe('the real `norma` bin', () => {
     }
   }, 180_000);
 });
+
+describe('a reader that stops early', () => {
+  it('ends the output quietly (EPIPE), with no stack trace', () => {
+    // Three lines of output in two writes: `head -1` closes the pipe before the second one.
+    const run = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" bin/norma.js validate --no-lock --dir "${standards}" | head -1`],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(run.stdout.split('\n')[0]).toContain('lock_off');
+    expect(run.stderr).toBe('');
+  }, 90_000);
+});

@@ -1,9 +1,10 @@
 /**
  * Cheap, deterministic reasoning about conditions, for the dead-weight warnings at load: which
  * values of each fact a condition lets through, as an interval of numbers and a set of allowed or
- * excluded values. Only conjunctions of literal comparisons on facts are read; anything else
- * (`any`, `not`, quantifiers, dates relative to `$at`, one fact against another) is "not known",
- * and a question about it is answered "no", so a warning is only ever given when it is certain.
+ * excluded values. Only literal comparisons joined by `all` are read; anything else (`any`,
+ * `not`, quantifiers, `matches`, dates relative to `$at`, one fact against another) is skipped
+ * and marks the reading inexact, and every question is answered "no" unless the answer is
+ * certain either way, so a warning is only ever given when it is.
  * Linear in the size of the conditions.
  */
 import type { FactSchema } from '../facts/types.ts';
@@ -26,24 +27,36 @@ interface Interval {
   hiOpen: boolean;
 }
 
-/** A conjunction read as one region per fact path (`vehicle.mileageKm`). */
-export type Regions = Map<string, Region>;
+/**
+ * A conjunction read as one region per fact path (`vehicle.mileageKm`). `exact` is false when some
+ * conjuncts could not be read (`any`, `matches`, a date relative to `$at`…): the regions then
+ * let through more than the condition does, which still proves it empty, but not that it covers
+ * another.
+ */
+export type Regions = Map<string, Region> & { exact?: boolean };
 
 const WHOLE: Interval = { lo: -Infinity, loOpen: true, hi: Infinity, hiOpen: true };
 
 /** The regions of a condition, or undefined when it is not a conjunction of literal comparisons. */
-export function regionsOf(cond: Cond, declared: Record<string, FactSchema> = {}): Regions | undefined {
+export function regionsOf(cond: Cond, declared: Record<string, FactSchema> = {}): Regions {
   const regions: Regions = new Map();
-  return addTo(regions, cond, declared) ? regions : undefined;
+  regions.exact = addTo(regions, cond, declared);
+  return regions;
 }
 
+/** Adds a conjunct's constraints; false when some part of it could not be read (it is skipped). */
 function addTo(regions: Regions, cond: Cond, declared: Record<string, FactSchema>): boolean {
-  if (cond.type === 'all') return cond.items.every((item) => addTo(regions, item, declared));
+  if (cond.type === 'all') {
+    let exact = true;
+    for (const item of cond.items) exact = addTo(regions, item, declared) && exact;
+    return exact;
+  }
   if (cond.type !== 'test' || cond.operand.kind !== 'literal') return false;
   const name = cond.path.join('.');
   const region = regions.get(name) ?? initialRegion(cond.path, declared);
-  regions.set(name, region);
-  return narrow(region, cond.op, cond.operand.value);
+  const read = narrow(region, cond.op, cond.operand.value);
+  if (read) regions.set(name, region);
+  return read;
 }
 
 /** What the declaration alone allows: its enum. Its range applies once the fact is a number. */
@@ -134,6 +147,8 @@ function isEmptyRegion(r: Region): boolean {
  * leaves nothing for `inner`). Only certain answers are "yes".
  */
 export function covers(outer: Regions, inner: Regions): boolean {
+  // An outer condition with parts not read may be narrower than its regions say.
+  if (outer.exact === false) return false;
   for (const [name, o] of outer) {
     const i = inner.get(name);
     if (!i || !regionWithin(i, o)) return false;

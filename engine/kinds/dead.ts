@@ -7,7 +7,7 @@
  */
 import type { Cond } from '../conditions/ast.ts';
 import { type ParseContext, report } from '../conditions/parse.ts';
-import { covers, emptyRegion, regionsOf } from '../conditions/regions.ts';
+import { covers, emptyRegion, type Regions, regionsOf } from '../conditions/regions.ts';
 import type { FactSchema } from '../facts/types.ts';
 
 /** One element of a list, as the check sees it. */
@@ -41,8 +41,8 @@ export function warnDeadWeight(
   const regions = list.map((el) => regionsOf(el.when, declared));
   let budget = MAX_COMPARISONS;
   list.forEach((el, j) => {
-    const own = regions[j];
-    const empty = own ? emptyRegion(own) : undefined;
+    const own = regions[j] as Regions;
+    const empty = emptyRegion(own);
     if (empty !== undefined) {
       report(
         ctx,
@@ -57,14 +57,14 @@ export function warnDeadWeight(
       );
       return;
     }
-    if (order === 'every' || !own) return;
+    if (order === 'every') return;
     for (let i = 0; i < list.length && budget > 0; i++) {
       if (i === j || !wins(list, order, i, j)) continue;
       budget--;
-      const other = regions[i];
-      if (!other || !covers(other, own)) continue;
+      const other = regions[i] as Regions;
+      if (!covers(other, own)) continue;
       // A kind that reports "after the otherwise" with its own code says it once, not twice.
-      if (options.otherwiseReported && other.size === 0) return;
+      if (options.otherwiseReported && other.size === 0 && other.exact !== false) return;
       const winner = list[i] as ListElement;
       report(
         ctx,
