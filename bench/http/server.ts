@@ -28,17 +28,18 @@ async function realApp(): Promise<BenchApp> {
     import('../../server/holder.ts'),
     import('../../server/options.ts'),
   ]);
-  const holder = StandardsHolder.load(dir);
+  // A generated benchmark directory has no lock: it is a development directory.
+  const holder = StandardsHolder.load(dir, { lock: false });
   // No request log: one JSON line per request would measure the terminal, not norma.
   return createApp({
     holder,
-    options: optionsFromEnv({}, { dir }),
+    options: optionsFromEnv({}, { dir, lock: false }),
     logger: { log() {} },
   }) as unknown as BenchApp;
 }
 
 function minimalApp(): BenchApp {
-  const index = loadStandards(dir);
+  const index = loadStandards(dir, undefined, { lock: false });
   const app = new Hono();
   app.post('/v1/standards/:id/evaluate', async (c) => {
     try {
