@@ -37,6 +37,7 @@ export const operatorWords: Record<OperatorName, string> = {
   doesNotContain: 'does not contain',
   between: 'is between',
   exists: 'is given',
+  filled: 'is filled in',
   matches: 'matches',
   before: 'is before',
   after: 'is after',
@@ -90,6 +91,7 @@ function literalText(path: string, op: OperatorName, value: unknown): string {
     return `${path} is between ${valueText(value[0])} and ${valueText(value[1])}`;
   }
   if (op === 'exists') return value === false ? `${path} is absent` : `${path} is given`;
+  if (op === 'filled') return value === false ? `${path} is blank or absent` : `${path} is filled in`;
   if ((op === 'in' || op === 'notIn') && Array.isArray(value)) {
     return `${path} ${operatorWords[op]} ${value.map(valueText).join(', ')}`;
   }

@@ -16,6 +16,7 @@ export const operatorNames = [
   'doesNotContain',
   'between',
   'exists',
+  'filled',
   'matches',
   'before',
   'after',
@@ -55,6 +56,7 @@ export const operatorSpecs: Record<OperatorName, OperatorSpec> = {
   doesNotContain: { fits: ['array', 'any'], value: 'scalar', builtin: true },
   between: { fits: numeric, value: 'pair', builtin: false },
   exists: { fits: [...scalarish, 'array', 'object'], value: 'boolean', builtin: false },
+  filled: { fits: [...scalarish, 'array', 'object'], value: 'boolean', builtin: false },
   matches: { fits: ['string', 'enum', 'date', 'any'], value: 'regex', builtin: false },
   before: { fits: dates, value: 'date', builtin: false },
   after: { fits: dates, value: 'date', builtin: false },
@@ -102,6 +104,7 @@ export const operatorTests: Record<OperatorName, (fact: unknown, value: unknown)
     return typeof a === 'number' && a >= lo && a <= hi;
   },
   exists: (a, b) => (a !== undefined && a !== null) === b,
+  filled: (a, b) => isFilled(a) === b,
   // The same compiled expression as the closures (regex.ts keeps one per source).
   matches: (a, b) => typeof a === 'string' && regexOf(b as string).test(a),
   before: (a, b) => compareDates(a, b) < 0,
@@ -113,3 +116,16 @@ export const operatorTests: Record<OperatorName, (fact: unknown, value: unknown)
   olderThanDays: (a, b) => compareDates(a, b) < 0,
   olderThanYears: (a, b) => compareDates(a, b) < 0,
 };
+
+/**
+ * Whether a value is filled in: present, and not blank. Text needs a character other than white
+ * space (the ideographic space U+3000 is white space too), a list an element, a mapping a field;
+ * numbers and yes/no values are filled whenever present. A form field sent as `""` is not filled.
+ */
+export function isFilled(v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  if (typeof v === 'string') return /\S/u.test(v);
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}

@@ -256,7 +256,7 @@ function parseOperand(
       return { kind: 'literal', value: raw };
     }
     case 'boolean':
-      if (typeof raw !== 'boolean') return bad('`exists` takes true or false');
+      if (typeof raw !== 'boolean') return bad(`\`${op}\` takes true or false`);
       return { kind: 'literal', value: raw };
     case 'regex': {
       if (typeof raw !== 'string') return bad('`matches` takes a regular expression as text');
