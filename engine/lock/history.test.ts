@@ -12,6 +12,7 @@ describe('historyOf', () => {
     expect(history.versions.map((v) => [v.version, v.status, v.effective, v.inForce])).toEqual([
       ['1.0.0', 'approved', '2025-01-01', false],
       ['1.1.0', 'approved', '2026-01-01', true],
+      ['1.2.0', 'approved', '2026-12-01', false],
     ]);
     expect(history.versions[1]).toMatchObject({
       approved: { by: '王强', at: '2025-12-20' },
