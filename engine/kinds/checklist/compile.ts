@@ -2,7 +2,7 @@ import type { Cond } from '../../conditions/ast.ts';
 import { type ParseContext, report } from '../../conditions/parse.ts';
 import type { Scope } from '../../facts/scope.ts';
 import { checkUniqueIds, listAt, mapAt, numberAt, textAt, whenAt } from '../common.ts';
-import { warnDeadWeight } from '../dead.ts';
+import { type ListElement, warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 import { type AnswerType, answerTypes, type Choice, expectText, parseExpect } from './answer.ts';
 
@@ -59,6 +59,7 @@ export function compileChecklist({ data, ctx, facts }: CompileInput): CompiledCh
   const total = rawSections.reduce((n: number, raw) => n + listAt(mapAt(raw).items).length, 0);
   const whens: Cond[] = [];
   const expects: Cond[] = [];
+  const applicability: ListElement[] = [];
   const sections = rawSections.map((raw, s): CompiledSection => {
     const section = mapAt(raw);
     const pointer = `/sections/${s}`;
@@ -76,12 +77,11 @@ export function compileChecklist({ data, ctx, facts }: CompileInput): CompiledCh
       };
       whens.push(item.when);
       expects.push(item.expect);
-      warnDeadWeight(
-        [{ when: item.when, pointer: `${pointer}/items/${i}`, label: `item \`${compiled.key}\`` }],
-        'every',
-        facts.declared,
-        ctx,
-      );
+      applicability.push({
+        when: item.when,
+        pointer: `${pointer}/items/${i}`,
+        label: `item \`${compiled.key}\``,
+      });
       return compiled;
     });
     return {
@@ -91,6 +91,8 @@ export function compileChecklist({ data, ctx, facts }: CompileInput): CompiledCh
       items,
     };
   });
+  // Once for all items: an item's `when` that excludes every value can never apply.
+  warnDeadWeight(applicability, 'every', facts.declared, ctx);
   const items = sections.flatMap((sec) => sec.items);
   return {
     sections,
