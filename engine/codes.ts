@@ -118,6 +118,7 @@ export const DIAGNOSTIC_CODES = [
   'schema_size',
   'schema_type',
   'schema_unknown_field',
+  'scope_missing',
   'scorecard_band_gap',
   'scorecard_band_unreachable',
   'scorecard_duplicate_grade',

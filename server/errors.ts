@@ -17,6 +17,7 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   query_invalid: 400,
   auth_required: 401,
   auth_forbidden: 403,
+  scope_missing: 403,
   route_unknown: 404,
   standard_unknown: 404,
   version_unknown: 404,

@@ -10,6 +10,7 @@ describe('options from the environment', () => {
       batchMax: 1000,
       timeoutMs: defaults.timeoutMs,
       tokens: [],
+      grants: [],
       lock: true,
       connections: {
         headersTimeoutMs: 10_000,
@@ -44,6 +45,7 @@ describe('options from the environment', () => {
       batchMax: 50,
       timeoutMs: 2000,
       tokens: ['one', 'two'],
+      grants: [],
       lock: true,
       connections: defaults.connections,
     });

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { bundledStandardsDir } from '../engine/index.ts';
+import { ConfigError } from './config-error.ts';
+import { grantsFromFile, type TokenGrant } from './grants.ts';
 
 /** How the server behaves; read once at start, so bad configuration fails before the first request. */
 export interface ServerOptions {
@@ -11,8 +13,10 @@ export interface ServerOptions {
   batchMax: number;
   /** The time budget of one evaluation request, in milliseconds. */
   timeoutMs: number;
-  /** Bearer tokens; empty means the API is open. */
+  /** Bare bearer tokens (`NORMA_TOKENS`: scopes `read` and `evaluate`). */
   tokens: string[];
+  /** Named tokens with scopes (`NORMA_TOKENS_FILE`). With neither, the API is open (but for purge). */
+  grants: TokenGrant[];
   /** Check norma.lock (default); `NORMA_LOCK=off` serves approved versions unchecked (never in production). */
   lock: boolean;
   /** How long a client may take, and how many connections may be open at once. */
@@ -43,8 +47,7 @@ export const defaults = {
   },
 } as const;
 
-/** A configuration mistake, reported at start with the variable to fix. */
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** Reads the options from the environment (`NORMA_DIR`, `NORMA_BODY_LIMIT`, …), overridden by `given`. */
 export function optionsFromEnv(
@@ -59,6 +62,8 @@ export function optionsFromEnv(
     timeoutMs:
       given.timeoutMs ?? count('NORMA_EVAL_TIMEOUT_MS', env.NORMA_EVAL_TIMEOUT_MS, defaults.timeoutMs),
     tokens: given.tokens ?? tokensFrom(env.NORMA_TOKENS),
+    grants:
+      given.grants ?? (env.NORMA_TOKENS_FILE ? grantsFromFile(resolve(cwd, env.NORMA_TOKENS_FILE)) : []),
     lock: given.lock ?? lockFrom(env.NORMA_LOCK),
     connections: given.connections ?? connectionLimitsFrom(env),
   };

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
+import { accessControlled } from './auth.ts';
 import { guardedServerFactory, timeoutOptions } from './connections.ts';
 import type { AppEnv } from './context.ts';
 import { failingFiles, StandardsHolder } from './holder.ts';
@@ -95,14 +96,17 @@ function announce(logger: Logger, holder: StandardsHolder, options: ServerOption
     standards: index.documents.size,
     files: index.files.size,
     failing: failing.map((f) => f.file),
-    access: options.tokens.length > 0 ? 'bearer token' : 'open',
+    access: accessControlled(options) ? 'bearer token' : 'open',
     bodyLimit: options.bodyLimit,
     batchMax: options.batchMax,
     timeoutMs: options.timeoutMs,
     connections: options.connections,
   });
-  if (options.tokens.length === 0) {
-    logger.log('warn', 'NORMA_TOKENS is not set: the /v1/ routes are open to anyone who can reach this port');
+  if (!accessControlled(options)) {
+    logger.log(
+      'warn',
+      'neither NORMA_TOKENS nor NORMA_TOKENS_FILE is set: the /v1/ routes are open to anyone who can reach this port (but for purge)',
+    );
   }
   if (!options.lock) {
     logger.log(

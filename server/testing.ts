@@ -17,7 +17,7 @@ export const testdataDir = fileURLToPath(new URL('./testdata', import.meta.url))
 /** Options with the defaults, over a directory. */
 export function testOptions(dir = testdataDir, overrides: Partial<ServerOptions> = {}): ServerOptions {
   // The server suites edit approved test documents freely, so the lock is off unless a test turns it on.
-  return { dir, ...defaults, tokens: [], lock: false, ...overrides };
+  return { dir, ...defaults, tokens: [], grants: [], lock: false, ...overrides };
 }
 
 /**

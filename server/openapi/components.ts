@@ -187,6 +187,13 @@ export function components(): Json {
       ...diffComponents(),
     },
     responses,
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token of NORMA_TOKENS' } },
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'a token of NORMA_TOKENS (scopes read, evaluate) or NORMA_TOKENS_FILE (named, with scopes); each operation lists the scope it needs',
+      },
+    },
   };
 }
