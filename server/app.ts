@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { RecordsService } from '../records/service.ts';
 import { checkScopes, grantsOf, identify } from './auth.ts';
 import type { AppEnv, ServerContext } from './context.ts';
 import { notFound, onError } from './errors.ts';
@@ -13,14 +14,16 @@ export interface AppInput {
   holder: StandardsHolder;
   options: ServerOptions;
   logger: Logger;
+  /** Decision records; none with `NORMA_RECORDS=off`. */
+  records?: RecordsService;
 }
 
 /**
  * The HTTP API as a Hono app: request log and id, the index pinned per request, bearer access on
  * `/v1/` (who calls, and whether they hold each route's scope), every route family, one error handler.
  */
-export function createApp({ holder, options, logger }: AppInput): Hono<AppEnv> {
-  const ctx: ServerContext = { holder, options, logger };
+export function createApp({ holder, options, logger, records }: AppInput): Hono<AppEnv> {
+  const ctx: ServerContext = { holder, options, logger, ...(records ? { records } : {}) };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(logger));
   app.use('*', async (c, next) => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { StandardsIndex } from '../engine/index.ts';
+import type { RecordsService } from '../records/service.ts';
 import type { StandardsHolder } from './holder.ts';
 import type { Logger } from './log.ts';
 import type { ServerOptions } from './options.ts';
@@ -11,6 +12,8 @@ export interface ServerContext {
   holder: StandardsHolder;
   options: ServerOptions;
   logger: Logger;
+  /** Decision records; absent with `NORMA_RECORDS=off`. */
+  records?: RecordsService;
 }
 
 /** Hono's per-request variables. */

@@ -19,6 +19,10 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   auth_forbidden: 403,
   scope_missing: 403,
   route_unknown: 404,
+  decision_unknown: 404,
+  hold_unknown: 404,
+  decision_source_missing: 409,
+  decision_source_mismatch: 409,
   standard_unknown: 404,
   version_unknown: 404,
   lock_standard_withheld: 503,
@@ -36,6 +40,8 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   version_not_in_force: 422,
   internal: 500,
   not_implemented: 501,
+  records_off: 501,
+  records_unavailable: 503,
   eval_timeout: 503,
 };
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { bundledStandardsDir } from '../engine/index.ts';
+import { type RecordsOptions, recordsOptionsFromEnv } from '../records/open.ts';
 import { ConfigError } from './config-error.ts';
 import { grantsFromFile, type TokenGrant } from './grants.ts';
 
@@ -21,6 +22,8 @@ export interface ServerOptions {
   lock: boolean;
   /** How long a client may take, and how many connections may be open at once. */
   connections: ConnectionLimits;
+  /** Decision records: on by default, in SQLite under `NORMA_DATA_DIR`, or PostgreSQL at `NORMA_DATABASE_URL`. */
+  records: RecordsOptions;
 }
 
 /** The Node HTTP server's guards against slow and numerous clients. */
@@ -66,6 +69,7 @@ export function optionsFromEnv(
       given.grants ?? (env.NORMA_TOKENS_FILE ? grantsFromFile(resolve(cwd, env.NORMA_TOKENS_FILE)) : []),
     lock: given.lock ?? lockFrom(env.NORMA_LOCK),
     connections: given.connections ?? connectionLimitsFrom(env),
+    records: given.records ?? recordsFrom(env, cwd),
   };
 }
 
@@ -89,6 +93,17 @@ export function connectionLimitsFrom(env: Record<string, string | undefined>): C
     );
   }
   return limits;
+}
+
+/** `NORMA_RECORDS`, `NORMA_DATA_DIR` (relative to the working directory), `NORMA_DATABASE_URL`. */
+export function recordsFrom(env: Record<string, string | undefined>, cwd: string): RecordsOptions {
+  let options: RecordsOptions;
+  try {
+    options = recordsOptionsFromEnv(env);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  return { ...options, dataDir: resolve(cwd, options.dataDir) };
 }
 
 /** `NORMA_LOCK`: `on` (or unset) checks norma.lock, `off` turns the check off; anything else is a mistake. */

@@ -14,10 +14,13 @@ import { defaults, type ServerOptions } from './options.ts';
 /** A standards directory for tests: approval.work-order 1.0.0 and 1.1.0, routing.job 1.0.0 and a 2.0.0 draft. */
 export const testdataDir = fileURLToPath(new URL('./testdata', import.meta.url));
 
+/** Recording off: the suites that test records open a store of their own (`recordingApp`). */
+export const NO_RECORDS = { enabled: false, dataDir: '' } as const;
+
 /** Options with the defaults, over a directory. */
 export function testOptions(dir = testdataDir, overrides: Partial<ServerOptions> = {}): ServerOptions {
   // The server suites edit approved test documents freely, so the lock is off unless a test turns it on.
-  return { dir, ...defaults, tokens: [], grants: [], lock: false, ...overrides };
+  return { dir, ...defaults, tokens: [], grants: [], lock: false, records: NO_RECORDS, ...overrides };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { kinds, readSchemas } from '../../engine/index.ts';
 import { diffComponents } from './diff.ts';
 import { closed, errorResponseNames, type Json, jsonResponse, ref } from './helpers.ts';
+import { recordComponents } from './records.ts';
 import { requestComponents } from './requests.ts';
 import { resultComponents } from './results.ts';
 
@@ -185,6 +186,7 @@ export function components(): Json {
       ...requestComponents(),
       ...resultComponents(),
       ...diffComponents(),
+      ...recordComponents(),
     },
     responses,
     securitySchemes: {

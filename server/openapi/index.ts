@@ -59,6 +59,7 @@ export function buildOpenApi(families: readonly { paths: PathItems }[]): Json {
       { name: 'evaluate', description: 'results on facts and answers, one or a batch' },
       { name: 'validate', description: 'checking a document before it is saved' },
       { name: 'versions', description: 'for auditors: diffs of two versions, printable reports' },
+      { name: 'records', description: 'decision records: find, replay, export, verify, legal holds, purge' },
       { name: 'meta', description: 'this description' },
     ],
     paths,
