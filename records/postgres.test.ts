@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { conformance, type StoreHarness } from './conformance.ts';
+import { MIGRATIONS } from './migrations/index.ts';
 import { openPostgresStore } from './postgres.ts';
+import { makeRecord } from './testdata/sample.ts';
 import { createTestSchema, postgresUnavailable, TEST_DATABASE_URL, type TestSchema } from './testing.ts';
 
 function postgresHarness(url: string): StoreHarness {
@@ -18,7 +20,30 @@ function postgresHarness(url: string): StoreHarness {
 }
 
 if (TEST_DATABASE_URL) {
-  conformance('postgres', postgresHarness(TEST_DATABASE_URL));
+  const url = TEST_DATABASE_URL;
+  conformance('postgres', postgresHarness(url));
+
+  describe('several processes on one PostgreSQL', () => {
+    it('migrate a fresh database once when they open it at the same time', async () => {
+      const schema = await createTestSchema(url);
+      try {
+        const stores = await Promise.all(
+          Array.from({ length: 4 }, () => openPostgresStore(url, { schema: schema.name, max: 2 })),
+        );
+        await Promise.all(stores.map((s) => s.append(makeRecord())));
+        expect(await schema.raw('SELECT count(*) AS n FROM records_migrations')).toEqual([
+          { n: String(MIGRATIONS.length) },
+        ]);
+        expect(await stores[0]?.verify()).toMatchObject({
+          ok: true,
+          chains: stores.map(() => ({ records: 1 })),
+        });
+        await Promise.all(stores.map((s) => s.close()));
+      } finally {
+        await schema.drop();
+      }
+    });
+  });
 } else {
   postgresUnavailable('postgres record store');
 }

@@ -51,6 +51,8 @@ export class SqlRecordStore implements RecordStore {
   /** Set when a commit failed: whether it reached the database is unknown, so read the head back. */
   private headUncertain = false;
   private readonly keptSources = new Set<string>();
+  /** Whether this writer's row exists; a process that only reads (verify, export) never adds one. */
+  private registered = false;
   private readonly appends = new GroupCommit<Append, StoredRecord>((batch) => this.commit(batch), MAX_BATCH);
 
   private constructor(
@@ -60,15 +62,10 @@ export class SqlRecordStore implements RecordStore {
     this.driver = sql.name;
   }
 
-  /** Brings the schema up to date and registers a new writer (this process's chain). */
+  /** Brings the schema up to date; the writer is registered with its first commit. */
   static async open(sql: SqlDialect): Promise<SqlRecordStore> {
     await migrate(sql);
-    const store = new SqlRecordStore(sql);
-    await sql.query(
-      'INSERT INTO writers (writer, started_at, head_seq, head_hash, head_decision_id) VALUES (?, ?, 0, ?, NULL)',
-      [store.writer, new Date().toISOString(), GENESIS_HASH],
-    );
-    return store;
+    return new SqlRecordStore(sql);
   }
 
   append(record: NewRecord, source?: StoredSource): Promise<StoredRecord> {
@@ -88,6 +85,13 @@ export class SqlRecordStore implements RecordStore {
           head.hash = hash;
           return { ...recordContent(record), ...link, hash };
         });
+        if (!this.registered) {
+          await tx.query(
+            `INSERT INTO writers (writer, started_at, head_seq, head_hash, head_decision_id)
+             VALUES (?, ?, 0, ?, NULL) ON CONFLICT (writer) DO NOTHING`,
+            [this.writer, new Date().toISOString(), GENESIS_HASH],
+          );
+        }
         const sources = await this.insertSources(tx, batch);
         await this.insertRecords(tx, stored);
         await tx.query(
@@ -98,6 +102,7 @@ export class SqlRecordStore implements RecordStore {
       });
       this.head = head;
       this.headUncertain = false;
+      this.registered = true;
       for (const digest of sources) this.keptSources.add(digest);
       return stored;
     } catch (error) {
