@@ -15,6 +15,8 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   body_malformed: 400,
   body_not_utf8: 400,
   query_invalid: 400,
+  records_cursor_invalid: 400,
+  records_filter_invalid: 400,
   auth_required: 401,
   auth_forbidden: 403,
   scope_missing: 403,
@@ -42,6 +44,7 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   not_implemented: 501,
   records_off: 501,
   records_unavailable: 503,
+  records_unreachable: 503,
   eval_timeout: 503,
 };
 

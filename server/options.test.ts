@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledStandardsDir } from '../engine/index.ts';
 import { ConfigError, defaults, optionsFromEnv } from './options.ts';
@@ -12,6 +13,7 @@ describe('options from the environment', () => {
       tokens: [],
       grants: [],
       lock: true,
+      records: { enabled: true, dataDir: join(process.cwd(), 'data') },
       connections: {
         headersTimeoutMs: 10_000,
         requestTimeoutMs: 30_000,
@@ -19,6 +21,18 @@ describe('options from the environment', () => {
         maxConnections: 512,
       },
     });
+  });
+
+  it('records in ./data by default, in NORMA_DATA_DIR or PostgreSQL when set, nowhere with NORMA_RECORDS=off', () => {
+    expect(optionsFromEnv({ NORMA_DATA_DIR: 'var/norma' }, {}, '/srv').records).toEqual({
+      enabled: true,
+      dataDir: '/srv/var/norma',
+    });
+    expect(optionsFromEnv({ NORMA_DATABASE_URL: 'postgres://u@db:5432/norma' }).records.databaseUrl).toBe(
+      'postgres://u@db:5432/norma',
+    );
+    expect(optionsFromEnv({ NORMA_RECORDS: 'off' }).records.enabled).toBe(false);
+    expect(() => optionsFromEnv({ NORMA_RECORDS: 'maybe' })).toThrow(ConfigError);
   });
 
   it('turns the lock off only for NORMA_LOCK=off, and refuses any other value', () => {
@@ -48,6 +62,7 @@ describe('options from the environment', () => {
       grants: [],
       lock: true,
       connections: defaults.connections,
+      records: { enabled: true, dataDir: '/srv/data' },
     });
     expect(optionsFromEnv({ NORMA_BODY_LIMIT: '2mb' }).bodyLimit).toBe(2 * 1024 * 1024);
   });

@@ -22,8 +22,11 @@ export type Scope = (typeof SCOPES)[number];
 /** What a bare token of `NORMA_TOKENS` may do. */
 export const BARE_TOKEN_SCOPES: readonly Scope[] = ['read', 'evaluate'];
 
-/** What anyone may do on a server with no token configured. */
-export const OPEN_SCOPES: readonly Scope[] = SCOPES.filter((s) => s !== 'records:purge');
+/**
+ * What anyone may do on a server with no token configured: everything but purging. Not `admin`,
+ * which would hold `records:purge` too.
+ */
+export const OPEN_SCOPES: readonly Scope[] = SCOPES.filter((s) => s !== 'records:purge' && s !== 'admin');
 
 export function isScope(value: unknown): value is Scope {
   return typeof value === 'string' && (SCOPES as readonly string[]).includes(value);

@@ -29,6 +29,8 @@ export const spec = {
 export async function decisionsCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, spec);
   const [action, id] = positionals as [string, string | undefined];
+  // A mistyped --dir fails now, not after the store was opened.
+  if (values.dir !== undefined) standardsDir(io, values.dir);
   const needsId = action === 'show' || action === 'replay';
   if (!['list', 'show', 'replay', 'export'].includes(action)) {
     throw new UsageError(`unknown action \`${action}\`: list, show <id>, replay <id> or export`);

@@ -35,6 +35,8 @@ export const spec = {
 export async function recordsCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, spec);
   const [action, holdId] = positionals as [string, string | undefined];
+  // A mistyped --dir fails now, not after the store was opened.
+  if (values.dir !== undefined) standardsDir(io, values.dir);
   if (!['verify', 'holds', 'hold', 'unhold', 'purge'].includes(action)) {
     throw new UsageError(`unknown action \`${action}\`: verify, holds, hold, unhold <holdId> or purge`);
   }

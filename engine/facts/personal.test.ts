@@ -6,8 +6,14 @@ const declared: Record<string, FactSchema> = {
   customerName: { type: 'string', personal: true },
   phone: { type: 'string', personal: true },
   amount: { type: 'number' },
-  vehicle: { type: 'object', properties: { vin: { type: 'string', personal: true }, km: { type: 'number' } } },
-  contacts: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', personal: true } } } },
+  vehicle: {
+    type: 'object',
+    properties: { vin: { type: 'string', personal: true }, km: { type: 'number' } },
+  },
+  contacts: {
+    type: 'array',
+    items: { type: 'object', properties: { name: { type: 'string', personal: true } } },
+  },
 };
 
 describe('masking personal data in a recorded input', () => {

@@ -36,7 +36,8 @@ function maskObject(value: unknown, properties: Record<string, FactSchema>): unk
 
 function maskValue(value: unknown, schema: FactSchema): unknown {
   if (schema.personal === true) return value === undefined || value === null ? value : MASKED;
-  if (Array.isArray(value)) return schema.items ? value.map((v) => maskValue(v, schema.items as FactSchema)) : value;
+  if (Array.isArray(value))
+    return schema.items ? value.map((v) => maskValue(v, schema.items as FactSchema)) : value;
   if (schema.properties) return maskObject(value, schema.properties);
   return value;
 }

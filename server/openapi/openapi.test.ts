@@ -114,6 +114,7 @@ describe('GET /openapi.json', () => {
       'at',
       'version',
       'explain',
+      'subject',
     ]);
     expect(schemas.EvaluateRequest?.required).toEqual(['facts']);
     const discriminator = (schemas.Envelope?.discriminator ?? {}) as Json;

@@ -35,7 +35,11 @@ function yearsAgo(years: number, days = 0): string {
 }
 
 /** The record type retention.records knows a class's records by. */
-const TYPE_OF_CLASS: Record<string, string> = { accounting: 'settlement', personnel: 'personnel', quality: 'decision' };
+const TYPE_OF_CLASS: Record<string, string> = {
+  accounting: 'settlement',
+  personnel: 'personnel',
+  quality: 'decision',
+};
 
 describe('retention periods: retention.records follows records.classification', () => {
   const cases: [string, Record<string, unknown>][] = [
