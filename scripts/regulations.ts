@@ -244,7 +244,13 @@ export const REGULATIONS: readonly RegulationRow[] = [
     subject: '知悉价格和服务内容;自主选择',
     checked: 'cited',
     encodedBy: {
-      'estimate.authorisation': ['no-signed-estimate', 'addition-not-authorised', 'overrun-without-consent'],
+      'estimate.authorisation': [
+        'no-signed-estimate',
+        'addition-not-authorised',
+        'overrun-over-estimate',
+        'overrun-over-signed-total',
+        'signed-total-missing',
+      ],
     },
   },
   {
