@@ -284,6 +284,13 @@ export const REGULATIONS: readonly RegulationRow[] = [
     encodedBy: { 'emergency.response': ['fire-brigade'] },
   },
   {
+    source: '生产安全事故报告和调查处理条例',
+    article: 'reporting within 1 hour',
+    subject: '事故发生后 1 小时内报告安全生产监督管理部门',
+    checked: 'cited',
+    encodedBy: { 'emergency.response': ['authority'] },
+  },
+  {
     source: '网络安全法',
     article: '第二十一条',
     subject: '网络日志留存不少于六个月',
