@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { NormaError } from '../engine/index.ts';
 import { openStore } from '../records/open.ts';
 import { RecordsService } from '../records/service.ts';
 import { createApp } from './app.ts';
@@ -43,7 +44,7 @@ export async function startServer(input: StartInput): Promise<RunningServer> {
     throw new ConfigError(`the standards directory \`${options.dir}\` does not exist`);
   }
   const holder = StandardsHolder.load(options.dir, { lock: options.lock });
-  const records = options.records.enabled ? new RecordsService(await openStore(options.records)) : undefined;
+  const records = options.records.enabled ? new RecordsService(await storeOf(options)) : undefined;
   const app = createApp({ holder, options, logger, ...(records ? { records } : {}) });
   let server: Server;
   try {
@@ -146,4 +147,15 @@ function recordsAnnounced(options: ServerOptions): string {
     return `postgresql ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
   }
   return `sqlite ${r.dataDir}`;
+}
+
+/** The records store, or a ConfigError saying what to fix (an unwritable directory, a database that does not answer). */
+async function storeOf(options: ServerOptions) {
+  try {
+    return await openStore(options.records);
+  } catch (e) {
+    if (!(e instanceof NormaError)) throw e;
+    const hint = e.details.find((d) => d.hint)?.hint;
+    throw new ConfigError(`${e.code}: ${e.message}${hint ? ` (${hint})` : ''}`);
+  }
 }
