@@ -26,6 +26,8 @@ export interface AppEnv {
     index: StandardsIndex;
     /** The standard the request is about, for the request log. */
     standard?: { id: string; version?: string };
+    /** The decision this request recorded, for the request log. */
+    decisionId?: string;
     /** Set when the client hung up before its request was read: logged as such, never a 500. */
     aborted?: boolean;
   };

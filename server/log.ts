@@ -57,7 +57,8 @@ const GOOD_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * Gives every request an id (the caller's `X-Request-Id` when it is sane) and logs one line when
- * it ends: method, route, status, duration, and the standard when the route named one.
+ * it ends: method, route, status, duration, the standard when the route named one, the caller's
+ * token name, and the decision recorded.
  */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -83,6 +84,10 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
       fields.standard = standard.id;
       fields.version = standard.version ?? null;
     }
+    const caller = c.get('caller')?.name;
+    if (caller) fields.caller = caller;
+    const decisionId = c.get('decisionId');
+    if (decisionId) fields.decisionId = decisionId;
     if (c.get('aborted')) {
       delete fields.status;
       logger.log(

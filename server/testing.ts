@@ -118,6 +118,7 @@ export async function recordingApp(overrides: Partial<ServerOptions> = {}, dir =
   return {
     app,
     holder,
+    logger,
     records,
     store,
     dataDir,

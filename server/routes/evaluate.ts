@@ -75,7 +75,10 @@ export const evaluateRoutes: RouteModule = {
       const work = evaluateStandard(index, id, request);
       const envelope: RecordedEnvelope = await (deadline ? deadline.race(work) : work);
       c.set('standard', { id, version: envelope.standard.version });
-      if (records) envelope.decisionId = await recordDecision(c, records, envelope, request);
+      if (records) {
+        envelope.decisionId = await recordDecision(c, records, envelope, request);
+        c.set('decisionId', envelope.decisionId);
+      }
       return c.json(envelope);
     });
 

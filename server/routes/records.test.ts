@@ -397,3 +397,21 @@ describe('with NORMA_RECORDS=off, or a store that cannot commit', () => {
     await h.close();
   });
 });
+
+describe('the request log', () => {
+  it('names the caller and the decision recorded', async () => {
+    const token = 'tablet-token-0123456789';
+    const h = await recordingApp({
+      grants: [{ name: 'bay-3', sha256: sha256Of(token), scopes: new Set(['evaluate'] as const) }],
+    });
+    const logger = h.logger;
+    const res = await evaluate(
+      h.app,
+      { facts: { estimateTotal: 1, payType: 'customer' } },
+      { authorization: `Bearer ${token}` },
+    );
+    const { decisionId } = await json(res);
+    expect(logger.records.at(-1)).toMatchObject({ msg: 'request', caller: 'bay-3', decisionId });
+    await h.close();
+  });
+});
