@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,7 +8,7 @@ import { UUID_V7 } from '../../records/ids.ts';
 import { sqliteFile } from '../../records/sqlite.ts';
 import type { NewRecord } from '../../records/store.ts';
 import { sha256Of } from '../grants.ts';
-import { json, type Loose, postJson, recordingApp, testApp, testdataDir } from '../testing.ts';
+import { copyTestdata, json, type Loose, postJson, recordingApp, testApp, testdataDir } from '../testing.ts';
 
 const WO = { type: 'work-order', id: 'WO-2026-0042' };
 
@@ -224,6 +224,34 @@ describe('decision records and the bundled standard’s retention', () => {
     });
   });
 
+  it('records a checklist submission with its answers, and replays it identically', async () => {
+    const read = (name: string) =>
+      JSON.parse(readFileSync(join(bundledStandardsDir, 'docs', 'examples', name), 'utf8'));
+    const res = await h.app.request(
+      '/v1/standards/quality.control/evaluate',
+      postJson(
+        {
+          facts: read('quality.control.facts.json'),
+          answers: read('quality.control.answers.json'),
+          subject: { type: 'work-order', id: 'WO-QC-1' },
+        },
+        auth,
+      ),
+    );
+    const envelope = await json(res);
+    expect(envelope.result.status).toBe('pass');
+    const record = await h.store.get(envelope.decisionId);
+    expect(record).toMatchObject({
+      kind: 'checklist',
+      outcome: 'pass',
+      input: { answers: read('quality.control.answers.json') },
+    });
+    const replay = await json(
+      await h.app.request(`/v1/decisions/${envelope.decisionId}/replay`, { method: 'POST', headers: auth }),
+    );
+    expect(replay.identical).toBe(true);
+  });
+
   it('purges by retention.records: a dry run lists, a hold blocks, a purge destroys and the chain still verifies', async () => {
     await h.store.append(old(1, { type: 'work-order', id: 'HELD-1' }));
     await h.store.append(old(2));
@@ -413,5 +441,30 @@ describe('the request log', () => {
     const { decisionId } = await json(res);
     expect(logger.records.at(-1)).toMatchObject({ msg: 'request', caller: 'bay-3', decisionId });
     await h.close();
+  });
+});
+
+describe('replay after the deciding file is gone', () => {
+  it('compiles the version from the source the store kept, by digest', async () => {
+    const copy = copyTestdata();
+    const h = await recordingApp({}, copy.dir);
+    try {
+      const made = await json(
+        await evaluate(h.app, { facts: { estimateTotal: 9000, payType: 'customer' }, version: '1.0.0' }),
+      );
+      rmSync(join(copy.dir, 'rules', 'approval.work-order', '1.0.0.yaml'));
+      h.holder.reload();
+      expect(h.holder.index.documents.get('approval.work-order')?.map((d) => d.version)).not.toContain(
+        '1.0.0',
+      );
+      const replay = await json(
+        await h.app.request(`/v1/decisions/${made.decisionId}/replay`, { method: 'POST' }),
+      );
+      expect(replay.identical).toBe(true);
+      expect(replay.replayed.standard).toEqual(made.standard);
+    } finally {
+      await h.close();
+      copy.remove();
+    }
   });
 });
