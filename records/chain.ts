@@ -86,7 +86,12 @@ export function recordContent(record: NewRecord): NewRecord {
 }
 
 /** SHA-256 (hex) over the canonical JSON of the record's content and its link in the chain. */
-export function recordHash(content: NewRecord, link: ChainLink): string {
-  const hashed = { ...recordContent(content), writer: link.writer, seq: link.seq, prevHash: link.prevHash };
+export function recordHash(record: NewRecord, link: ChainLink): string {
+  return contentHash(recordContent(record), link);
+}
+
+/** recordHash of content already in its stored form (recordContent's, or as read back from a row). */
+export function contentHash(content: NewRecord, link: ChainLink): string {
+  const hashed = { ...content, writer: link.writer, seq: link.seq, prevHash: link.prevHash };
   return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
 }

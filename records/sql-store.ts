@@ -2,7 +2,7 @@
  * The RecordStore both databases share: every query is here, once; records/sqlite.ts and
  * records/postgres.ts only open a connection and name their dialect.
  */
-import { GENESIS_HASH, recordContent, recordHash } from './chain.ts';
+import { contentHash, GENESIS_HASH, recordContent } from './chain.ts';
 import { GroupCommit } from './group-commit.ts';
 import { uuidv7 } from './ids.ts';
 import { migrate } from './migrate.ts';
@@ -79,11 +79,12 @@ export class SqlRecordStore implements RecordStore {
         const start = this.headUncertain ? await this.readHead(tx) : this.head;
         const head = { ...start };
         const stored = batch.map(({ record }) => {
+          const content = recordContent(record);
           const link = { writer: this.writer, seq: head.seq + 1, prevHash: head.hash };
-          const hash = recordHash(record, link);
+          const hash = contentHash(content, link);
           head.seq = link.seq;
           head.hash = hash;
-          return { ...recordContent(record), ...link, hash };
+          return { ...content, ...link, hash };
         });
         if (!this.registered) {
           await tx.query(
@@ -397,7 +398,7 @@ function brokenBy(
     // A tombstone cannot be rehashed; the destruction log must hold the hash it had.
     return row.destroyed_hash === row.hash ? undefined : 'hash';
   }
-  const record = recordFromRow(row);
-  const hash = recordHash(record, { writer, seq: expected.seq, prevHash: expected.prevHash });
+  const { writer: _w, seq: _s, hash: _h, prevHash: _p, ...content } = recordFromRow(row);
+  const hash = contentHash(content, { writer, seq: expected.seq, prevHash: expected.prevHash });
   return hash === String(row.hash) ? undefined : 'hash';
 }
