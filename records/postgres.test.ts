@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { conformance, type StoreHarness } from './conformance.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { openStore } from './open.ts';
 import { openPostgresStore } from './postgres.ts';
 import { makeRecord } from './testdata/sample.ts';
-import { createTestSchema, postgresUnavailable, TEST_DATABASE_URL, type TestSchema } from './testing.ts';
+import {
+  createTestSchema,
+  postgresUnavailable,
+  schemaUrl,
+  TEST_DATABASE_URL,
+  type TestSchema,
+} from './testing.ts';
 
 function postgresHarness(url: string): StoreHarness {
   const schemas: TestSchema[] = [];
@@ -22,6 +29,24 @@ function postgresHarness(url: string): StoreHarness {
 if (TEST_DATABASE_URL) {
   const url = TEST_DATABASE_URL;
   conformance('postgres', postgresHarness(url));
+
+  describe('a PostgreSQL store opened from a URL alone', () => {
+    it('keeps its tables in the schema the URL names as search_path', async () => {
+      const schema = await createTestSchema(url);
+      try {
+        const store = await openStore({ dataDir: '/nonexistent', databaseUrl: schemaUrl(url, schema.name) });
+        expect(store.driver).toBe('postgres');
+        const record = makeRecord();
+        await store.append(record);
+        expect(await schema.raw('SELECT decision_id FROM decisions')).toEqual([
+          { decision_id: record.decisionId },
+        ]);
+        await store.close();
+      } finally {
+        await schema.drop();
+      }
+    });
+  });
 
   describe('several processes on one PostgreSQL', () => {
     it('migrate a fresh database once when they open it at the same time', async () => {
