@@ -131,6 +131,9 @@ export function conformance(name: string, harness: StoreHarness): void {
       expect(await ids({ since: '2026-11-01', until: '2026-12-01' })).toEqual([id(1), id(2), id(3)]);
       expect(await ids({ since: '2026-11-15T16:00:00+08:00' })).toEqual([id(2), id(3), id(4), id(5)]);
       expect(await ids({ outcome: 'service-manager', until: '2026-11-20' })).toEqual([id(0), id(2)]);
+      await expect(store.list({ destroyableOn: 'today' }, { limit: 1 })).rejects.toMatchObject({
+        code: 'records_filter_invalid',
+      });
       await expect(store.list({ since: 'last week' }, { limit: 1 })).rejects.toMatchObject({
         code: 'records_filter_invalid',
       });
@@ -147,6 +150,27 @@ export function conformance(name: string, harness: StoreHarness): void {
       await expect(store.list({}, { after: 'not-a-cursor', limit: 4 })).rejects.toMatchObject({
         code: 'records_cursor_invalid',
       });
+    });
+
+    it('finds the records their retention allows destroying on a date', async () => {
+      const { store } = await fresh();
+      const retention = {
+        recordClass: 'decision',
+        from: 'decided',
+        decidedBy: ['retention.records@1.1.0#d'],
+      };
+      // Kept forever, and without retention: never destroyable.
+      const [early, late] = await appendAll(store, [
+        makeRecord({ retention: { ...retention, keepUntil: '2027-01-01' } }),
+        makeRecord({ retention: { ...retention, keepUntil: '2029-11-28' } }),
+        makeRecord({ retention: { ...retention, keepUntil: null } }),
+        makeRecord({ retention: null }),
+      ]);
+      const on = async (date: string) =>
+        (await store.list({ destroyableOn: date }, { limit: 10 })).items.map((r) => r.decisionId);
+      expect(await on('2026-12-31')).toEqual([]);
+      expect(await on('2027-01-01')).toEqual([early?.decisionId]);
+      expect(await on('2099-01-01')).toEqual([early?.decisionId, late?.decisionId]);
     });
 
     it('streams every matching record in chunks, and caps a page at 1000', async () => {
