@@ -179,9 +179,13 @@ export function conformance(name: string, harness: StoreHarness): void {
         makeRecord({ outcome: i % 3 === 0 ? 'fail' : 'pass' }),
       );
       await appendAll(store, records);
+      const query = vi.spyOn(store.sql, 'query');
       const streamed: StoredRecord[] = [];
       for await (const r of store.stream({})) streamed.push(r);
       expect(streamed.map((r) => r.decisionId)).toEqual(records.map((r) => r.decisionId));
+      // In chunks of 500: three reads, none holding more than a chunk.
+      expect(query.mock.calls.map((call) => call[1]?.at(-1))).toEqual([500, 500, 500]);
+      query.mockRestore();
       let failed = 0;
       for await (const r of store.stream({ outcome: 'fail' })) {
         expect(r.outcome).toBe('fail');
