@@ -325,6 +325,14 @@ export class SqlRecordStore implements RecordStore {
         const subjectId = row.subject_id === null ? null : String(row.subject_id);
         const caseId = row.case_id === null ? null : String(row.case_id);
         if (await isHeld(tx, entry.decisionId, subjectType, subjectId, caseId)) continue;
+        // Conditional, so a concurrent destruction of the same record (PostgreSQL) makes this one
+        // a no-op once it commits, rather than a second log entry.
+        const emptied = await tx.query(
+          `UPDATE decisions SET ${CONTENT_COLUMNS.map((c) => `${c} = NULL`).join(', ')}, destroyed_at = ?
+           WHERE decision_id = ? AND destroyed_at IS NULL RETURNING decision_id`,
+          [at, entry.decisionId],
+        );
+        if (emptied.length === 0) continue;
         const destruction: Destruction = {
           decisionId: entry.decisionId,
           writer: String(row.writer),
@@ -348,10 +356,6 @@ export class SqlRecordStore implements RecordStore {
             JSON.stringify(destruction.approvals),
             at,
           ],
-        );
-        await tx.query(
-          `UPDATE decisions SET ${CONTENT_COLUMNS.map((c) => `${c} = NULL`).join(', ')}, destroyed_at = ? WHERE decision_id = ?`,
-          [at, entry.decisionId],
         );
         destroyed.push(destruction);
       }
