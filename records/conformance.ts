@@ -395,6 +395,31 @@ export function conformance(name: string, harness: StoreHarness): void {
       expect((await one.list({}, { limit: 1000 })).items).toHaveLength(120);
     });
 
+    it('migrates a fresh database once when several stores open it at the same time', async () => {
+      const db = await harness.fresh();
+      const stores = await Promise.all([1, 2, 3, 4].map(() => open(db)));
+      await Promise.all(stores.map((s) => s.append(makeRecord())));
+      const rows = await db.raw('SELECT version FROM records_migrations');
+      expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(await stores[0]?.verify()).toMatchObject({
+        ok: true,
+        chains: stores.map(() => ({ records: 1 })),
+      });
+    });
+
+    it('destroys a record once when two stores destroy it at the same time', async () => {
+      const { db, store: one } = await fresh();
+      const two = await open(db);
+      const record = await one.append(makeRecord());
+      const entry = { decisionId: record.decisionId, recordClass: 'decision', rule: 'r', approvals: ['qa'] };
+      const results = await Promise.all(
+        [one, two].map((s) => s.destroy([entry], '2029-12-01T00:00:00.000Z')),
+      );
+      expect(results.map((r) => r.length).sort()).toEqual([0, 1]);
+      expect(await one.destructions()).toHaveLength(1);
+      expect((await two.verify()).ok).toBe(true);
+    });
+
     it('applies each migration once, however often the database is opened', async () => {
       const { db, store } = await fresh();
       await store.append(makeRecord());

@@ -3,12 +3,11 @@
  *
  * WAL with `synchronous=FULL`: a commit returns only once its WAL frames are fsynced, so a record
  * whose append resolved survives SIGKILL and power loss (the default NORMAL would risk the last
- * commits on power loss). better-sqlite3 is synchronous; the one connection is shared, so
- * statements and transactions take turns (a transaction is never interleaved with another
- * caller's statement).
+ * commits on power loss). better-sqlite3 is synchronous; statements and transactions on the one
+ * connection take turns (a transaction is never interleaved with another caller's statement).
  */
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { NormaError } from '../engine/index.ts';
 import type { SqlDialect, SqlExecutor, SqlRow, SqlValue } from './sql.ts';
@@ -19,29 +18,78 @@ export function sqliteFile(dataDir: string): string {
   return join(resolve(dataDir), 'records.sqlite');
 }
 
+/**
+ * Stores this process has open on one file share one connection: better-sqlite3 is synchronous,
+ * so a second connection waiting for the first one's write lock would block the very event loop
+ * the first needs to commit. Each store is still its own writer; only the connection is shared.
+ */
+const connections = new Map<string, { dialect: SqliteDialect; stores: number }>();
+
 /** Opens (creating the directory and file when missing) the SQLite store in `dataDir`. */
 export async function openSqliteStore(dataDir: string): Promise<SqlRecordStore> {
-  const dir = resolve(dataDir);
-  let db: Database.Database;
+  const file = sqliteFile(dataDir);
+  let shared = connections.get(file);
+  if (!shared) {
+    shared = { dialect: new SqliteDialect(openDatabase(file)), stores: 0 };
+    connections.set(file, shared);
+  }
+  shared.stores++;
+  const handle = new SharedConnection(file, shared);
+  try {
+    return await SqlRecordStore.open(handle);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+function openDatabase(file: string): Database.Database {
+  const dir = dirname(file);
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
-    db = new Database(sqliteFile(dir));
+    const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    return db;
   } catch (error) {
     throw new NormaError(
       'records_dir_unwritable',
       `cannot keep records in \`${dir}\`: ${(error as Error).message}`,
     );
   }
-  const sql = new SqliteDialect(db);
-  try {
-    return await SqlRecordStore.open(sql);
-  } catch (error) {
-    await sql.close();
-    throw error;
+}
+
+/** One store's use of a shared connection; the connection closes with the last store on it. */
+class SharedConnection implements SqlDialect {
+  readonly name = 'sqlite';
+  readonly migrationLock: readonly string[];
+  readonly holdsLock: readonly string[];
+  private closed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly shared: { dialect: SqliteDialect; stores: number },
+  ) {
+    this.migrationLock = shared.dialect.migrationLock;
+    this.holdsLock = shared.dialect.holdsLock;
+  }
+
+  query(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]> {
+    return this.shared.dialect.query(sql, params);
+  }
+
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.shared.dialect.transaction(work);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (--this.shared.stores > 0) return;
+    connections.delete(this.file);
+    await this.shared.dialect.close();
   }
 }
 
