@@ -4,7 +4,7 @@
  * except for the rows they both touch (a source both insert).
  */
 import pg from 'pg';
-import { NormaError } from '../engine/index.ts';
+import { NormaError } from '../engine/diagnostics.ts';
 import {
   numberedPlaceholders,
   type SqlDialect,

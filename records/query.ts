@@ -3,7 +3,7 @@
  * range on an indexed column; pages are keyed on decision_id (time-ordered UUIDv7), so a page costs
  * the same however deep it is.
  */
-import { NormaError } from '../engine/index.ts';
+import { NormaError } from '../engine/diagnostics.ts';
 import type { SqlValue } from './sql.ts';
 import type { DecisionFilter } from './store.ts';
 

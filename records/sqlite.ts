@@ -9,7 +9,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { NormaError } from '../engine/index.ts';
+import { NormaError } from '../engine/diagnostics.ts';
 import type { SqlDialect, SqlExecutor, SqlRow, SqlValue } from './sql.ts';
 import { SqlRecordStore } from './sql-store.ts';
 
