@@ -89,6 +89,7 @@ export function conformance(name: string, harness: StoreHarness): void {
         store.append(twin),
       ]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect(results[0]).toMatchObject({ reason: { code: 'records_commit_failed' } });
       const next = await store.append(makeRecord());
       expect(next.seq).toBe(2);
       expect((await store.list({}, { limit: 10 })).items).toHaveLength(2);

@@ -2,6 +2,7 @@
  * The RecordStore both databases share: every query is here, once; records/sqlite.ts and
  * records/postgres.ts only open a connection and name their dialect.
  */
+import { NormaError } from '../engine/diagnostics.ts';
 import { contentHash, GENESIS_HASH, recordContent } from './chain.ts';
 import { GroupCommit } from './group-commit.ts';
 import { uuidv7 } from './ids.ts';
@@ -108,7 +109,10 @@ export class SqlRecordStore implements RecordStore {
       return stored;
     } catch (error) {
       this.headUncertain = true;
-      throw error;
+      throw new NormaError(
+        'records_commit_failed',
+        `${batch.length === 1 ? 'a record' : `${batch.length} records`} could not be committed: ${(error as Error).message}`,
+      );
     }
   }
 
