@@ -46,6 +46,37 @@ if (TEST_DATABASE_URL) {
       }
     });
   });
+
+  describe('a PostgreSQL store losing its connections', () => {
+    it('fails the commits cut off, then goes on with a chain that verifies', async () => {
+      const schema = await createTestSchema(url);
+      const name = `norma_cut_${schema.name.slice(-12)}`;
+      const cutUrl = new URL(url);
+      cutUrl.searchParams.set('application_name', name);
+      const store = await openPostgresStore(cutUrl.toString(), { schema: schema.name, max: 2 });
+      try {
+        await store.append(makeRecord());
+        const settled = Promise.allSettled(Array.from({ length: 300 }, () => store.append(makeRecord())));
+        await new Promise((resolve) => setImmediate(resolve)); // the first batch is on its way
+        await schema.raw(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?',
+          [name],
+        );
+        const results = await settled;
+        expect(results.filter((r) => r.status === 'rejected').length).toBeGreaterThan(0);
+        for (const r of results) {
+          if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'records_commit_failed' });
+        }
+        const after = await store.append(makeRecord());
+        const committed = results.filter((r) => r.status === 'fulfilled').map((r) => r.value);
+        for (const r of [...committed, after]) expect(await store.get(r.decisionId)).toEqual(r);
+        expect(await store.verify()).toMatchObject({ ok: true, chains: [{ records: after.seq }] });
+      } finally {
+        await store.close();
+        await schema.drop();
+      }
+    });
+  });
 } else {
   postgresUnavailable('postgres record store');
 }
