@@ -278,6 +278,29 @@ export function conformance(name: string, harness: StoreHarness): void {
       });
     });
 
+    it('names a record slipped in past the head its writer recorded', async () => {
+      const { db, store } = await fresh();
+      const [, , last] = await appendAll(store, [makeRecord(), makeRecord(), makeRecord()]);
+      if (!last) throw new Error('three records expected');
+      // A fourth row chained onto the third, as if the writer had made it: only its head betrays it.
+      const forged = { decisionId: uuidv7(), hash: 'f'.repeat(64) };
+      await db.raw(
+        `INSERT INTO decisions (decision_id, writer, seq, hash, prev_hash, recorded_at, standard_id, standard_version,
+         standard_digest, at, kind, input, result, matched, outcome, caller, request_id, subject_type, subject_id,
+         case_id, retention, record_class, keep_until)
+         SELECT ?, writer, 4, ?, ?, recorded_at, standard_id, standard_version, standard_digest, at, kind, input,
+         result, matched, outcome, caller, request_id, subject_type, subject_id, case_id, retention, record_class,
+         keep_until FROM decisions WHERE decision_id = ?`,
+        [forged.decisionId, forged.hash, last.hash, last.decisionId],
+      );
+      expect((await store.verify()).broken).toEqual({
+        writer: store.writer,
+        seq: 4,
+        decisionId: forged.decisionId,
+        reason: 'link',
+      });
+    });
+
     it('reports legal holds by record, subject and case, and never destroys a held record', async () => {
       const { store } = await fresh();
       const [byId, bySubject, byCase, free] = await appendAll(store, [

@@ -262,7 +262,27 @@ export class SqlRecordStore implements RecordStore {
         broken: { writer, seq: last.seq, decisionId: last.decisionId, reason: 'hash' },
       };
     }
-    return { chain: chain() };
+    const extra = await this.beyondHead(writer, recorded);
+    return extra ? { chain: chain(), broken: { writer, ...extra, reason: 'link' } } : { chain: chain() };
+  }
+
+  /**
+   * A record past the head its writer recorded was not written by that writer (its head moves in
+   * the same transaction as its records), unless it committed after the walk began: the head is
+   * read again before saying so.
+   */
+  private async beyondHead(
+    writer: string,
+    head: number,
+  ): Promise<{ seq: number; decisionId: string } | undefined> {
+    const [row] = await this.sql.query(
+      'SELECT seq, decision_id FROM decisions WHERE writer = ? AND seq > ? ORDER BY seq LIMIT 1',
+      [writer, head],
+    );
+    if (!row) return undefined;
+    const [now] = await this.sql.query('SELECT head_seq FROM writers WHERE writer = ?', [writer]);
+    if (now && Number(now.head_seq) >= Number(row.seq)) return undefined;
+    return { seq: Number(row.seq), decisionId: String(row.decision_id) };
   }
 
   async setHold(hold: LegalHold): Promise<string> {
