@@ -228,6 +228,27 @@ export function conformance(name: string, harness: StoreHarness): void {
       });
     });
 
+    it('verifies while records are being appended, without false alarms', async () => {
+      const { db, store } = await fresh();
+      const other = await open(db);
+      let appending = true;
+      const writing = (async () => {
+        for (let i = 0; i < 20; i++) {
+          await Promise.all(
+            Array.from({ length: 30 }, (_, j) => (j % 2 ? store : other).append(makeRecord())),
+          );
+        }
+        appending = false;
+      })();
+      const reports = [];
+      while (appending) reports.push(await other.verify());
+      await writing;
+      reports.push(await store.verify());
+      expect(reports.length).toBeGreaterThan(1);
+      expect(reports.filter((r) => !r.ok)).toEqual([]);
+      expect(reports.at(-1)?.chains.map((c) => c.records)).toEqual([300, 300]);
+    });
+
     it('names the first record that was changed, unlinked or removed behind its back', async () => {
       const { db, store } = await fresh();
       const stored = await appendAll(

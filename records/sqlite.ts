@@ -93,6 +93,8 @@ class SharedConnection implements SqlDialect {
   }
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 class SqliteDialect implements SqlDialect {
   readonly name = 'sqlite';
   // BEGIN IMMEDIATE takes the write lock up front: migrations and destructions need nothing more.
@@ -137,9 +139,14 @@ class SqliteDialect implements SqlDialect {
     return [];
   }
 
-  /** Runs `work` after everything queued before it: one caller on the connection at a time. */
+  /**
+   * Runs `work` after everything queued before it: one caller on the connection at a time. Each
+   * turn starts on a new turn of the event loop: statements here never wait on I/O, so without it
+   * a long read (a verify of the whole store, a loop of pages) would be one unbroken chain of
+   * microtasks, and nothing else, not even the group commit it shares the process with, would run.
+   */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.turn.then(work);
+    const result = this.turn.then(nextTurn).then(work);
     this.turn = result.catch(() => undefined);
     return result;
   }
