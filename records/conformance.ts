@@ -99,6 +99,17 @@ export function conformance(name: string, harness: StoreHarness): void {
       });
     });
 
+    it('fails a record that is not JSON alone, not the commit it would have joined', async () => {
+      const { store } = await fresh();
+      const results = await Promise.allSettled([
+        store.append(makeRecord()),
+        store.append(makeRecord({ input: { facts: { mileage: 10n } } })),
+        store.append(makeRecord()),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await store.verify()).toMatchObject({ ok: true, chains: [{ records: 2 }] });
+    });
+
     it('lists by every filter, in decisionId order, page by page', async () => {
       const { store } = await fresh();
       const made = [

@@ -38,7 +38,8 @@ const MAX_BATCH = 2000;
 const CHUNK = 500;
 
 interface Append {
-  record: NewRecord;
+  /** The record in its stored form (recordContent). */
+  content: NewRecord;
   source: StoredSource | undefined;
 }
 
@@ -70,7 +71,15 @@ export class SqlRecordStore implements RecordStore {
   }
 
   append(record: NewRecord, source?: StoredSource): Promise<StoredRecord> {
-    return this.appends.add({ record, source });
+    // Normalised here, not in the commit, so a record that is not JSON (a bigint, a cycle) fails
+    // alone instead of failing the batch it would have joined.
+    let content: NewRecord;
+    try {
+      content = recordContent(record);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.appends.add({ content, source });
   }
 
   /** One transaction for the whole batch: sources, records, and this writer's new head. */
@@ -79,8 +88,7 @@ export class SqlRecordStore implements RecordStore {
       const { stored, head, sources } = await this.sql.transaction(async (tx) => {
         const start = this.headUncertain ? await this.readHead(tx) : this.head;
         const head = { ...start };
-        const stored = batch.map(({ record }) => {
-          const content = recordContent(record);
+        const stored = batch.map(({ content }) => {
           const link = { writer: this.writer, seq: head.seq + 1, prevHash: head.hash };
           const hash = contentHash(content, link);
           head.seq = link.seq;
