@@ -101,6 +101,7 @@ export const DIAGNOSTIC_CODES = [
   'path_version_mismatch',
   'precision',
   'query_invalid',
+  'records_commit_failed',
   'records_cursor_invalid',
   'records_dir_unwritable',
   'records_filter_invalid',

@@ -87,6 +87,13 @@ describe('recordHash', () => {
     expect(recordHash(record, { ...link, prevHash: base })).not.toBe(base);
   });
 
+  it('keeps recordedAt as UTC with milliseconds, the form that sorts as time', () => {
+    expect(recordContent({ ...record, recordedAt: '2026-11-28T16:30:00+08:00' }).recordedAt).toBe(
+      '2026-11-28T08:30:00.000Z',
+    );
+    expect(recordContent({ ...record, recordedAt: 'yesterday' }).recordedAt).toBe('yesterday');
+  });
+
   it('ignores properties that are not part of a record, and key order', () => {
     const extra = { ...record, somethingElse: 1 } as NewRecord;
     const reordered = Object.fromEntries(Object.entries(record).reverse()) as unknown as NewRecord;

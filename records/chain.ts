@@ -69,7 +69,7 @@ function asJson<T>(value: T): T {
 export function recordContent(record: NewRecord): NewRecord {
   return {
     decisionId: record.decisionId,
-    recordedAt: record.recordedAt,
+    recordedAt: utcInstant(record.recordedAt),
     standard: { id: record.standard.id, version: record.standard.version, digest: record.standard.digest },
     at: record.at,
     kind: record.kind,
@@ -85,8 +85,22 @@ export function recordContent(record: NewRecord): NewRecord {
   };
 }
 
+/**
+ * An instant as UTC with milliseconds (`2026-11-28T00:30:00.000Z`), the one form in which stored
+ * times sort as time, so `since`/`until` compare correctly; text that is no instant is kept as is.
+ */
+function utcInstant(text: string): string {
+  const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(ms) ? text : new Date(ms).toISOString();
+}
+
 /** SHA-256 (hex) over the canonical JSON of the record's content and its link in the chain. */
-export function recordHash(content: NewRecord, link: ChainLink): string {
-  const hashed = { ...recordContent(content), writer: link.writer, seq: link.seq, prevHash: link.prevHash };
+export function recordHash(record: NewRecord, link: ChainLink): string {
+  return contentHash(recordContent(record), link);
+}
+
+/** recordHash of content already in its stored form (recordContent's, or as read back from a row). */
+export function contentHash(content: NewRecord, link: ChainLink): string {
+  const hashed = { ...content, writer: link.writer, seq: link.seq, prevHash: link.prevHash };
   return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
 }

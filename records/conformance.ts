@@ -89,6 +89,7 @@ export function conformance(name: string, harness: StoreHarness): void {
         store.append(twin),
       ]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect(results[0]).toMatchObject({ reason: { code: 'records_commit_failed' } });
       const next = await store.append(makeRecord());
       expect(next.seq).toBe(2);
       expect((await store.list({}, { limit: 10 })).items).toHaveLength(2);
@@ -96,6 +97,17 @@ export function conformance(name: string, harness: StoreHarness): void {
         ok: true,
         chains: [{ writer: store.writer, records: 2 }],
       });
+    });
+
+    it('fails a record that is not JSON alone, not the commit it would have joined', async () => {
+      const { store } = await fresh();
+      const results = await Promise.allSettled([
+        store.append(makeRecord()),
+        store.append(makeRecord({ input: { facts: { mileage: 10n } } })),
+        store.append(makeRecord()),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await store.verify()).toMatchObject({ ok: true, chains: [{ records: 2 }] });
     });
 
     it('lists by every filter, in decisionId order, page by page', async () => {
@@ -131,6 +143,9 @@ export function conformance(name: string, harness: StoreHarness): void {
       expect(await ids({ since: '2026-11-01', until: '2026-12-01' })).toEqual([id(1), id(2), id(3)]);
       expect(await ids({ since: '2026-11-15T16:00:00+08:00' })).toEqual([id(2), id(3), id(4), id(5)]);
       expect(await ids({ outcome: 'service-manager', until: '2026-11-20' })).toEqual([id(0), id(2)]);
+      await expect(store.list({ destroyableOn: 'today' }, { limit: 1 })).rejects.toMatchObject({
+        code: 'records_filter_invalid',
+      });
       await expect(store.list({ since: 'last week' }, { limit: 1 })).rejects.toMatchObject({
         code: 'records_filter_invalid',
       });
@@ -149,15 +164,40 @@ export function conformance(name: string, harness: StoreHarness): void {
       });
     });
 
+    it('finds the records their retention allows destroying on a date', async () => {
+      const { store } = await fresh();
+      const retention = {
+        recordClass: 'decision',
+        from: 'decided',
+        decidedBy: ['retention.records@1.1.0#d'],
+      };
+      // Kept forever, and without retention: never destroyable.
+      const [early, late] = await appendAll(store, [
+        makeRecord({ retention: { ...retention, keepUntil: '2027-01-01' } }),
+        makeRecord({ retention: { ...retention, keepUntil: '2029-11-28' } }),
+        makeRecord({ retention: { ...retention, keepUntil: null } }),
+        makeRecord({ retention: null }),
+      ]);
+      const on = async (date: string) =>
+        (await store.list({ destroyableOn: date }, { limit: 10 })).items.map((r) => r.decisionId);
+      expect(await on('2026-12-31')).toEqual([]);
+      expect(await on('2027-01-01')).toEqual([early?.decisionId]);
+      expect(await on('2099-01-01')).toEqual([early?.decisionId, late?.decisionId]);
+    });
+
     it('streams every matching record in chunks, and caps a page at 1000', async () => {
       const { store } = await fresh();
       const records = Array.from({ length: 1205 }, (_, i) =>
         makeRecord({ outcome: i % 3 === 0 ? 'fail' : 'pass' }),
       );
       await appendAll(store, records);
+      const query = vi.spyOn(store.sql, 'query');
       const streamed: StoredRecord[] = [];
       for await (const r of store.stream({})) streamed.push(r);
       expect(streamed.map((r) => r.decisionId)).toEqual(records.map((r) => r.decisionId));
+      // In chunks of 500: three reads, none holding more than a chunk.
+      expect(query.mock.calls.map((call) => call[1]?.at(-1))).toEqual([500, 500, 500]);
+      query.mockRestore();
       let failed = 0;
       for await (const r of store.stream({ outcome: 'fail' })) {
         expect(r.outcome).toBe('fail');
@@ -197,6 +237,27 @@ export function conformance(name: string, harness: StoreHarness): void {
         ok: true,
         chains: [{ writer: store.writer, records: 3, head: stored[2]?.hash }],
       });
+    });
+
+    it('verifies while records are being appended, without false alarms', async () => {
+      const { db, store } = await fresh();
+      const other = await open(db);
+      let appending = true;
+      const writing = (async () => {
+        for (let i = 0; i < 10; i++) {
+          await Promise.all(
+            Array.from({ length: 30 }, (_, j) => (j % 2 ? store : other).append(makeRecord())),
+          );
+        }
+        appending = false;
+      })();
+      const reports = [];
+      while (appending) reports.push(await other.verify());
+      await writing;
+      reports.push(await store.verify());
+      expect(reports.length).toBeGreaterThan(1);
+      expect(reports.filter((r) => !r.ok)).toEqual([]);
+      expect(reports.at(-1)?.chains.map((c) => c.records)).toEqual([150, 150]);
     });
 
     it('names the first record that was changed, unlinked or removed behind its back', async () => {
@@ -246,6 +307,29 @@ export function conformance(name: string, harness: StoreHarness): void {
         seq: 8,
         decisionId: at(7).decisionId,
         reason: 'gap',
+      });
+    });
+
+    it('names a record slipped in past the head its writer recorded', async () => {
+      const { db, store } = await fresh();
+      const [, , last] = await appendAll(store, [makeRecord(), makeRecord(), makeRecord()]);
+      if (!last) throw new Error('three records expected');
+      // A fourth row chained onto the third, as if the writer had made it: only its head betrays it.
+      const forged = { decisionId: uuidv7(), hash: 'f'.repeat(64) };
+      await db.raw(
+        `INSERT INTO decisions (decision_id, writer, seq, hash, prev_hash, recorded_at, standard_id, standard_version,
+         standard_digest, at, kind, input, result, matched, outcome, caller, request_id, subject_type, subject_id,
+         case_id, retention, record_class, keep_until)
+         SELECT ?, writer, 4, ?, ?, recorded_at, standard_id, standard_version, standard_digest, at, kind, input,
+         result, matched, outcome, caller, request_id, subject_type, subject_id, case_id, retention, record_class,
+         keep_until FROM decisions WHERE decision_id = ?`,
+        [forged.decisionId, forged.hash, last.hash, last.decisionId],
+      );
+      expect((await store.verify()).broken).toEqual({
+        writer: store.writer,
+        seq: 4,
+        decisionId: forged.decisionId,
+        reason: 'link',
       });
     });
 
@@ -365,6 +449,31 @@ export function conformance(name: string, harness: StoreHarness): void {
         ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
       );
       expect((await one.list({}, { limit: 1000 })).items).toHaveLength(120);
+    });
+
+    it('migrates a fresh database once when several stores open it at the same time', async () => {
+      const db = await harness.fresh();
+      const stores = await Promise.all([1, 2, 3, 4].map(() => open(db)));
+      await Promise.all(stores.map((s) => s.append(makeRecord())));
+      const rows = await db.raw('SELECT version FROM records_migrations');
+      expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(await stores[0]?.verify()).toMatchObject({
+        ok: true,
+        chains: stores.map(() => ({ records: 1 })),
+      });
+    });
+
+    it('destroys a record once when two stores destroy it at the same time', async () => {
+      const { db, store: one } = await fresh();
+      const two = await open(db);
+      const record = await one.append(makeRecord());
+      const entry = { decisionId: record.decisionId, recordClass: 'decision', rule: 'r', approvals: ['qa'] };
+      const results = await Promise.all(
+        [one, two].map((s) => s.destroy([entry], '2029-12-01T00:00:00.000Z')),
+      );
+      expect(results.map((r) => r.length).sort()).toEqual([0, 1]);
+      expect(await one.destructions()).toHaveLength(1);
+      expect((await two.verify()).ok).toBe(true);
     });
 
     it('applies each migration once, however often the database is opened', async () => {

@@ -80,11 +80,11 @@ function startWriter(args: string[]): Writer {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * When to kill: after about a second of appending, or sooner once 1500 ids were acknowledged (a
+ * When to kill: after about a second of appending, or sooner once 1000 ids were acknowledged (a
  * fast machine would otherwise leave tens of thousands to check, and the test would be slow).
  * Either way 32 appends are in flight at the kill, some of them mid-commit.
  */
-const killPoint = (writer: Writer) => Promise.race([writer.reached(1500), sleep(1000)]);
+const killPoint = (writer: Writer) => Promise.race([writer.reached(1000), sleep(1000)]);
 
 /** Every acknowledged id of the writer is in the store, and every chain verifies. */
 async function expectNothingLost(store: RecordStore, writers: Writer[]): Promise<void> {
@@ -143,7 +143,7 @@ describe('durability under SIGKILL', () => {
       await Promise.all([killPoint(one), killPoint(two)]);
       await one.kill();
       const before = two.acknowledged.length;
-      await Promise.race([two.reached(before + 200), sleep(2000)]);
+      await Promise.race([two.reached(before + 100), sleep(1000)]);
       expect(two.acknowledged.length).toBeGreaterThan(before);
       await two.kill();
       const store = await openPostgresStore(url, { schema: schema.name });

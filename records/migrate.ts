@@ -4,7 +4,7 @@
  * re-opening never re-applies one. Two processes opening one PostgreSQL at once take turns
  * (dialect.migrationLock).
  */
-import { NormaError } from '../engine/index.ts';
+import { NormaError } from '../engine/diagnostics.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 import type { SqlDialect, SqlExecutor } from './sql.ts';
 

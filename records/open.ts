@@ -2,7 +2,7 @@
  * Which store a process records into, from its options or environment: PostgreSQL when a database
  * URL is given, else SQLite in the data directory.
  */
-import { NormaError } from '../engine/index.ts';
+import { NormaError } from '../engine/diagnostics.ts';
 import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { RecordStore } from './store.ts';

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { conformance, type StoreHarness } from './conformance.ts';
-import { MIGRATIONS } from './migrations/index.ts';
+import { openStore } from './open.ts';
 import { openPostgresStore } from './postgres.ts';
 import { makeRecord } from './testdata/sample.ts';
-import { createTestSchema, postgresUnavailable, TEST_DATABASE_URL, type TestSchema } from './testing.ts';
+import {
+  createTestSchema,
+  postgresUnavailable,
+  schemaUrl,
+  TEST_DATABASE_URL,
+  type TestSchema,
+} from './testing.ts';
 
 function postgresHarness(url: string): StoreHarness {
   const schemas: TestSchema[] = [];
@@ -23,23 +29,50 @@ if (TEST_DATABASE_URL) {
   const url = TEST_DATABASE_URL;
   conformance('postgres', postgresHarness(url));
 
-  describe('several processes on one PostgreSQL', () => {
-    it('migrate a fresh database once when they open it at the same time', async () => {
+  describe('a PostgreSQL store opened from a URL alone', () => {
+    it('keeps its tables in the schema the URL names as search_path', async () => {
       const schema = await createTestSchema(url);
       try {
-        const stores = await Promise.all(
-          Array.from({ length: 4 }, () => openPostgresStore(url, { schema: schema.name, max: 2 })),
-        );
-        await Promise.all(stores.map((s) => s.append(makeRecord())));
-        expect(await schema.raw('SELECT count(*) AS n FROM records_migrations')).toEqual([
-          { n: String(MIGRATIONS.length) },
+        const store = await openStore({ dataDir: '/nonexistent', databaseUrl: schemaUrl(url, schema.name) });
+        expect(store.driver).toBe('postgres');
+        const record = makeRecord();
+        await store.append(record);
+        expect(await schema.raw('SELECT decision_id FROM decisions')).toEqual([
+          { decision_id: record.decisionId },
         ]);
-        expect(await stores[0]?.verify()).toMatchObject({
-          ok: true,
-          chains: stores.map(() => ({ records: 1 })),
-        });
-        await Promise.all(stores.map((s) => s.close()));
+        await store.close();
       } finally {
+        await schema.drop();
+      }
+    });
+  });
+
+  describe('a PostgreSQL store losing its connections', () => {
+    it('fails the commits cut off, then goes on with a chain that verifies', async () => {
+      const schema = await createTestSchema(url);
+      const name = `norma_cut_${schema.name.slice(-12)}`;
+      const cutUrl = new URL(url);
+      cutUrl.searchParams.set('application_name', name);
+      const store = await openPostgresStore(cutUrl.toString(), { schema: schema.name, max: 2 });
+      try {
+        await store.append(makeRecord());
+        const settled = Promise.allSettled(Array.from({ length: 300 }, () => store.append(makeRecord())));
+        await new Promise((resolve) => setImmediate(resolve)); // the first batch is on its way
+        await schema.raw(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?',
+          [name],
+        );
+        const results = await settled;
+        expect(results.filter((r) => r.status === 'rejected').length).toBeGreaterThan(0);
+        for (const r of results) {
+          if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'records_commit_failed' });
+        }
+        const after = await store.append(makeRecord());
+        const committed = results.filter((r) => r.status === 'fulfilled').map((r) => r.value);
+        for (const r of [...committed, after]) expect(await store.get(r.decisionId)).toEqual(r);
+        expect(await store.verify()).toMatchObject({ ok: true, chains: [{ records: after.seq }] });
+      } finally {
+        await store.close();
         await schema.drop();
       }
     });

@@ -4,7 +4,7 @@
  * except for the rows they both touch (a source both insert).
  */
 import pg from 'pg';
-import { NormaError } from '../engine/index.ts';
+import { NormaError } from '../engine/diagnostics.ts';
 import {
   numberedPlaceholders,
   type SqlDialect,
@@ -89,6 +89,12 @@ class PostgresDialect implements SqlDialect {
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
+    // A checked-out client whose server goes away emits 'error' besides failing its query; with
+    // no listener that event would crash the process.
+    const lost = () => {
+      broken = true;
+    };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await work({
@@ -102,6 +108,7 @@ class PostgresDialect implements SqlDialect {
       });
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }

@@ -3,7 +3,7 @@
  * range on an indexed column; pages are keyed on decision_id (time-ordered UUIDv7), so a page costs
  * the same however deep it is.
  */
-import { NormaError } from '../engine/index.ts';
+import { NormaError } from '../engine/diagnostics.ts';
 import type { SqlValue } from './sql.ts';
 import type { DecisionFilter } from './store.ts';
 
@@ -38,6 +38,10 @@ export function filterSql(filter: DecisionFilter, after?: string): { where: stri
     clauses.push('recorded_at < ?');
     params.push(timeBound('until', filter.until));
   }
+  if (filter.destroyableOn !== undefined) {
+    clauses.push('keep_until <= ?');
+    params.push(dateBound('destroyableOn', filter.destroyableOn));
+  }
   if (after !== undefined) {
     clauses.push('decision_id > ?');
     params.push(after);
@@ -59,6 +63,11 @@ function timeBound(name: string, value: string): string {
     );
   }
   return new Date(ms).toISOString();
+}
+
+function dateBound(name: string, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  throw new NormaError('records_filter_invalid', `\`${name}\` must be a date (2026-11-01), not \`${value}\``);
 }
 
 /** The page size actually used: at least 1, at most MAX_PAGE. */

@@ -2,7 +2,8 @@
  * The RecordStore both databases share: every query is here, once; records/sqlite.ts and
  * records/postgres.ts only open a connection and name their dialect.
  */
-import { GENESIS_HASH, recordContent, recordHash } from './chain.ts';
+import { NormaError } from '../engine/diagnostics.ts';
+import { contentHash, GENESIS_HASH, recordContent } from './chain.ts';
 import { GroupCommit } from './group-commit.ts';
 import { uuidv7 } from './ids.ts';
 import { migrate } from './migrate.ts';
@@ -17,7 +18,6 @@ import {
 } from './rows.ts';
 import { type SqlDialect, type SqlExecutor, type SqlRow, type SqlValue, valuesList } from './sql.ts';
 import type {
-  ChainReport,
   DecisionFilter,
   Destruction,
   LegalHold,
@@ -28,20 +28,20 @@ import type {
   StoredSource,
   VerifyReport,
 } from './store.ts';
+import { verifyChains } from './verify.ts';
 
 /** Rows per INSERT statement (well under either database's limit on bound parameters). */
 const ROWS_PER_INSERT = 100;
 /** Records one commit takes at most. */
 const MAX_BATCH = 2000;
-/** Records read per query by `stream` and `verify`, so memory stays bounded. */
+/** Records read per query by `stream`, so memory stays bounded. */
 const CHUNK = 500;
 
 interface Append {
-  record: NewRecord;
+  /** The record in its stored form (recordContent). */
+  content: NewRecord;
   source: StoredSource | undefined;
 }
-
-type Broken = NonNullable<VerifyReport['broken']>;
 
 export class SqlRecordStore implements RecordStore {
   readonly driver: 'sqlite' | 'postgres';
@@ -69,7 +69,15 @@ export class SqlRecordStore implements RecordStore {
   }
 
   append(record: NewRecord, source?: StoredSource): Promise<StoredRecord> {
-    return this.appends.add({ record, source });
+    // Normalised here, not in the commit, so a record that is not JSON (a bigint, a cycle) fails
+    // alone instead of failing the batch it would have joined.
+    let content: NewRecord;
+    try {
+      content = recordContent(record);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.appends.add({ content, source });
   }
 
   /** One transaction for the whole batch: sources, records, and this writer's new head. */
@@ -78,12 +86,12 @@ export class SqlRecordStore implements RecordStore {
       const { stored, head, sources } = await this.sql.transaction(async (tx) => {
         const start = this.headUncertain ? await this.readHead(tx) : this.head;
         const head = { ...start };
-        const stored = batch.map(({ record }) => {
+        const stored = batch.map(({ content }) => {
           const link = { writer: this.writer, seq: head.seq + 1, prevHash: head.hash };
-          const hash = recordHash(record, link);
+          const hash = contentHash(content, link);
           head.seq = link.seq;
           head.hash = hash;
-          return { ...recordContent(record), ...link, hash };
+          return { ...content, ...link, hash };
         });
         if (!this.registered) {
           await tx.query(
@@ -107,7 +115,10 @@ export class SqlRecordStore implements RecordStore {
       return stored;
     } catch (error) {
       this.headUncertain = true;
-      throw error;
+      throw new NormaError(
+        'records_commit_failed',
+        `${batch.length === 1 ? 'a record' : `${batch.length} records`} could not be committed: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -194,70 +205,8 @@ export class SqlRecordStore implements RecordStore {
     ]);
   }
 
-  async verify(): Promise<VerifyReport> {
-    const registered = await this.sql.query(
-      'SELECT writer, head_seq, head_hash, head_decision_id FROM writers',
-    );
-    // Records of a writer with no row in writers (it was deleted) are walked without a head.
-    const unregistered = await this.sql.query(
-      'SELECT DISTINCT writer FROM decisions WHERE writer NOT IN (SELECT writer FROM writers)',
-    );
-    const writers = [
-      ...registered,
-      ...unregistered.map((row) => ({ writer: row.writer, head_seq: null })),
-    ].sort((a, b) => String(a.writer).localeCompare(String(b.writer)));
-    const chains: ChainReport[] = [];
-    let broken: Broken | undefined;
-    for (const row of writers) {
-      const { chain, broken: first } = await this.verifyChain(row);
-      chains.push(chain);
-      broken ??= first;
-    }
-    return broken ? { ok: false, chains, broken } : { ok: true, chains };
-  }
-
-  /**
-   * Walks one writer's chain in seq order, up to the head the writer recorded when the walk began
-   * (records committed meanwhile are for the next verify), and stops at the first broken record.
-   */
-  private async verifyChain(writerRow: SqlRow): Promise<{ chain: ChainReport; broken?: Broken }> {
-    const writer = String(writerRow.writer);
-    const recorded = writerRow.head_seq === null ? undefined : Number(writerRow.head_seq);
-    let expected = { seq: 1, prevHash: GENESIS_HASH };
-    let last: { seq: number; hash: string; decisionId: string } | undefined;
-    let records = 0;
-    const chain = () => ({ writer, records, head: last?.hash ?? null });
-    for (;;) {
-      const rows = await this.sql.query(
-        `SELECT d.*, x.hash AS destroyed_hash FROM decisions d
-         LEFT JOIN destructions x ON x.decision_id = d.decision_id
-         WHERE d.writer = ? AND d.seq >= ? AND d.seq <= ? ORDER BY d.seq LIMIT ?`,
-        [writer, expected.seq, recorded ?? Number.MAX_SAFE_INTEGER, CHUNK],
-      );
-      for (const row of rows) {
-        const seq = Number(row.seq);
-        const decisionId = String(row.decision_id);
-        const reason = brokenBy(row, writer, expected);
-        if (reason) return { chain: chain(), broken: { writer, seq, decisionId, reason } };
-        records++;
-        last = { seq, hash: String(row.hash), decisionId };
-        expected = { seq: seq + 1, prevHash: last.hash };
-      }
-      if (rows.length < CHUNK) break;
-    }
-    if (recorded === undefined) return { chain: chain() };
-    // The writer's head row names the chain's end, so a chain cut short at its end is caught too.
-    if ((last?.seq ?? 0) < recorded) {
-      const decisionId = String(writerRow.head_decision_id ?? '');
-      return { chain: chain(), broken: { writer, seq: recorded, decisionId, reason: 'gap' } };
-    }
-    if (last && last.hash !== String(writerRow.head_hash)) {
-      return {
-        chain: chain(),
-        broken: { writer, seq: last.seq, decisionId: last.decisionId, reason: 'hash' },
-      };
-    }
-    return { chain: chain() };
+  verify(): Promise<VerifyReport> {
+    return verifyChains(this.sql);
   }
 
   async setHold(hold: LegalHold): Promise<string> {
@@ -324,6 +273,14 @@ export class SqlRecordStore implements RecordStore {
         const subjectId = row.subject_id === null ? null : String(row.subject_id);
         const caseId = row.case_id === null ? null : String(row.case_id);
         if (await isHeld(tx, entry.decisionId, subjectType, subjectId, caseId)) continue;
+        // Conditional, so a concurrent destruction of the same record (PostgreSQL) makes this one
+        // a no-op once it commits, rather than a second log entry.
+        const emptied = await tx.query(
+          `UPDATE decisions SET ${CONTENT_COLUMNS.map((c) => `${c} = NULL`).join(', ')}, destroyed_at = ?
+           WHERE decision_id = ? AND destroyed_at IS NULL RETURNING decision_id`,
+          [at, entry.decisionId],
+        );
+        if (emptied.length === 0) continue;
         const destruction: Destruction = {
           decisionId: entry.decisionId,
           writer: String(row.writer),
@@ -347,10 +304,6 @@ export class SqlRecordStore implements RecordStore {
             JSON.stringify(destruction.approvals),
             at,
           ],
-        );
-        await tx.query(
-          `UPDATE decisions SET ${CONTENT_COLUMNS.map((c) => `${c} = NULL`).join(', ')}, destroyed_at = ? WHERE decision_id = ?`,
-          [at, entry.decisionId],
         );
         destroyed.push(destruction);
       }
@@ -383,21 +336,4 @@ async function isHeld(
     [decisionId, subjectType, subjectId, caseId] satisfies SqlValue[],
   );
   return rows.length > 0;
-}
-
-/** Why a row breaks its chain at the place expected of it, or undefined when it holds. */
-function brokenBy(
-  row: SqlRow,
-  writer: string,
-  expected: { seq: number; prevHash: string },
-): Broken['reason'] | undefined {
-  if (Number(row.seq) !== expected.seq) return 'gap';
-  if (String(row.prev_hash) !== expected.prevHash) return 'link';
-  if (row.destroyed_at !== null && row.destroyed_at !== undefined) {
-    // A tombstone cannot be rehashed; the destruction log must hold the hash it had.
-    return row.destroyed_hash === row.hash ? undefined : 'hash';
-  }
-  const record = recordFromRow(row);
-  const hash = recordHash(record, { writer, seq: expected.seq, prevHash: expected.prevHash });
-  return hash === String(row.hash) ? undefined : 'hash';
 }

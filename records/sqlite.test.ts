@@ -40,6 +40,8 @@ describe('the SQLite store', () => {
   it('creates its data directory and keeps records.sqlite there, WAL and synchronous=FULL', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'norma-records-')), 'nested', 'data');
     const store = await openSqliteStore(dir);
+    // synchronous is a setting of the connection: FULL is 2.
+    expect(await store.sql.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
     await store.close();
     const db = new Database(sqliteFile(dir), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -3,14 +3,13 @@
  *
  * WAL with `synchronous=FULL`: a commit returns only once its WAL frames are fsynced, so a record
  * whose append resolved survives SIGKILL and power loss (the default NORMAL would risk the last
- * commits on power loss). better-sqlite3 is synchronous; the one connection is shared, so
- * statements and transactions take turns (a transaction is never interleaved with another
- * caller's statement).
+ * commits on power loss). better-sqlite3 is synchronous; statements and transactions on the one
+ * connection take turns (a transaction is never interleaved with another caller's statement).
  */
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { NormaError } from '../engine/index.ts';
+import { NormaError } from '../engine/diagnostics.ts';
 import type { SqlDialect, SqlExecutor, SqlRow, SqlValue } from './sql.ts';
 import { SqlRecordStore } from './sql-store.ts';
 
@@ -19,31 +18,82 @@ export function sqliteFile(dataDir: string): string {
   return join(resolve(dataDir), 'records.sqlite');
 }
 
+/**
+ * Stores this process has open on one file share one connection: better-sqlite3 is synchronous,
+ * so a second connection waiting for the first one's write lock would block the very event loop
+ * the first needs to commit. Each store is still its own writer; only the connection is shared.
+ */
+const connections = new Map<string, { dialect: SqliteDialect; stores: number }>();
+
 /** Opens (creating the directory and file when missing) the SQLite store in `dataDir`. */
 export async function openSqliteStore(dataDir: string): Promise<SqlRecordStore> {
-  const dir = resolve(dataDir);
-  let db: Database.Database;
+  const file = sqliteFile(dataDir);
+  let shared = connections.get(file);
+  if (!shared) {
+    shared = { dialect: new SqliteDialect(openDatabase(file)), stores: 0 };
+    connections.set(file, shared);
+  }
+  shared.stores++;
+  const handle = new SharedConnection(file, shared);
+  try {
+    return await SqlRecordStore.open(handle);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+function openDatabase(file: string): Database.Database {
+  const dir = dirname(file);
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
-    db = new Database(sqliteFile(dir));
+    const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    return db;
   } catch (error) {
     throw new NormaError(
       'records_dir_unwritable',
       `cannot keep records in \`${dir}\`: ${(error as Error).message}`,
     );
   }
-  const sql = new SqliteDialect(db);
-  try {
-    return await SqlRecordStore.open(sql);
-  } catch (error) {
-    await sql.close();
-    throw error;
+}
+
+/** One store's use of a shared connection; the connection closes with the last store on it. */
+class SharedConnection implements SqlDialect {
+  readonly name = 'sqlite';
+  readonly migrationLock: readonly string[];
+  readonly holdsLock: readonly string[];
+  private closed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly shared: { dialect: SqliteDialect; stores: number },
+  ) {
+    this.migrationLock = shared.dialect.migrationLock;
+    this.holdsLock = shared.dialect.holdsLock;
+  }
+
+  query(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]> {
+    return this.shared.dialect.query(sql, params);
+  }
+
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.shared.dialect.transaction(work);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (--this.shared.stores > 0) return;
+    connections.delete(this.file);
+    await this.shared.dialect.close();
   }
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 class SqliteDialect implements SqlDialect {
   readonly name = 'sqlite';
@@ -89,9 +139,14 @@ class SqliteDialect implements SqlDialect {
     return [];
   }
 
-  /** Runs `work` after everything queued before it: one caller on the connection at a time. */
+  /**
+   * Runs `work` after everything queued before it: one caller on the connection at a time. Each
+   * turn starts on a new turn of the event loop: statements here never wait on I/O, so without it
+   * a long read (a verify of the whole store, a loop of pages) would be one unbroken chain of
+   * microtasks, and nothing else, not even the group commit it shares the process with, would run.
+   */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.turn.then(work);
+    const result = this.turn.then(nextTurn).then(work);
     this.turn = result.catch(() => undefined);
     return result;
   }

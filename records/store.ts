@@ -85,6 +85,11 @@ export interface DecisionFilter {
   since?: string;
   /** Exclusive upper bound on `recordedAt`. */
   until?: string;
+  /**
+   * Records whose retention allows destroying them on this date (ISO date): `keepUntil` on or
+   * before it. Records kept forever (`keepUntil` null) or without retention never match.
+   */
+  destroyableOn?: string;
 }
 
 /** A page of records, newest last (decisionId order); `next` is the keyset cursor, absent at the end. */

@@ -18,6 +18,16 @@ export interface TestSchema {
   drop(): Promise<void>;
 }
 
+/**
+ * The URL with the schema as its search_path, for code that only takes a URL (the server's
+ * NORMA_DATABASE_URL): PostgreSQL applies `options=-c search_path=…` at connection start.
+ */
+export function schemaUrl(url: string, schema: string): string {
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('options', `-c search_path=${schema}`);
+  return withSchema.toString();
+}
+
 /** Creates `norma_test_<random>` in the test database. */
 export async function createTestSchema(url: string): Promise<TestSchema> {
   const name = `norma_test_${randomBytes(6).toString('hex')}`;

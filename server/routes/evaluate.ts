@@ -169,14 +169,15 @@ async function recordDecision(
 }
 
 function unrecorded(e: unknown): NormaError {
-  if (e instanceof NormaError) return e;
+  // Whatever the store said (`records_commit_failed`, a closed store), the client hears one code.
+  const cause = e instanceof NormaError ? e.code : 'store';
   return httpError(
     'records_unavailable',
     'the decision was made but could not be recorded: it is not acknowledged',
     [
       {
         code: 'records_unavailable',
-        message: 'the records store did not commit the record',
+        message: `the records store did not commit the record (${cause})`,
         severity: 'error',
         hint: 'retry; the server log has the store’s error',
       },
