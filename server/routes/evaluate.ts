@@ -7,6 +7,7 @@ import { boundedResults } from '../bounded.ts';
 import type { AppEnv } from '../context.ts';
 import { Deadline } from '../deadline.ts';
 import { httpError } from '../errors.ts';
+import type { Logger } from '../log.ts';
 import { closed, errors, idParam, jsonResponse, listOf, ref } from '../openapi/helpers.ts';
 import type { SubjectedRequest } from '../requests.ts';
 import { batchBody, evaluateBody } from '../requests.ts';
@@ -60,7 +61,7 @@ export const evaluateRoutes: RouteModule = {
       },
     },
   },
-  mount(app, { options, records }) {
+  mount(app, { options, records, logger }) {
     const jsonBody = acceptBody(mediaTypes.json, options.bodyLimit);
 
     app.post('/v1/standards/:id/evaluate', jsonBody, async (c) => {
@@ -76,7 +77,7 @@ export const evaluateRoutes: RouteModule = {
       const envelope: RecordedEnvelope = await (deadline ? deadline.race(work) : work);
       c.set('standard', { id, version: envelope.standard.version });
       if (records) {
-        envelope.decisionId = await recordDecision(c, records, envelope, request);
+        envelope.decisionId = await recordDecision(c, records, logger, envelope, request);
         c.set('decisionId', envelope.decisionId);
       }
       return c.json(envelope);
@@ -122,12 +123,13 @@ export const evaluateRoutes: RouteModule = {
           // Recorded together: the items' records share commits, and the answer waits for all.
           if (records) {
             committing.push(
-              recordDecision(c, records, envelope, item).then(
+              recordDecision(c, records, logger, envelope, item).then(
                 (decisionId) => {
                   envelope.decisionId = decisionId;
                 },
                 (e: unknown) => {
-                  results[at] = unrecorded(e);
+                  results[at] =
+                    e instanceof NormaError && e.code === 'records_unavailable' ? e : unrecorded(e);
                 },
               ),
             );
@@ -151,6 +153,7 @@ export const evaluateRoutes: RouteModule = {
 async function recordDecision(
   c: Context<AppEnv>,
   records: RecordsService,
+  logger: Logger,
   envelope: RecordedEnvelope,
   request: SubjectedRequest,
 ): Promise<string> {
@@ -164,6 +167,7 @@ async function recordDecision(
       subject: request.subject ?? null,
     });
   } catch (e) {
+    logger.log('error', 'decision not recorded', { requestId: c.get('requestId'), error: String(e) });
     throw unrecorded(e);
   }
 }
