@@ -102,6 +102,10 @@ function passingValue(c: Completion): unknown {
       return '(other)';
     case 'exists':
       return c.value === true ? 'x' : undefined;
+    case 'includes':
+      return [c.value];
+    case 'excludes':
+      return [];
     default:
       return c.value;
   }
@@ -124,6 +128,10 @@ function failingValue(c: Completion): unknown {
       return typeof c.value === 'number' ? c.value - 1 : 0;
     case 'atMost':
       return typeof c.value === 'number' ? c.value + 1 : 1;
+    case 'includes':
+      return [];
+    case 'excludes':
+      return Array.isArray(c.value) ? [c.value[0]] : [c.value];
   }
 }
 

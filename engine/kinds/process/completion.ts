@@ -5,7 +5,15 @@
  */
 import { mapAt } from '../common.ts';
 
-export type CompletionOp = 'equals' | 'in' | 'notIn' | 'exists' | 'atLeast' | 'atMost';
+export type CompletionOp =
+  | 'equals'
+  | 'in'
+  | 'notIn'
+  | 'exists'
+  | 'atLeast'
+  | 'atMost'
+  | 'includes'
+  | 'excludes';
 
 /** One test on a decision's result: the value at `path` and what it must be. */
 export interface Completion {
@@ -17,7 +25,7 @@ export interface Completion {
   pointer: string;
 }
 
-const OPS: readonly CompletionOp[] = ['in', 'notIn', 'exists', 'atLeast', 'atMost'];
+const OPS: readonly CompletionOp[] = ['in', 'notIn', 'exists', 'atLeast', 'atMost', 'includes', 'excludes'];
 
 /** Compiles `path: value` or `path: { op: value }`. */
 export function compileCompletion(written: string, raw: unknown, pointer: string): Completion {
@@ -61,6 +69,14 @@ export function holds(c: Completion, result: unknown): boolean {
       return typeof v === 'number' && typeof c.value === 'number' && v >= c.value;
     case 'atMost':
       return typeof v === 'number' && typeof c.value === 'number' && v <= c.value;
+    // A list output (a `collect` ruleset's): holds the value, or none of the values.
+    case 'includes':
+      return Array.isArray(v) && v.some((x) => same(x, c.value));
+    case 'excludes':
+      return (
+        Array.isArray(v) &&
+        !v.some((x) => (Array.isArray(c.value) ? c.value : [c.value]).some((y) => same(x, y)))
+      );
   }
 }
 
@@ -88,6 +104,10 @@ export function describe(c: Completion): string {
       return `at least ${show(c.value)}`;
     case 'atMost':
       return `at most ${show(c.value)}`;
+    case 'includes':
+      return `a list with ${show(c.value)}`;
+    case 'excludes':
+      return `a list without ${show(c.value)}`;
   }
 }
 

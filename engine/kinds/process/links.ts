@@ -91,8 +91,15 @@ function stepProblems(
       problem = `\`${top}\` of ${named} holds ${inside.map((k) => `\`${k}\``).join(', ')}, not ${sub === undefined ? 'a value' : `\`${sub}\``}`;
     } else {
       const ranks = target.module.outputs.ranks?.(target.compiled, c.written);
-      const wanted = c.op === 'equals' ? [c.value] : c.op === 'in' && Array.isArray(c.value) ? c.value : [];
-      const impossible = ranks ? wanted.filter((v) => !ranks.includes(v)) : [];
+      const wanted =
+        c.op === 'equals' || c.op === 'includes'
+          ? [c.value]
+          : c.op === 'in' && Array.isArray(c.value)
+            ? c.value
+            : [];
+      // Lists (a `collect` output compared whole) are not ranked values.
+      const scalars = wanted.filter((v) => typeof v !== 'object' || v === null);
+      const impossible = ranks ? scalars.filter((v) => !ranks.includes(v)) : [];
       if (impossible.length > 0 && impossible.length === wanted.length) {
         problem = `\`${c.written}\` of ${named} is one of ${JSON.stringify(ranks)}, never ${describe(c)}: the step could never be done`;
       }
