@@ -13,67 +13,90 @@ import { instantOf, isoInZone } from './time.ts';
 
 const MINUTE_MS = 60_000;
 
+/** One thing a case may record: a step's decision, or an event (a gate's, a deadline's, any). */
+type Action = { step: CompiledStep } | { event: string };
+
 interface Move {
   jump: boolean;
-  step: number;
+  pick: number;
   ok: boolean;
   gap: number;
-  event: { type: string; data: Record<string, unknown> } | null;
+  /** Data for every event type, so whichever is recorded has some. */
+  data: Record<string, Record<string, unknown>>;
+  extra: number | null;
 }
 
 /** Histories for a process, at `at`. */
 export function requestArbitrary(process: CompiledProcess, at: string): fc.Arbitrary<Partial<RawRequest>> {
-  const steps = [...process.steps.values()];
+  const actions = actionsOf(process);
   const events = [...process.events.values()];
   const end = instantOf(at, process.timezone) ?? Date.parse('2026-01-01T00:00:00Z');
-  const event =
-    events.length === 0
-      ? fc.constant(null)
-      : fc.option(
-          fc.oneof(
-            ...events.map((e) => factsArbitrary(e.data.declared).map((data) => ({ type: e.type, data }))),
-          ),
-          { freq: 2 },
-        );
+  const data = fc.record(Object.fromEntries(events.map((e) => [e.type, factsArbitrary(e.data.declared)])));
   const move: fc.Arbitrary<Move> = fc.record({
     jump: fc.nat(6).map((n) => n === 0),
-    step: fc.nat(Math.max(0, steps.length - 1)),
+    pick: fc.nat(Math.max(0, actions.length - 1)),
     ok: fc.nat(5).map((n) => n > 0),
     gap: fc.integer({ min: 5, max: 600 }),
-    event,
+    data,
+    extra: events.length === 0 ? fc.constant(null) : fc.option(fc.nat(events.length - 1), { freq: 4 }),
   });
-  return fc
-    .array(move, { maxLength: steps.length + 8 })
-    .map((moves) => ({ history: historyOf(process, steps, moves, end) }));
+  return fc.array(move, { maxLength: actions.length + 8 }).map((moves) => ({
+    history: historyOf(
+      process,
+      actions,
+      events.map((e) => e.type),
+      moves,
+      end,
+    ),
+  }));
 }
 
-function historyOf(process: CompiledProcess, steps: CompiledStep[], moves: Move[], end: number): unknown[] {
+/** What a case records, in the order the process expects: each stage's steps, then its gate's events. */
+function actionsOf(process: CompiledProcess): Action[] {
+  const out: Action[] = [];
+  for (const stage of process.stages) {
+    for (const step of stage.steps) out.push({ step });
+    for (const event of stage.gate.events) out.push({ event });
+  }
+  for (const d of process.deadlines) if ('event' in d.met) out.push({ event: d.met.event });
+  return out;
+}
+
+function historyOf(
+  process: CompiledProcess,
+  actions: Action[],
+  events: string[],
+  moves: Move[],
+  end: number,
+): unknown[] {
   const out: unknown[] = [];
   // Start far enough back that every move fits before `at`.
   let t = end - moves.reduce((sum, m) => sum + 2 * m.gap, 0) * MINUTE_MS - 60 * MINUTE_MS;
   let cursor = 0;
+  const eventAt = (type: string, m: Move) => ({
+    type,
+    time: isoInZone(process.timezone, t),
+    actor: 'A-01',
+    data: m.data[type] ?? {},
+  });
   moves.forEach((m, n) => {
-    const index = m.jump ? m.step : cursor;
-    const step = steps[index];
+    const index = m.jump ? m.pick : cursor;
+    const action = actions[index];
     t += m.gap * MINUTE_MS;
-    if (step) {
+    if (action && 'step' in action) {
       out.push({
         decisionId: `d-${n + 1}`,
-        standard: { id: step.standard },
-        step: step.key,
+        standard: { id: action.step.standard },
+        step: action.step.key,
         at: isoInZone(process.timezone, t),
-        result: m.ok ? completing(step.completes) : failing(step.completes),
+        result: m.ok ? completing(action.step.completes) : failing(action.step.completes),
       });
-      if (m.ok && !m.jump) cursor = Math.min(index + 1, steps.length - 1);
-    }
-    if (m.event) {
+    } else if (action) out.push(eventAt(action.event, m));
+    if (m.ok && !m.jump) cursor = Math.min(index + 1, actions.length - 1);
+    const extra = m.extra === null ? undefined : events[m.extra];
+    if (extra !== undefined) {
       t += m.gap * MINUTE_MS;
-      out.push({
-        type: m.event.type,
-        time: isoInZone(process.timezone, t),
-        actor: 'A-01',
-        data: m.event.data,
-      });
+      out.push(eventAt(extra, m));
     }
   });
   return out;
