@@ -53,7 +53,8 @@ export function allowedStep(doc: CompiledDocument, request: ProcessRequest, step
 
 /**
  * The facts of a step's standard: what the step's `input` derives from the case's facts (a case
- * fact by its path, or a constant), under what the submission gives itself (`given` wins).
+ * fact by its path, defaults applied, or a constant), under what the submission gives itself
+ * (`given` wins). Throws `facts_invalid` when the case facts do not fit the process.
  */
 export function stepFacts(
   doc: CompiledDocument,
@@ -63,9 +64,14 @@ export function stepFacts(
 ): Record<string, unknown> {
   const found = findStep(processOf(doc), step);
   if (!found.ok) throw new NormaError('step_unknown', found.message);
+  // The case's facts as the process reads them: with their declared defaults.
+  const prepared = doc.facts.prepare(caseFacts);
+  if (!prepared.ok)
+    throw new NormaError('facts_invalid', 'the case facts do not match the process', prepared.details);
+  const facts = prepared.facts;
   const out: Record<string, unknown> = {};
   for (const m of found.step.input) {
-    const value = m.source === undefined ? m.value : read(caseFacts, m.source.split('.'));
+    const value = m.source === undefined ? m.value : read(facts, m.source.split('.'));
     if (value !== undefined) write(out, m.target.split('.'), structuredClone(value));
   }
   return merge(out, given);
