@@ -110,14 +110,14 @@ export function resultOf(state: ReplayState, atMs: number): ProcessResult {
     stages,
     deadlines,
     overdue,
-    next: nextActions(state, open, deadlines),
+    next: nextActions(state, open, current, deadlines),
     refused: state.refused,
   };
 }
 
 function stageView(state: ReplayState, stage: CompiledStage, current: number): StageView {
   const steps: Record<string, StepView> = {};
-  for (const step of stage.steps) steps[step.id] = stepView(state, step);
+  for (const step of stage.steps) steps[step.id] = stepView(state, step, current);
   if (!state.applies[stage.index]) return { state: 'not-applicable', steps };
   if (stage.index === current) {
     const reason = stageOpen(state, stage);
@@ -129,7 +129,7 @@ function stageView(state: ReplayState, stage: CompiledStage, current: number): S
   };
 }
 
-function stepView(state: ReplayState, step: CompiledStep): StepView {
+function stepView(state: ReplayState, step: CompiledStep, current: number): StepView {
   const latest = state.latest.get(step.key);
   const base = {
     standard: step.standard,
@@ -138,7 +138,7 @@ function stepView(state: ReplayState, step: CompiledStep): StepView {
   };
   if (!state.applies[step.stageIndex]) return { state: 'not-applicable', ...base };
   if (isDone(state, step.key)) return { state: 'done', ...base };
-  const refusal = refusalOf(state, step);
+  const refusal = refusalOf(state, step, current);
   if (refusal) return { state: 'blocked', ...base, reason: refusal.message, code: refusal.code };
   return {
     state: 'pending',
@@ -183,13 +183,14 @@ function deadlineView(state: ReplayState, d: CompiledDeadline, atMs: number): De
 function nextActions(
   state: ReplayState,
   open: CompiledStage | undefined,
+  current: number,
   deadlines: Record<string, DeadlineView>,
 ): NextAction[] {
   const out: NextAction[] = [];
   const events = new Set<string>();
   if (open) {
     for (const step of open.steps) {
-      if (isDone(state, step.key) || refusalOf(state, step)) continue;
+      if (isDone(state, step.key) || refusalOf(state, step, current)) continue;
       out.push({ step: step.key, standard: step.standard, ...(step.title ? { title: step.title } : {}) });
     }
     for (const key of open.gate.steps) {
@@ -197,7 +198,7 @@ function nextActions(
       if (
         step &&
         !isDone(state, key) &&
-        !refusalOf(state, step) &&
+        !refusalOf(state, step, current) &&
         !out.some((a) => 'step' in a && a.step === key)
       ) {
         out.push({ step: key, standard: step.standard, ...(step.title ? { title: step.title } : {}) });

@@ -118,7 +118,11 @@ export function currentStage(state: ReplayState): number {
  * entered (every applicable stage before it done: earlier stages may be worked again), and in a
  * sequential stage the required steps before it must be done.
  */
-export function refusalOf(state: ReplayState, step: CompiledStep): Refusal | undefined {
+export function refusalOf(
+  state: ReplayState,
+  step: CompiledStep,
+  current = currentStage(state),
+): Refusal | undefined {
   const stage = state.process.stages[step.stageIndex] as CompiledStage;
   if (!state.applies[stage.index]) {
     return {
@@ -126,7 +130,6 @@ export function refusalOf(state: ReplayState, step: CompiledStep): Refusal | und
       message: `stage \`${stage.id}\` does not apply to this case, so \`${step.key}\` cannot be submitted`,
     };
   }
-  const current = currentStage(state);
   if (step.stageIndex > current) {
     const open = state.process.stages[current] as CompiledStage;
     return {
