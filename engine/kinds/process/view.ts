@@ -20,6 +20,12 @@ export function processView(doc: CompiledDocument) {
         title: textAt(s.title) ?? id,
         clause: clauseText(s.clause),
         applies: s.when === undefined ? undefined : describeCondition(s.when),
+        gate: [
+          ...listAt(mapAt(s.gate).steps),
+          ...listAt(mapAt(s.gate).events).map((e) => `event ${String(e)}`),
+        ]
+          .map(String)
+          .join(', '),
         steps: listAt(s.steps).map((rawStep) => {
           const step = mapAt(rawStep);
           return {
