@@ -41,9 +41,13 @@ export const processOutputs: KindOutputs<CompiledProcess> = {
       : 'no stage of the process applies to this case',
 };
 
-/** What the diffs compare of a process: where a case stands; stage order always matters. */
+/** What the diffs compare of a process: where a case stands and what is overdue; stage order always matters. */
 export const processDiff: KindDiff = {
-  project: (result) => ({ stage: result.stage, complete: result.complete }),
+  project: (result) => ({
+    stage: result.stage,
+    complete: result.complete,
+    overdue: listAt(result.overdue).map((o) => textAt(mapAt(o).deadline) ?? ''),
+  }),
   ordered: {
     stages: () => true,
     'stages[].steps': (c) => c.fromParent.order === 'sequential' || c.toParent.order === 'sequential',
