@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { behaviouralDiff } from '../../diff/behaviour.ts';
 import { type CompiledDocument, compileDocument } from '../../document.ts';
 import { evaluateFast, evaluateReferencePath } from '../../evaluate.ts';
 import { allowedStep, evaluateProcess, stepFacts } from './api.ts';
@@ -285,5 +286,16 @@ describe('the facts of a step', () => {
       site: 'bay-2',
     });
     expect(() => stepFacts(doc, 'nope', {})).toThrow(expect.objectContaining({ code: 'step_unknown' }));
+  });
+});
+
+describe('the behavioural diff of two versions of a process', () => {
+  it('generates histories and sees a deadline come due sooner', () => {
+    const from = compiled();
+    const to = compiled(base.replace('version: 1.0.0', 'version: 1.1.0').replace('within: 2d', 'within: 1d'));
+    const diff = behaviouralDiff(from, to, { seed: 7, runs: 400 });
+    const labels = diff.generated.transitions.map((t) => t.label);
+    expect(labels).toContain('overdue: [] → ["call"]');
+    expect(diff.generated.transitions[0]?.example.input.history?.length).toBeGreaterThan(0);
   });
 });
