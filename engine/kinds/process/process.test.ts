@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { behaviouralDiff } from '../../diff/behaviour.ts';
 import { type CompiledDocument, compileDocument } from '../../document.ts';
@@ -297,5 +299,38 @@ describe('the behavioural diff of two versions of a process', () => {
     const labels = diff.generated.transitions.map((t) => t.label);
     expect(labels).toContain('overdue: [] → ["call"]');
     expect(diff.generated.transitions[0]?.example.input.history?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('compiling damaged processes', () => {
+  const sample = readFileSync(
+    new URL('../../../rules/process.work-order/1.0.0.yaml', import.meta.url),
+    'utf8',
+  );
+  const lines = sample.split('\n');
+
+  it('survives any deletion, duplication or swap of the bundled process’s lines with located diagnostics', () => {
+    const edit = fc.oneof(
+      fc.record({ op: fc.constant('delete' as const), at: fc.nat(lines.length - 1) }),
+      fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(lines.length - 1) }),
+      fc.record({ op: fc.constant('swap' as const), at: fc.nat(lines.length - 2) }),
+    );
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        const copy = [...lines];
+        for (const e of edits) {
+          if (e.op === 'delete') copy.splice(e.at, 1);
+          else if (e.op === 'duplicate') copy.splice(e.at, 0, copy[e.at] ?? '');
+          else [copy[e.at], copy[e.at + 1]] = [copy[e.at + 1] ?? '', copy[e.at] ?? ''];
+        }
+        const r = compileDocument(copy.join('\n'), 'x.yaml');
+        for (const d of r.diagnostics) {
+          expect(d.code).toMatch(/^[a-z]+(_[a-z]+)+$/);
+          expect(d.line).toBeGreaterThan(0);
+        }
+        if (r.document) expect(r.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+      }),
+      { numRuns: 150, seed: 20261128 },
+    );
   });
 });
