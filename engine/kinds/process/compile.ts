@@ -111,7 +111,7 @@ export function compileProcess({ data, ctx, facts }: CompileInput): CompiledProc
       when: whenAt(s.when, `${pointer}/when`, facts.scope, ctx),
       sequential: s.order === 'sequential',
       steps: rawSteps.map((rawStep, i) =>
-        compileStep(mapAt(rawStep), id, index, i, `${pointer}/steps/${i}`, input(ctx, facts)),
+        compileStep(mapAt(rawStep), id, index, i, `${pointer}/steps/${i}`, { ctx, facts }),
       ),
       gate: {
         events: listAt(gate.events).filter((e): e is string => typeof e === 'string'),
@@ -142,11 +142,8 @@ export function compileProcess({ data, ctx, facts }: CompileInput): CompiledProc
   };
 }
 
-type StepContext = { ctx: CompileInput['ctx']; facts: CompileInput['facts'] };
-
-function input(ctx: CompileInput['ctx'], facts: CompileInput['facts']): StepContext {
-  return { ctx, facts };
-}
+/** What compiling a step needs of the document: the diagnostics and the case's facts. */
+type StepContext = Pick<CompileInput, 'ctx' | 'facts'>;
 
 function compileStep(
   s: Record<string, unknown>,
