@@ -43,7 +43,7 @@ const evaluateSchema = validator('EvaluateRequest');
 const batchSchema = validator('BatchRequest');
 const diffSchema = validator('DiffRequest');
 
-/** Checks an evaluate body: `{facts, answers?, at?, version?, explain?}`. */
+/** Checks an evaluate body: `{facts, answers?, history?, at?, version?, explain?}`. */
 export function evaluateBody(raw: unknown): EvaluateBody {
   const body = checked(evaluateSchema, raw);
   const out: EvaluateBody = request(body);
@@ -68,6 +68,7 @@ export function diffBody(raw: unknown): DiffBody {
 function request(body: Record<string, unknown>): StandardRequest {
   const out: StandardRequest = { facts: body.facts };
   if (body.answers !== undefined) out.answers = body.answers;
+  if (body.history !== undefined) out.history = body.history;
   if (body.at !== undefined) out.at = body.at as string;
   return out;
 }
