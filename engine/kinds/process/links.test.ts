@@ -23,6 +23,24 @@ function directoryWith(stages: string) {
   write('rules', 'conformance.ruleset', ruleset.document);
   write(
     'rules',
+    't.object',
+    `kind: ruleset
+id: t.object
+version: 1.0.0
+status: draft
+title: t
+facts:
+  order: { type: object, properties: { job: { enum: [maintenance, repair] } } }
+hit: first
+outputs:
+  ok: { type: boolean }
+rules:
+  - { id: r, when: { order.job: repair }, then: { ok: true } }
+default: { ok: false }
+`,
+  );
+  write(
+    'rules',
     't.process',
     `kind: process
 id: t.process
@@ -32,6 +50,8 @@ title: t
 facts:
   job: { enum: [maintenance, bodywork] }
   hv: { enum: [ev-high-voltage] }
+  wo: { type: object, properties: { job: { enum: [maintenance, bodywork] } } }
+  wo2: { type: object, properties: { job: { enum: [repair] } } }
 stages:
 ${stages}`,
   );
@@ -47,6 +67,12 @@ describe('a process checked against the standards it names', () => {
         `  - id: t\n    steps:\n      - id: b\n        standard: conformance.ruleset\n        input: { amount: { value: 6000 } }\n        completes: { outputs.approver: { in: [manager] } }\n`,
     );
     expect(found).toEqual([]);
+    const nested = directoryWith(
+      step(
+        '        standard: t.object\n        input: { order: wo2 }\n        completes: { outputs.ok: true }\n',
+      ),
+    );
+    expect(nested).toEqual([]);
   });
 
   it('refuses a standard that does not exist, with a did-you-mean', () => {
@@ -79,6 +105,7 @@ describe('a process checked against the standards it names', () => {
       '        standard: conformance.checklist\n        input: { jobTyp: hv }\n        completes: { status: pass }\n',
       '        standard: conformance.checklist\n        input: { jobType: job }\n        completes: { status: pass }\n',
       '        standard: conformance.ruleset\n        input: { amount: { value: lots } }\n        completes: { outputs.approver: manager }\n',
+      '        standard: t.object\n        input: { order: wo }\n        completes: { outputs.ok: true }\n',
     ];
     for (const body of cases) {
       expect(

@@ -154,6 +154,7 @@ function mismatch(
   want: FactSchema,
   value: unknown,
   constant: boolean,
+  depth = 0,
 ): string | undefined {
   const allowed = enumValues(want);
   if (constant) {
@@ -177,6 +178,12 @@ function mismatch(
     !(want.type === 'number' && have.type === 'integer')
   ) {
     return `is declared \`${String(want.type)}\`, the case fact \`${String(have.type)}\``;
+  }
+  // An object case fact into an object fact: the properties both declare must fit too.
+  for (const [name, inner] of Object.entries(want.properties ?? {})) {
+    const from = have.properties?.[name];
+    const problem = from && depth < 8 ? mismatch(from, inner, undefined, false, depth + 1) : undefined;
+    if (problem) return problem.startsWith('`') ? problem : `\`.${name}\` ${problem}`;
   }
   return undefined;
 }
