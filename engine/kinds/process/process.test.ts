@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { behaviouralDiff } from '../../diff/behaviour.ts';
+import { diffInputOf } from '../../diff/inputs.ts';
 import { type CompiledDocument, compileDocument } from '../../document.ts';
 import { evaluateFast, evaluateReferencePath } from '../../evaluate.ts';
 import { allowedStep, evaluateProcess, stepFacts } from './api.ts';
@@ -299,6 +300,14 @@ describe('the behavioural diff of two versions of a process', () => {
     const labels = diff.generated.transitions.map((t) => t.label);
     expect(labels).toContain('overdue: [] → ["call"]');
     expect(diff.generated.transitions[0]?.example.input.history?.length).toBeGreaterThan(0);
+  });
+
+  it('takes real cases with their histories as inputs', () => {
+    const history = [event('received', t('08:00'))];
+    expect(diffInputOf({ facts: { jobType: 'maintenance' }, history })).toEqual({
+      facts: { jobType: 'maintenance' },
+      history,
+    });
   });
 });
 
