@@ -49,6 +49,25 @@ export {
 export { hasPersonal, MASKED, maskPersonal } from './facts/personal.ts';
 export type { FactSchema } from './facts/types.ts';
 export type { ExplainEntry, Matched } from './kinds/kind.ts';
+export {
+  allowedStep,
+  evaluateProcess,
+  type ProcessRequest,
+  type StepPermission,
+  stepFacts,
+} from './kinds/process/api.ts';
+export type {
+  DeadlineView,
+  NextAction,
+  OverdueDeadline,
+  ProcessResult,
+  StageState,
+  StageView,
+  StepState,
+  StepView,
+} from './kinds/process/evaluate.ts';
+export type { DecisionEntry, EventEntry, HistoryEntry } from './kinds/process/history.ts';
+export type { RefusalCode } from './kinds/process/replay.ts';
 export { kinds } from './kinds/registry.ts';
 export { canonicalJson, DIGEST_SCHEME, digestOf, documentDigest, LIFECYCLE_FIELDS } from './load/digest.ts';
 export { decodeUtf8 } from './load/utf8.ts';

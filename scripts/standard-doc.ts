@@ -184,12 +184,27 @@ interface DocTest {
   name?: string;
   facts?: unknown;
   answers?: unknown;
+  history?: unknown;
   at?: string;
+}
+
+/** A process's sample: its first test as a case file (docs/kinds/process.md), for `--history`. */
+function caseExample(doc: CompiledDocument, test: DocTest, files: GeneratedFiles): string {
+  const file = `docs/examples/${doc.id}.case.json`;
+  const kase = {
+    process: { id: doc.id, version: doc.version },
+    subject: 'example',
+    facts: test.facts ?? {},
+    history: test.history,
+  };
+  files.set(file, `${JSON.stringify(kase, null, 2)}\n`);
+  return `npx norma eval ${doc.id} --history ${file}${test.at ? ` --at ${test.at}` : ''}   # ${test.name ?? 'sample case'}`;
 }
 
 /** The sample input of a document: its first authored test, written as fact (and answer) files. */
 function example(doc: CompiledDocument, files: GeneratedFiles): string {
   const test = (Array.isArray(doc.data.tests) ? doc.data.tests[0] : undefined) as DocTest | undefined;
+  if (test?.history !== undefined) return caseExample(doc, test, files);
   const facts = `docs/examples/${doc.id}.facts.json`;
   files.set(facts, `${JSON.stringify(test?.facts ?? {}, null, 2)}\n`);
   let command = `npx norma eval ${doc.id} --facts ${facts}`;

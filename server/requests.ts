@@ -75,7 +75,7 @@ export function purgeBody(raw: unknown): PurgeBody {
   return { dryRun: body.dryRun !== false, approvals: body.approvals as PurgeBody['approvals'] };
 }
 
-/** Checks an evaluate body: `{facts, answers?, at?, version?, explain?}`. */
+/** Checks an evaluate body: `{facts, answers?, history?, at?, version?, explain?}`. */
 export function evaluateBody(raw: unknown): EvaluateBody {
   const body = checked(evaluateSchema, raw);
   const out: EvaluateBody = request(body);
@@ -100,6 +100,7 @@ export function diffBody(raw: unknown): DiffBody {
 function request(body: Record<string, unknown>): SubjectedRequest {
   const out: SubjectedRequest = { facts: body.facts };
   if (body.answers !== undefined) out.answers = body.answers;
+  if (body.history !== undefined) out.history = body.history;
   if (body.at !== undefined) out.at = body.at as string;
   if (body.subject !== undefined) out.subject = body.subject as Subject;
   return out;

@@ -39,6 +39,7 @@ export function runAuthoredTests(doc: CompiledDocument, defaultAt: string): Auth
     const request: AssuranceRequest = {
       facts: isMapping(test.facts) ? test.facts : {},
       ...(isMapping(test.answers) ? { answers: test.answers } : {}),
+      ...(Array.isArray(test.history) ? { history: test.history } : {}),
       at: typeof test.at === 'string' ? test.at : defaultAt,
     };
     requests.push(request);
@@ -68,7 +69,7 @@ interface Problem {
 }
 
 /** The errors that refuse a request before anything is evaluated. */
-const INPUT_ERRORS = new Set(['facts_invalid', 'answers_invalid', 'at_invalid']);
+const INPUT_ERRORS = new Set(['facts_invalid', 'answers_invalid', 'history_invalid', 'at_invalid']);
 
 function judge(
   doc: CompiledDocument,

@@ -8,6 +8,7 @@ export interface PasteTest {
   name: string;
   facts: Record<string, unknown>;
   answers?: Record<string, unknown>;
+  history?: unknown[];
   at?: string;
   expect?: Record<string, unknown>;
   expectError?: string;
@@ -39,6 +40,7 @@ export function pasteTest(
     name,
     facts: request.facts,
     ...(request.answers !== undefined ? { answers: request.answers } : {}),
+    ...(request.history !== undefined ? { history: request.history } : {}),
     ...(request.at !== assuranceAt(doc) ? { at: request.at } : {}),
   };
   if (!outcome.ok) return { ...base, expectError: outcome.code };

@@ -46,6 +46,7 @@ export async function explainOf(doc: CompiledDocument, request: AssuranceRequest
       at: request.at,
       explain: true,
       ...(request.answers !== undefined ? { answers: request.answers } : {}),
+      ...(request.history !== undefined ? { history: request.history } : {}),
     };
     return (await evaluateReferencePath(doc, body)).explain ?? [];
   } catch {

@@ -5,6 +5,7 @@
  * point at a kind's own hook once kinds describe their result shape themselves.
  */
 import { mapAt } from '../kinds/common.ts';
+import { idsOf } from '../kinds/process/outputs.ts';
 
 /** Keys a result mapping has: each with the keys below it, or `true` when anything may follow. */
 export interface KeyTree {
@@ -29,6 +30,14 @@ export function expectKeysOf(kind: string, data: Record<string, unknown>): KeyTr
         totals: leaves(MONEY_TOTALS),
         formatted: leaves(MONEY_TOTALS),
       };
+    case 'process': {
+      const ids = idsOf(data);
+      return {
+        ...leaves(['stage', 'complete', 'overdue', 'next', 'refused']),
+        stages: leaves(ids.stages),
+        deadlines: leaves(ids.deadlines),
+      };
+    }
     default:
       return undefined;
   }

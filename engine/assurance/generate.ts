@@ -3,7 +3,7 @@ import type { CompiledDocument } from '../document.ts';
 import { kinds } from '../kinds/registry.ts';
 import { answersArbitrary } from './answers.ts';
 import { factsArbitrary } from './arbitraries.ts';
-import { boundariesOf } from './boundaries.ts';
+import { assuranceAt, boundariesOf } from './boundaries.ts';
 
 /**
  * Input generators for `norma test`, the property suites and the behavioural diff: inputs that
@@ -12,10 +12,11 @@ import { boundariesOf } from './boundaries.ts';
 export { factsArbitrary, fits, schemaArbitrary } from './arbitraries.ts';
 export { assuranceAt, boundariesOf, neighbours, schemaAt } from './boundaries.ts';
 
-/** One generated request: facts, and for checklists the answers. */
+/** One generated request: facts, for checklists the answers, for processes the history. */
 export interface GeneratedInput {
   facts: Record<string, unknown>;
   answers?: Record<string, unknown>;
+  history?: unknown[];
 }
 
 /** Requests for a document: facts, plus answers for a checklist (some items left unanswered). */
@@ -26,6 +27,8 @@ export function inputArbitrary(
   const declared = kinds[doc.kind]?.impliedFacts?.(doc.facts.declared) ?? doc.facts.declared;
   const facts = factsArbitrary(declared, boundaries);
   const answers = answersArbitrary(doc);
+  const extra = doc.module.requestArbitrary?.(doc.compiled, assuranceAt(doc));
+  if (extra) return fc.tuple(facts, extra).map(([f, e]) => ({ facts: f, ...e }) as GeneratedInput);
   if (!answers) return facts.map((f) => ({ facts: f }));
   return fc.record({ facts, answers });
 }

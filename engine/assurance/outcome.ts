@@ -17,6 +17,7 @@ export function evaluateOutcome(doc: CompiledDocument, request: AssuranceRequest
       facts: request.facts,
       at: request.at,
       ...(request.answers !== undefined ? { answers: request.answers } : {}),
+      ...(request.history !== undefined ? { history: request.history } : {}),
     };
     return { ok: true, envelope: evaluateFast(doc, body) };
   } catch (e) {

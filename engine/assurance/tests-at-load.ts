@@ -77,16 +77,22 @@ function checkRequest(
     return;
   }
   if (!doc.module.prepare) return;
-  const request = { facts, ...(test.answers !== undefined ? { answers: test.answers } : {}) };
+  const request = {
+    facts,
+    ...(test.answers !== undefined ? { answers: test.answers } : {}),
+    ...(test.history !== undefined ? { history: test.history } : {}),
+  };
   const input = doc.module.prepare(doc.compiled, request, prepared.facts);
   if (!(input instanceof NormaError) || input.code === expected) return;
   const answers = input.code === 'answers_invalid';
+  const history = input.code === 'history_invalid';
   for (const d of input.details ?? []) {
-    const pointer = answers ? `${at}${d.path ?? '/answers'}` : `${at}/facts${d.path ?? ''}`;
+    const pointer = answers || history ? `${at}${d.path ?? ''}` : `${at}/facts${d.path ?? ''}`;
+    const what = answers ? 'answers' : history ? 'history' : 'facts';
     report(
       ctx,
-      answers ? 'test_answers_invalid' : 'test_facts_invalid',
-      `${name}: the ${answers ? 'answers' : 'facts'} do not fit: ${d.message}`,
+      answers ? 'test_answers_invalid' : history ? 'test_history_invalid' : 'test_facts_invalid',
+      `${name}: the ${what} do${history ? 'es' : ''} not fit: ${d.message}`,
       pointer,
       {
         hint: inputHint(d.hint),

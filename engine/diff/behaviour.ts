@@ -181,6 +181,12 @@ export function unionArbitrary(
     if (schemas.length === 2 && schemas.every((s) => s.default === undefined)) required.push(name);
   }
   const facts = fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
+  // A process's histories, generated from either version's stages.
+  const extras = [from, to].flatMap((d) => d.module.requestArbitrary?.(d.compiled, at) ?? []);
+  if (extras.length > 0) {
+    const extra = extras.length === 1 ? (extras[0] as (typeof extras)[number]) : fc.oneof(...extras);
+    return fc.tuple(facts, extra).map(([f, e]) => ({ facts: f, ...e }) as DiffInput);
+  }
   const answers = [answersArbitrary(from), answersArbitrary(to)].filter(
     (x): x is fc.Arbitrary<Record<string, unknown>> => x !== undefined,
   );

@@ -86,6 +86,8 @@ export function diffInputOf(value: unknown): DiffInput {
       ...(answers !== null && typeof answers === 'object' && !Array.isArray(answers)
         ? { answers: answers as Record<string, unknown> }
         : {}),
+      // A process's real inputs are cases: their histories come along.
+      ...(Array.isArray(record.history) ? { history: record.history as unknown[] } : {}),
     };
   }
   return { facts: record };

@@ -16,6 +16,8 @@ export type Projection = { fields: Record<string, unknown> } | { error: string }
 export interface DiffInput {
   facts: Record<string, unknown>;
   answers?: Record<string, unknown>;
+  /** A process's case history. */
+  history?: unknown[];
 }
 
 /** The outcome fields of a kind's result (the whole result for a kind norma does not know). */

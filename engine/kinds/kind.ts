@@ -1,3 +1,4 @@
+import type { Arbitrary } from 'fast-check';
 import type { Cond } from '../conditions/ast.ts';
 import type { CondFn } from '../conditions/closure.ts';
 import { compileClosure } from '../conditions/closure.ts';
@@ -86,6 +87,10 @@ export interface PreparedInput {
 export interface RawRequest {
   facts?: unknown;
   answers?: unknown;
+  /** A process's case history: its decisions and events, in order. */
+  history?: unknown;
+  /** The evaluation date or instant, once checked (kinds that read the time of day need it). */
+  at?: string;
 }
 
 /**
@@ -98,6 +103,24 @@ export interface KindModule<C = unknown> {
   schema: string;
   /** The folder of a standards directory this kind's documents live in (`rules`, `checklists`). */
   folder: string;
+  /**
+   * What `at` may be: a plain date (the default), or also an instant (an ISO date-time), for kinds
+   * whose results depend on the time of day (a process's deadlines in hours).
+   */
+  at?: 'date' | 'instant';
+  /**
+   * Checks across documents, once a standards directory is indexed (a process's steps name other
+   * standards): diagnostics for this document, given every document by id (versions ascending).
+   */
+  checkLinks?(
+    doc: CompiledDocument,
+    documents: ReadonlyMap<string, readonly CompiledDocument[]>,
+  ): Diagnostic[];
+  /**
+   * Generates the kind-specific parts of a request beyond facts and answers (a process's
+   * history), for `norma test`'s invariants and searches.
+   */
+  requestArbitrary?(compiled: C, at: string): Arbitrary<Partial<RawRequest>>;
   /** Semantic checks and compilation; must not throw on schema-invalid data (diagnostics instead). */
   compile(input: CompileInput): C;
   /**

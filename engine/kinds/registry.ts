@@ -1,6 +1,7 @@
 import { checklistKind } from './checklist/index.ts';
 import { feesKind } from './fees/index.ts';
 import type { KindModule } from './kind.ts';
+import { processKind } from './process/index.ts';
 import { rulesetKind } from './ruleset/index.ts';
 import { scorecardKind } from './scorecard/index.ts';
 
@@ -13,6 +14,7 @@ export const kinds: Record<string, KindModule<unknown>> = {
   checklist: checklistKind as KindModule<unknown>,
   scorecard: scorecardKind as KindModule<unknown>,
   fees: feesKind as KindModule<unknown>,
+  process: processKind as KindModule<unknown>,
 };
 
 /** The kinds' names, in registry order: the header schema's `kind` enum is this list. */

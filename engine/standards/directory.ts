@@ -178,6 +178,11 @@ export function indexFiles(
     list.sort((a, b) => compareVersions(a.version, b.version));
     diagnostics.push(...checkHistory(id, list), ...neverInForce(list));
   }
+  // Checks across documents (a process's steps name other standards), once every id is known.
+  for (const list of documents.values()) {
+    for (const doc of list)
+      if (doc.module.checkLinks) diagnostics.push(...doc.module.checkLinks(doc, documents));
+  }
   const lock = enforceLock(dir, documents, files, previous, options.lock !== false);
   diagnostics.push(...lock.diagnostics);
   return {

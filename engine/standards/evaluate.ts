@@ -3,6 +3,7 @@ import { NormaError } from '../diagnostics.ts';
 import type { CompiledDocument } from '../document.ts';
 import {
   checkAt,
+  checkInstant,
   type Envelope,
   type EvaluateOptions,
   type EvaluateRequest,
@@ -102,17 +103,20 @@ export async function evaluateStandard(
   options: EvaluateOptions = {},
 ): Promise<Envelope> {
   // Checked before choosing: a date that is not a date would otherwise read as "no version in force".
-  const at = checkAt(request.at ?? today());
-  const doc = chooseStandardVersion(index, id, at, request.version);
+  // A process is evaluated at an instant; its version is the one in force on that instant's day.
+  const instant = index.documents.get(id)?.[0]?.module.at === 'instant';
+  const at = instant ? checkInstant(request.at ?? new Date().toISOString()) : checkAt(request.at ?? today());
+  const doc = chooseStandardVersion(index, id, instant ? at.slice(0, 10) : at, request.version);
   // An explicit object, not `{ ...request, at }`: spreading a parsed body and adding a key is
   // slow on Node 20 (json-rules-engine-notes.md).
-  const { facts, answers, explain } = request;
+  const { facts, answers, history, explain } = request;
   return evaluateDocument(
     doc,
     {
       at,
       facts,
       ...(answers !== undefined ? { answers } : {}),
+      ...(history !== undefined ? { history } : {}),
       ...(explain !== undefined ? { explain } : {}),
     },
     options,

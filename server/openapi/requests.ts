@@ -25,7 +25,13 @@ const answers: Json = {
 const at: Json = {
   type: 'string',
   format: 'date',
-  description: 'the date that decides the version (default: today)',
+  description: 'the date that decides the version (default: today); a process also takes an ISO date-time',
+};
+
+const history: Json = {
+  type: 'array',
+  description:
+    'a process: the case’s decisions and events, in order (docs/kinds/process.md); checked by the engine (422 `history_invalid`)',
 };
 
 /** The body of `POST …/evaluate` and `POST …/versions/{v}/report`. */
@@ -33,6 +39,7 @@ export const evaluateRequest = closed(
   {
     facts,
     answers,
+    history,
     at,
     version: { type: 'string', description: 'pin a version instead of the one in force' },
     explain: { type: 'boolean', description: 'add `explain` (runs json-rules-engine, the reference)' },
@@ -42,9 +49,10 @@ export const evaluateRequest = closed(
 );
 
 /** One item of a batch: evaluated on its own, with its own result or error. */
-export const batchItem = closed({ facts, answers, at, subject: { $ref: '#/components/schemas/Subject' } }, [
-  'facts',
-]);
+export const batchItem = closed(
+  { facts, answers, history, at, subject: { $ref: '#/components/schemas/Subject' } },
+  ['facts'],
+);
 
 /** The body of `POST …/evaluate/batch`. */
 export const batchRequest = closed(

@@ -233,6 +233,101 @@ const feesResult = closed(
   ['currency', 'scale', 'lines', 'discounts', 'taxPct', 'totals', 'formatted'],
 );
 
+const stageExplain = explainEntry(
+  'stage',
+  {},
+  ['reason'],
+  'one stage of a process: whether it applies, and its state',
+);
+const stepExplain = explainEntry(
+  'step',
+  { decisionId: string },
+  ['reason'],
+  'one step of a process (`stage.step`)',
+);
+const deadlineExplain = explainEntry('deadline', {}, ['reason'], 'one deadline of a process');
+
+/** A map keyed by the document's ids (stage ids, step ids, deadline ids). */
+function byId(value: Json, description: string): Json {
+  return { type: 'object', description, additionalProperties: value };
+}
+
+const stepView = closed(
+  {
+    state: { enum: ['done', 'pending', 'blocked', 'not-applicable'] },
+    standard: string,
+    attempts: integer,
+    decisionId: { type: 'string', description: 'the latest accepted decision for the step' },
+    reason: {
+      type: 'string',
+      description: 'why it is blocked, or why its latest attempt did not complete it',
+    },
+    code: { type: 'string', description: 'the refusal a submission would get now (blocked steps)' },
+  },
+  ['state', 'standard', 'attempts'],
+);
+
+const deadlineView = closed(
+  {
+    state: { enum: ['waiting', 'open', 'met', 'met-late', 'overdue'] },
+    due: string,
+    metAt: string,
+    late: { type: 'string', description: 'ISO 8601 duration' },
+    lateMinutes: integer,
+  },
+  ['state'],
+);
+
+const processResult = closed(
+  {
+    stage: {
+      type: ['string', 'null'],
+      description: 'the current stage; null when every applicable stage is done',
+    },
+    complete: boolean,
+    stages: byId(
+      closed(
+        {
+          state: { enum: ['done', 'current', 'pending', 'not-applicable'] },
+          steps: byId(stepView, 'by step id'),
+          reason: { type: 'string', description: 'why the current stage is not done' },
+        },
+        ['state', 'steps'],
+      ),
+      'by stage id, in stage order',
+    ),
+    deadlines: byId(deadlineView, 'by deadline id'),
+    overdue: listOf(
+      closed({ deadline: string, title: string, due: string, late: string, lateMinutes: integer }, [
+        'deadline',
+        'due',
+        'late',
+        'lateMinutes',
+      ]),
+      'the deadlines overdue at `at`',
+    ),
+    next: listOf(
+      {
+        anyOf: [
+          closed({ step: string, standard: string, title: string }, ['step', 'standard']),
+          closed({ event: string, title: string }, ['event']),
+        ],
+      },
+      'what may be done now',
+    ),
+    refused: listOf(
+      closed({ decisionId: string, step: string, code: string, message: string }, [
+        'decisionId',
+        'step',
+        'code',
+        'message',
+      ]),
+      'decisions of the history that were not taken, with the refusal code',
+    ),
+  },
+  ['stage', 'complete', 'stages', 'deadlines', 'overdue', 'next', 'refused'],
+);
+
 /** Per kind: its result schema and the explain entries it gives (component names). */
 const KINDS: Record<string, { result: Json; explain: Record<string, string> }> = {
   ruleset: { result: rulesetResult, explain: { rule: 'RuleExplain' } },
@@ -244,6 +339,10 @@ const KINDS: Record<string, { result: Json; explain: Record<string, string> }> =
   fees: {
     result: feesResult,
     explain: { rate: 'RateExplain', markup: 'MarkupExplain', discount: 'DiscountExplain' },
+  },
+  process: {
+    result: processResult,
+    explain: { stage: 'StageExplain', step: 'StepExplain', deadline: 'DeadlineExplain' },
   },
 };
 
@@ -265,7 +364,10 @@ function envelopeOf(kind: string, explain: Record<string, string>): Json {
           'the decision record (UUIDv7), present once it is committed; absent with NORMA_RECORDS=off',
       },
       standard: ref('StandardRef'),
-      at: { type: 'string', format: 'date' },
+      at:
+        kind === 'process'
+          ? { type: 'string', description: 'an ISO date-time, or a date (the end of that day)' }
+          : { type: 'string', format: 'date' },
       kind: { const: kind },
       result: ref(`${capitalised(kind)}Result`),
       matched: listOf(ref('Matched')),
@@ -297,6 +399,9 @@ export function resultComponents(): Record<string, Json> {
     RateExplain: rateExplain,
     MarkupExplain: markupExplain,
     DiscountExplain: discountExplain,
+    StageExplain: stageExplain,
+    StepExplain: stepExplain,
+    DeadlineExplain: deadlineExplain,
   };
   for (const [kind, { result, explain }] of Object.entries(KINDS)) {
     out[`${capitalised(kind)}Envelope`] = envelopeOf(kind, explain);

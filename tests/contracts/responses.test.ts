@@ -56,12 +56,18 @@ describe('results of every kind, as the engine answers them', () => {
   it('fits the published envelope for every test of every bundled version, explained and not', async () => {
     const explained = new Set<string>();
     for (const doc of documents) {
-      const tests = (doc.data.tests ?? []) as Array<{ facts?: unknown; answers?: unknown; at?: string }>;
+      const tests = (doc.data.tests ?? []) as Array<{
+        facts?: unknown;
+        answers?: unknown;
+        history?: unknown;
+        at?: string;
+      }>;
       for (const t of tests) {
         for (const explain of [false, true]) {
           const body = {
             facts: t.facts ?? {},
             ...(t.answers !== undefined ? { answers: t.answers } : {}),
+            ...(t.history !== undefined ? { history: t.history } : {}),
             ...(t.at !== undefined ? { at: t.at } : {}),
             version: doc.version,
             explain,

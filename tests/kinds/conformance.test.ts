@@ -53,8 +53,15 @@ function requestOf(fixture: KindFixture) {
 
 /** A test as written under `tests:`, for the fixture's request. */
 function testFor(fixture: KindFixture, name: string, expectation: Record<string, unknown>) {
-  const { facts, answers, at } = requestOf(fixture);
-  return { name, facts, ...(answers ? { answers } : {}), at, expect: expectation };
+  const { facts, answers, history, at } = requestOf(fixture);
+  return {
+    name,
+    facts,
+    ...(answers ? { answers } : {}),
+    ...(history ? { history } : {}),
+    at,
+    expect: expectation,
+  };
 }
 
 const scratch: string[] = [];
@@ -79,8 +86,8 @@ describe('the registry', () => {
 
   it('refuses a kind no module implements, naming the supported ones', () => {
     const result = compileDocument(
-      'kind: process\nid: t.process\nversion: 1.0.0\nstatus: draft\ntitle: t\n',
-      'process.yaml',
+      'kind: workflow\nid: t.workflow\nversion: 1.0.0\nstatus: draft\ntitle: t\n',
+      'workflow.yaml',
     );
     expect(result.document).toBeUndefined();
     const kind = result.diagnostics.find((d) => d.path === '/kind');
@@ -103,8 +110,16 @@ describe.each(Object.keys(kinds))('kind %s', (kind) => {
     const { id, version } = parse(fixture.document) as { id: string; version: string };
     const dir = mkdtempSync(join(tmpdir(), 'norma-kinds-'));
     scratch.push(dir);
-    mkdirSync(join(dir, module.folder, id), { recursive: true });
-    writeFileSync(join(dir, module.folder, id, `${version}.yaml`), fixture.document);
+    const write = (folder: string, document: string) => {
+      const { id, version } = parse(document) as { id: string; version: string };
+      mkdirSync(join(dir, folder, id), { recursive: true });
+      writeFileSync(join(dir, folder, id, `${version}.yaml`), document);
+    };
+    write(module.folder, fixture.document);
+    // The documents this one names (a process's steps), beside it.
+    for (const other of fixture.companions ?? []) {
+      write((kinds[other] as (typeof kinds)[string]).folder, (await fixtureOf(other)).document);
+    }
     const index = loadStandards(dir);
     expect(index.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(index.documents.get(id)?.map((d) => d.version)).toEqual([version]);

@@ -30,6 +30,7 @@ interface DocTest {
   name: string;
   facts?: Record<string, unknown>;
   answers?: Record<string, unknown>;
+  history?: unknown[];
   at?: string;
   expect: Record<string, unknown>;
   expectError?: string;
@@ -58,6 +59,7 @@ function requestOf(t: DocTest) {
   return {
     facts: t.facts ?? {},
     ...(t.answers ? { answers: t.answers } : {}),
+    ...(t.history ? { history: t.history } : {}),
     ...(t.at ? { at: t.at } : {}),
   };
 }
