@@ -111,6 +111,7 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(schemas.EvaluateRequest?.properties as Json)).toEqual([
       'facts',
       'answers',
+      'history',
       'at',
       'version',
       'explain',
