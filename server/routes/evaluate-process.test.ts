@@ -14,9 +14,13 @@ describe('POST /v1/standards/{process}/evaluate', () => {
     expect(await json(res)).toMatchObject({
       kind: 'process',
       at: '2026-12-03T10:00:00+08:00',
+      // 1.1.0 (in force from 2026-12-03) inspects the vehicle and checks recalls at reception.
       result: {
-        stage: 'registration',
-        next: [{ step: 'registration.register', standard: 'registration.service' }],
+        stage: 'reception',
+        next: [
+          { step: 'reception.inspect', standard: 'inspection.reception' },
+          { step: 'reception.recall', standard: 'recall.check' },
+        ],
       },
     });
   });
