@@ -17,7 +17,14 @@ describe('options from the environment', () => {
         keepAliveTimeoutMs: 5_000,
         maxConnections: 512,
       },
+      authoring: false,
     });
+  });
+
+  it('turns authoring on only for NORMA_AUTHORING=on, and refuses any other value', () => {
+    expect(optionsFromEnv({ NORMA_AUTHORING: 'on' }).authoring).toBe(true);
+    expect(optionsFromEnv({ NORMA_AUTHORING: 'off' }).authoring).toBe(false);
+    expect(() => optionsFromEnv({ NORMA_AUTHORING: 'yes' })).toThrow(/NORMA_AUTHORING/);
   });
 
   it('turns the lock off only for NORMA_LOCK=off, and refuses any other value', () => {
@@ -46,6 +53,7 @@ describe('options from the environment', () => {
       tokens: ['one', 'two'],
       lock: true,
       connections: defaults.connections,
+      authoring: false,
     });
     expect(optionsFromEnv({ NORMA_BODY_LIMIT: '2mb' }).bodyLimit).toBe(2 * 1024 * 1024);
   });

@@ -17,6 +17,8 @@ export interface ServerOptions {
   lock: boolean;
   /** How long a client may take, and how many connections may be open at once. */
   connections: ConnectionLimits;
+  /** `NORMA_AUTHORING=on`: the web editor, saving drafts and approving them (one server only). */
+  authoring?: boolean;
 }
 
 /** The Node HTTP server's guards against slow and numerous clients. */
@@ -61,7 +63,16 @@ export function optionsFromEnv(
     tokens: given.tokens ?? tokensFrom(env.NORMA_TOKENS),
     lock: given.lock ?? lockFrom(env.NORMA_LOCK),
     connections: given.connections ?? connectionLimitsFrom(env),
+    authoring: given.authoring ?? authoringFrom(env.NORMA_AUTHORING),
   };
+}
+
+/** `NORMA_AUTHORING`: `on` enables drafts and approvals; `off` (or unset) leaves the standard read-only. */
+export function authoringFrom(raw: string | undefined): boolean {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === 'on') return true;
+  if (value === '' || value === 'off') return false;
+  throw new ConfigError(`NORMA_AUTHORING is \`on\` or \`off\`, not \`${raw}\``);
 }
 
 /** `NORMA_HEADERS_TIMEOUT_MS`, `NORMA_REQUEST_TIMEOUT_MS`, `NORMA_KEEPALIVE_TIMEOUT_MS`, `NORMA_MAX_CONNECTIONS`. */

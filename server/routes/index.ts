@@ -5,6 +5,7 @@ import { openApiRoute } from './openapi.ts';
 import type { RouteModule } from './route.ts';
 import { standardsRoutes } from './standards.ts';
 import { validateRoutes } from './validate.ts';
+import { webRoutes } from './web.tsx';
 
 const apiRoutes: RouteModule[] = [
   healthRoutes,
@@ -15,5 +16,5 @@ const apiRoutes: RouteModule[] = [
   auditReportRoutes,
 ];
 
-/** Every route family of the server, in mount order; /openapi.json describes them all. */
-export const routeModules: readonly RouteModule[] = [...apiRoutes, openApiRoute(apiRoutes)];
+/** Every route family of the server, in mount order; /openapi.json describes the API ones (not the web pages). */
+export const routeModules: readonly RouteModule[] = [...apiRoutes, openApiRoute(apiRoutes), webRoutes];

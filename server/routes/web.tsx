@@ -1,0 +1,166 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * The web app under `/`: server-rendered pages over the same engine as the API, and their static
+ * files. Pages read the index directly; their client modules use the HTTP API like any other
+ * system. Every page carries a strict CSP: scripts, styles and fonts from this server only.
+ */
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import {
+  type CompiledDocument,
+  type DocumentReport,
+  diffVersions,
+  diffView,
+  findVersion,
+  historyOf,
+  isIsoDate,
+  NormaError,
+  testDocument,
+  today,
+} from '../../engine/index.ts';
+import { chooseLang, LANG_COOKIE } from '../../web/lang.ts';
+import { message } from '../../web/messages.ts';
+import { DiffPage } from '../../web/pages/diff.tsx';
+import { DocumentPage } from '../../web/pages/document.tsx';
+import type { PageContext } from '../../web/pages/layout.tsx';
+import { NotFoundPage } from '../../web/pages/not-found.tsx';
+import { StandardsPage } from '../../web/pages/standards.tsx';
+import { staticFile } from '../../web/static.ts';
+import { standardsView } from '../../web/views/standards.ts';
+import type { AppEnv, ServerContext } from '../context.ts';
+import type { RouteModule } from './route.ts';
+
+/** The policy of every page: nothing inline, nothing from elsewhere, never framed. */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const PAGE_HEADERS = {
+  'Content-Security-Policy': PAGE_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+/** The generated inputs a diff page compares the versions on: enough to show a change, fast to answer. */
+const DIFF_PAGE_RUNS = 300;
+const SEED = 20261128;
+
+/** The pages and static files; not part of /openapi.json, which describes the API. */
+export const webRoutes: RouteModule = {
+  paths: {},
+  mount(app, ctx) {
+    const reports = new ReportCache();
+    app.get('/static/*', async (c) => {
+      const file = await staticFile(c.req.path.slice('/static/'.length));
+      if (!file) return c.text('not found', 404);
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': file.type,
+        'Cache-Control': file.cache,
+        'X-Content-Type-Options': 'nosniff',
+      });
+    });
+    app.get('/', (c) => {
+      const page = pageOf(c, ctx);
+      const query = c.req.query('q') ?? '';
+      const chapters = standardsView(c.get('index'), page.at, query);
+      return html(c, <StandardsPage page={page} chapters={chapters} query={query} />);
+    });
+    app.get('/standards/:id', (c) =>
+      orNotFound(c, ctx, async (page) => {
+        const doc = documentOf(c, page);
+        const history = historyOf(c.get('index'), doc.id, page.at);
+        const report = await reports.of(doc);
+        return html(c, <DocumentPage page={page} doc={doc} history={history} report={report} />);
+      }),
+    );
+    app.get('/standards/:id/diff', (c) =>
+      orNotFound(c, ctx, async (page) => {
+        const index = c.get('index');
+        const id = c.req.param('id');
+        const history = historyOf(index, id, page.at);
+        const versions = history.versions.filter((v) => !v.withheld).map((v) => v.version);
+        const to = c.req.query('to') ?? history.inForce ?? versions.at(-1) ?? '';
+        const from = c.req.query('from') ?? versions[Math.max(0, versions.indexOf(to) - 1)] ?? to;
+        const report = diffVersions(index, id, from, to, { runs: DIFF_PAGE_RUNS, seed: SEED });
+        const view = diffView(report);
+        return html(
+          c,
+          <DiffPage page={page} report={report} view={view} title={history.title} versions={versions} />,
+        );
+      }),
+    );
+  },
+};
+
+/** The page context of a request; remembers a language chosen with `?lang=` in a cookie. */
+function pageOf(c: Context<AppEnv>, ctx: ServerContext): PageContext {
+  const { lang, remember } = chooseLang({
+    query: c.req.query('lang'),
+    cookie: getCookie(c, LANG_COOKIE),
+    acceptLanguage: c.req.header('accept-language'),
+  });
+  if (remember) setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
+  const at = c.req.query('at');
+  return {
+    lang,
+    url: new URL(c.req.url),
+    authoring: ctx.options.authoring === true,
+    at: at !== undefined && isIsoDate(at) ? at : today(),
+  };
+}
+
+/** The version `?v=` names, else the one in force at the page's date, else the latest served. */
+function documentOf(c: Context<AppEnv>, page: PageContext): CompiledDocument {
+  const index = c.get('index');
+  const id = c.req.param('id') ?? '';
+  const v = c.req.query('v');
+  if (v) return findVersion(index, id, v);
+  const history = historyOf(index, id, page.at);
+  const served = index.documents.get(id) ?? [];
+  const chosen = served.find((d) => d.version === history.inForce) ?? served.at(-1);
+  if (!chosen) return findVersion(index, id, history.versions.at(-1)?.version ?? '');
+  return chosen;
+}
+
+function html(c: Context<AppEnv>, body: unknown, status: 200 | 404 = 200): Response {
+  return c.html(`<!doctype html>${String(body)}`, status, PAGE_HEADERS);
+}
+
+/** Renders a page, or the not-found page for an unknown standard or version. */
+async function orNotFound(
+  c: Context<AppEnv>,
+  ctx: ServerContext,
+  render: (page: PageContext) => Promise<Response> | Response,
+): Promise<Response> {
+  const page = pageOf(c, ctx);
+  try {
+    return await render(page);
+  } catch (e) {
+    if (!(e instanceof NormaError) || (e.code !== 'standard_unknown' && e.code !== 'version_unknown'))
+      throw e;
+    const id = c.req.param('id') ?? '';
+    const text =
+      e.code === 'standard_unknown'
+        ? message(page.lang, 'error.unknownStandard', { id })
+        : message(page.lang, 'error.unknownVersion', { id, v: c.req.query('v') ?? c.req.query('to') ?? '' });
+    return html(c, <NotFoundPage page={page} message={text} />, 404);
+  }
+}
+
+/** A document's test report, once per digest: the tests of a version never change. */
+class ReportCache {
+  readonly #reports = new Map<string, Promise<DocumentReport>>();
+  of(doc: CompiledDocument): Promise<DocumentReport> {
+    const key = `${doc.file}\u0000${doc.digest}`;
+    let report = this.#reports.get(key);
+    if (!report) {
+      // A small bound: the cache holds one entry per version looked at, not per request.
+      if (this.#reports.size > 500) this.#reports.clear();
+      report = testDocument(doc, { runs: 100, seed: SEED });
+      this.#reports.set(key, report);
+      report.catch(() => this.#reports.delete(key));
+    }
+    return report;
+  }
+}

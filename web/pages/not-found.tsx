@@ -1,0 +1,15 @@
+/** @jsxImportSource hono/jsx */
+/** The page for a standard or version that does not exist. */
+import { Layout, type PageContext, tr } from './layout.tsx';
+
+export function NotFoundPage(props: { page: PageContext; message: string }) {
+  return (
+    <Layout page={props.page} title={tr(props.page, 'error.notFound')}>
+      <h1>{tr(props.page, 'error.notFound')}</h1>
+      <p>{props.message}</p>
+      <p>
+        <a href="/">{tr(props.page, 'nav.standards')}</a>
+      </p>
+    </Layout>
+  );
+}
