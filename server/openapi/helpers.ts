@@ -20,6 +20,7 @@ export const errorResponseNames: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
+  409: 'Conflict',
   413: 'TooLarge',
   415: 'UnsupportedMediaType',
   422: 'Unprocessable',

@@ -1,4 +1,5 @@
 import { auditDiffRoutes, auditReportRoutes } from './audit.ts';
+import { draftRoutes } from './drafts.ts';
 import { evaluateRoutes } from './evaluate.ts';
 import { healthRoutes } from './health.ts';
 import { openApiRoute } from './openapi.ts';
@@ -14,6 +15,7 @@ const apiRoutes: RouteModule[] = [
   validateRoutes,
   auditDiffRoutes,
   auditReportRoutes,
+  draftRoutes,
 ];
 
 /** Every route family of the server, in mount order; /openapi.json describes the API ones (not the web pages). */

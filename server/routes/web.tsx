@@ -42,6 +42,11 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
+/** Whether a Hono route path is one of the web app's pages or static files (not API). */
+export function isWebPage(path: string): boolean {
+  return path === '/' || /^\/(standards|static)\//.test(path);
+}
+
 /** The generated inputs a diff page compares the versions on: enough to show a change, fast to answer. */
 const DIFF_PAGE_RUNS = 300;
 const SEED = 20261128;

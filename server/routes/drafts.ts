@@ -1,0 +1,451 @@
+/**
+ * Authoring over HTTP (NORMA_AUTHORING=on): save a YAML document as a new draft file, check a
+ * draft (its tests, and how it behaves against the version in force), and approve a draft with
+ * its effective date, which writes the approver and date into the file and records the version
+ * in norma.lock as `norma lock` does. A file is never overwritten, except a draft becoming approved.
+ */
+import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
+import { parseDocument } from 'yaml';
+import {
+  type CompiledDocument,
+  compileDocument,
+  compileFile,
+  type Diagnostic,
+  diffVersions,
+  findVersion,
+  hasErrors,
+  historyOf,
+  indexFiles,
+  isIsoDate,
+  NormaError,
+  planLock,
+  type StandardsIndex,
+  semanticDiff,
+  testDocument,
+  today,
+  writeLock,
+} from '../../engine/index.ts';
+import { acceptBody, mediaTypes, readJson, readText } from '../body.ts';
+import { capDiagnostics } from '../bounded.ts';
+import type { AppEnv } from '../context.ts';
+import { httpError } from '../errors.ts';
+import { closed, errors, idParam, jsonResponse, listOf, ref, versionParam } from '../openapi/helpers.ts';
+import { approveBody } from '../requests.ts';
+import { requireScope } from '../scopes.ts';
+import type { RouteModule } from './route.ts';
+
+const SEED = 20261128;
+const CHECK_RUNS = 300;
+
+const yamlBody = {
+  required: true,
+  content: Object.fromEntries(mediaTypes.yaml.map((t) => [t, { schema: { type: 'string' } }])),
+};
+
+const saved = closed(
+  {
+    valid: { type: 'boolean' },
+    diagnostics: listOf(ref('Diagnostic')),
+    saved: closed(
+      {
+        id: { type: 'string' },
+        version: { type: 'string' },
+        file: {
+          type: 'string',
+          description: 'where the draft was written, relative to the standards directory',
+        },
+        digest: { type: 'string' },
+      },
+      ['id', 'version', 'file', 'digest'],
+    ),
+  },
+  ['valid', 'diagnostics'],
+);
+
+const checked = closed(
+  {
+    valid: { type: 'boolean' },
+    diagnostics: listOf(ref('Diagnostic')),
+    tests: closed(
+      {
+        total: { type: 'integer' },
+        passed: { type: 'integer' },
+        invariants: { type: 'integer' },
+        held: { type: 'integer' },
+        failures: listOf(
+          closed({ name: { type: 'string' }, message: { type: 'string' }, line: { type: 'integer' } }, [
+            'name',
+            'message',
+          ]),
+        ),
+      },
+      ['total', 'passed', 'invariants', 'held', 'failures'],
+    ),
+    against: closed(
+      {
+        version: { type: 'string', description: 'the version in force the draft is compared with' },
+        changes: { type: 'integer' },
+        outcome: { type: 'integer', description: 'changes that change outcomes' },
+        runs: { type: 'integer' },
+        changed: { type: 'integer', description: 'generated inputs whose result differs' },
+        lines: listOf({ type: 'string' }, 'the changes that change outcomes, one line each (at most 20)'),
+      },
+      ['version', 'changes', 'outcome', 'runs', 'changed', 'lines'],
+    ),
+  },
+  ['valid', 'diagnostics'],
+);
+
+const approved = closed(
+  {
+    id: { type: 'string' },
+    version: { type: 'string' },
+    effective: { type: 'string', format: 'date' },
+    approved: closed({ by: { type: 'string' }, at: { type: 'string', format: 'date' } }, ['by', 'at']),
+    digest: { type: 'string' },
+    file: { type: 'string' },
+    locked: { type: 'boolean', description: 'whether norma.lock now records this version' },
+  },
+  ['id', 'version', 'effective', 'approved', 'digest', 'file', 'locked'],
+);
+
+/** Drafts, checks and approvals; every route answers 403 `authoring_off` unless NORMA_AUTHORING=on. */
+export const draftRoutes: RouteModule = {
+  paths: {
+    '/v1/standards/{id}/drafts': {
+      post: {
+        operationId: 'saveDraft',
+        summary: 'save a YAML document as a new draft version (never overwrites a file)',
+        tags: ['authoring'],
+        parameters: [idParam],
+        requestBody: yamlBody,
+        responses: {
+          '201': jsonResponse('the draft was saved', saved),
+          '422': jsonResponse(
+            'the document has errors (`valid: false`), or is not a draft of this standard (an error)',
+            {
+              oneOf: [saved, ref('Error')],
+            },
+          ),
+          ...errors(400, 403, 404, 409, 413, 415),
+        },
+      },
+    },
+    '/v1/standards/{id}/drafts/check': {
+      post: {
+        operationId: 'checkDraft',
+        summary:
+          "a draft's diagnostics, its tests and invariants, and its behavioural diff against the version in force",
+        tags: ['authoring'],
+        parameters: [idParam],
+        requestBody: yamlBody,
+        responses: {
+          '200': jsonResponse('the draft compiles: its tests and diff', checked),
+          '422': jsonResponse(
+            'the draft has errors (`valid: false`), or is not a draft of this standard (an error)',
+            {
+              oneOf: [checked, ref('Error')],
+            },
+          ),
+          ...errors(400, 403, 404, 413, 415),
+        },
+      },
+    },
+    '/v1/standards/{id}/versions/{v}/approve': {
+      post: {
+        operationId: 'approveVersion',
+        summary:
+          'approve a draft: approver and date written into its file, the version recorded in norma.lock',
+        tags: ['authoring'],
+        parameters: [idParam, versionParam],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('ApproveRequest') } } },
+        responses: {
+          '200': jsonResponse('the version is approved and locked', approved),
+          ...errors(400, 403, 404, 409, 413, 415, 422),
+        },
+      },
+    },
+  },
+  mount(app, { options, holder }) {
+    const authoring: MiddlewareHandler<AppEnv> = async (_c, next) => {
+      if (options.authoring !== true) {
+        throw httpError('authoring_off', 'authoring is not enabled on this server', [
+          {
+            code: 'authoring_off',
+            message: 'drafts and approvals need NORMA_AUTHORING=on',
+            severity: 'error',
+            hint: 'enable authoring on one server; the others reload the shared standards directory',
+          },
+        ]);
+      }
+      await next();
+    };
+    app.post(
+      '/v1/standards/:id/drafts',
+      authoring,
+      requireScope('author'),
+      acceptBody(mediaTypes.yaml, options.bodyLimit),
+      async (c) => {
+        const id = c.req.param('id');
+        c.set('standard', { id });
+        const text = await readText(c);
+        const index = c.get('index');
+        const outcome = checkDraft(index, id, text);
+        if (!outcome.doc)
+          return c.json({ valid: false, diagnostics: capDiagnostics(outcome.diagnostics) }, 422);
+        const file = outcome.doc.file;
+        writeNew(join(index.dir, file), text);
+        holder.reload();
+        const doc = outcome.doc;
+        return c.json(
+          {
+            valid: true,
+            diagnostics: capDiagnostics(outcome.diagnostics),
+            saved: { id, version: doc.version, file, digest: doc.digest },
+          },
+          201,
+        );
+      },
+    );
+    app.post(
+      '/v1/standards/:id/drafts/check',
+      authoring,
+      requireScope('author'),
+      acceptBody(mediaTypes.yaml, options.bodyLimit),
+      async (c) => {
+        const id = c.req.param('id');
+        c.set('standard', { id });
+        const text = await readText(c);
+        const index = c.get('index');
+        const outcome = checkDraft(index, id, text, { existing: 'allowed' });
+        const diagnostics = capDiagnostics(outcome.diagnostics);
+        if (!outcome.doc) return c.json({ valid: false, diagnostics }, 422);
+        const report = await testDocument(outcome.doc, { runs: CHECK_RUNS, seed: SEED });
+        const against = againstInForce(index, id, outcome.doc);
+        return c.json({
+          valid: true,
+          diagnostics,
+          tests: {
+            total: report.tests.total,
+            passed: report.tests.passed,
+            invariants: report.invariants.total,
+            held: report.invariants.held,
+            failures: report.findings
+              .filter((f) => f.severity === 'error')
+              .map((f) => ({
+                name: f.name,
+                message: f.message,
+                ...(f.line !== undefined ? { line: f.line } : {}),
+              })),
+          },
+          ...(against ? { against } : {}),
+        });
+      },
+    );
+    app.post(
+      '/v1/standards/:id/versions/:v/approve',
+      authoring,
+      requireScope('approve'),
+      acceptBody(['application/json'], options.bodyLimit),
+      async (c) => {
+        const id = c.req.param('id');
+        const v = c.req.param('v');
+        c.set('standard', { id, version: v });
+        const body = approveBody(await readJson(c));
+        const result = approve(c.get('index'), id, v, body);
+        holder.reload();
+        return c.json(result);
+      },
+    );
+  },
+};
+
+/** Where a new version of `id` lives: beside its other versions, else in the kind's folder. */
+function folderOf(index: StandardsIndex, id: string, kind: string): string {
+  const existing = index.documents.get(id)?.[0] ?? index.withheld.get(id)?.[0];
+  const file = existing && 'file' in existing ? existing.file : undefined;
+  if (file) return file.split('/')[0] ?? 'rules';
+  return kind === 'checklist' ? 'checklists' : 'rules';
+}
+
+/**
+ * Checks a draft as if it were saved beside the served versions: the document's own diagnostics,
+ * then those across versions. `doc` is set when it may be saved (or, for a check, evaluated).
+ */
+function checkDraft(
+  index: StandardsIndex,
+  id: string,
+  text: string,
+  options: { existing?: 'refused' | 'allowed' } = {},
+): { doc?: CompiledDocument; diagnostics: Diagnostic[] } {
+  const alone = compileDocument(text, 'draft.yaml');
+  const doc = alone.document;
+  if (!doc) return { diagnostics: alone.diagnostics };
+  if (doc.id !== id) {
+    throw httpError('draft_not_draft', `the document is \`${doc.id}\`, not a version of \`${id}\``);
+  }
+  if (doc.status !== 'draft') {
+    throw httpError('draft_not_draft', `a new version is saved as \`status: draft\`, not \`${doc.status}\``, [
+      {
+        code: 'draft_not_draft',
+        message: 'drafts are approved with POST …/versions/{v}/approve, which records the approver',
+        severity: 'error',
+        path: 'status',
+        hint: 'write `status: draft`',
+      },
+    ]);
+  }
+  const file = `${folderOf(index, id, doc.kind)}/${id}/${doc.version}.yaml`;
+  if (options.existing !== 'allowed' && (index.files.has(file) || existsSync(join(index.dir, file)))) {
+    throw httpError('draft_exists', `\`${file}\` exists: ${id} ${doc.version} is already written`, [
+      {
+        code: 'draft_exists',
+        message: 'a saved version is never overwritten',
+        severity: 'error',
+        path: 'version',
+        hint: 'give the draft a version that does not exist yet',
+      },
+    ]);
+  }
+  const files = new Map(index.files);
+  const state = compileFile(file, text);
+  files.set(file, state);
+  const diagnostics = indexFiles(index.dir, files, index).diagnostics.filter((d) => d.file === file);
+  if (hasErrors(diagnostics) || !state.document) return { diagnostics };
+  return { doc: state.document, diagnostics };
+}
+
+/** The draft against the version in force: semantic changes and generated inputs that change. */
+function againstInForce(index: StandardsIndex, id: string, draft: CompiledDocument) {
+  const inForce = historyOf(index, id, today()).inForce;
+  if (!inForce) return undefined;
+  const current = findVersion(index, id, inForce);
+  const semantic = semanticDiff(current, draft);
+  // The draft is not in the index: the behavioural diff runs on a copy that holds it.
+  const files = new Map(index.files);
+  const file = `${draft.file}`;
+  files.set(file, { path: file, text: draft.source, diagnostics: [], document: draft });
+  const withDraft = indexFiles(index.dir, files, index, { lock: false });
+  const behaviour = diffVersions(withDraft, id, current.version, draft.version, {
+    runs: CHECK_RUNS,
+    seed: SEED,
+  }).behaviour;
+  return {
+    version: current.version,
+    changes: semantic.changes.length,
+    outcome: semantic.counts.outcome,
+    runs: behaviour?.generated.total ?? 0,
+    changed: behaviour?.generated.changed ?? 0,
+    lines: semantic.changes
+      .filter((ch) => ch.class === 'outcome')
+      .slice(0, 20)
+      .map((ch) => `${ch.path}: ${plain(ch.from)} → ${plain(ch.to)}`),
+  };
+}
+
+function plain(v: unknown): string {
+  return v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * Writes a new file without ever replacing one: written beside it under a temporary name, then
+ * linked into place, which fails if the name exists (`draft_exists`), so no reader sees half a file.
+ */
+function writeNew(path: string, text: string): void {
+  const tmp = join(dirname(path), `.draft-${process.pid}-${Date.now()}.tmp`);
+  writeFileSync(tmp, text, { flag: 'wx' });
+  try {
+    linkSync(tmp, path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw httpError(
+        'draft_exists',
+        `\`${path.split('/').slice(-3).join('/')}\` exists: it is never overwritten`,
+      );
+    }
+    throw e;
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+/** Replaces a file's text in one step (rename), so a reader sees the old text or the new, never half. */
+function replaceAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.approve-${process.pid}-${Date.now()}.tmp`);
+  writeFileSync(tmp, text, { flag: 'wx' });
+  renameSync(tmp, path);
+}
+
+/** The draft's text approved: `status`, `effective` and `approved` set, comments and layout kept. */
+export function approvedText(source: string, effective: string, by: string, at: string): string {
+  const doc = parseDocument(source);
+  doc.set('status', 'approved');
+  doc.set('effective', effective);
+  const approval = doc.createNode({ by, at });
+  approval.flow = true;
+  doc.set('approved', approval);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Approves draft `v` of `id` from `effective`; writes the file, then the lock; restores the draft on failure. */
+function approve(index: StandardsIndex, id: string, v: string, body: { effective: string; by: string }) {
+  const now = today();
+  if (!isIsoDate(body.effective) || body.effective < now) {
+    throw httpError(
+      'effective_in_past',
+      `the effective date must be today (${now}) or later, not \`${body.effective}\``,
+      [
+        {
+          code: 'effective_in_past',
+          message: 'a version never takes effect before it is approved: past decisions keep their version',
+          severity: 'error',
+          path: 'effective',
+          hint: `give ${now} or a later date`,
+        },
+      ],
+    );
+  }
+  const draft = findVersion(index, id, v);
+  if (draft.status !== 'draft') {
+    throw httpError('draft_not_draft', `${id} ${v} is ${draft.status}: only a draft is approved`);
+  }
+  const text = approvedText(draft.source, body.effective, body.by, now);
+  const files = new Map(index.files);
+  const state = compileFile(draft.file, text);
+  files.set(draft.file, state);
+  const candidate = indexFiles(index.dir, files, index);
+  // The new version is not in the lock yet: that is what this request is about to fix.
+  const problems = candidate.diagnostics.filter((d) => d.file === draft.file && !d.code.startsWith('lock_'));
+  if (!state.document || hasErrors(problems)) {
+    throw httpError('draft_invalid', `${id} ${v} does not validate once approved`, capDiagnostics(problems));
+  }
+  const plan = planLock(candidate, [id]);
+  if (plan.conflicts.length > 0) {
+    throw new NormaError(
+      'lock_entry_immutable',
+      'the lock has entries this directory no longer matches',
+      plan.conflicts,
+    );
+  }
+  const path = join(index.dir, draft.file);
+  const before = readFileSync(path, 'utf8');
+  replaceAtomically(path, text);
+  try {
+    writeLock(candidate, [id]);
+  } catch (e) {
+    replaceAtomically(path, before);
+    throw e;
+  }
+  const doc = state.document;
+  return {
+    id,
+    version: v,
+    effective: body.effective,
+    approved: { by: body.by, at: now },
+    digest: doc.digest,
+    file: draft.file,
+    locked: plan.added.some((a) => a.id === id && a.version === v),
+  };
+}
