@@ -20,12 +20,15 @@ import {
 } from '../../engine/index.ts';
 import { chooseLang, LANG_COOKIE } from '../../web/lang.ts';
 import { message } from '../../web/messages.ts';
+import { ChecklistPage } from '../../web/pages/checklist.tsx';
 import { DiffPage } from '../../web/pages/diff.tsx';
 import { DocumentPage } from '../../web/pages/document.tsx';
+import { AuthoringOffPage, EditorPage } from '../../web/pages/editor.tsx';
 import type { PageContext } from '../../web/pages/layout.tsx';
 import { NotFoundPage } from '../../web/pages/not-found.tsx';
 import { StandardsPage } from '../../web/pages/standards.tsx';
 import { staticFile } from '../../web/static.ts';
+import { draftText, namesOf, nextVersion, operators } from '../../web/views/draft.ts';
 import { standardsView } from '../../web/views/standards.ts';
 import type { AppEnv, ServerContext } from '../context.ts';
 import type { RouteModule } from './route.ts';
@@ -95,6 +98,44 @@ export const webRoutes: RouteModule = {
         );
       }),
     );
+    app.get('/standards/:id/edit', (c) =>
+      orNotFound(c, ctx, (page) => {
+        if (!page.authoring) return html(c, <AuthoringOffPage page={page} />, 403);
+        const index = c.get('index');
+        const id = c.req.param('id');
+        const history = historyOf(index, id, page.at);
+        const latest =
+          index.documents.get(id)?.at(-1) ?? findVersion(index, id, history.versions.at(-1)?.version ?? '');
+        const version = nextVersion(history.versions.map((v) => v.version));
+        const names = namesOf(latest);
+        const data = {
+          id,
+          folder: latest.file.split('/')[0] ?? 'rules',
+          inForce: history.inForce ?? null,
+          facts: names.facts,
+          outputs: names.outputs,
+          operators: operators(),
+          today: today(),
+        };
+        return html(
+          c,
+          <EditorPage page={page} title={history.title} text={draftText(latest, version)} data={data} />,
+        );
+      }),
+    );
+    app.get('/standards/:id/fill', (c) =>
+      orNotFound(c, ctx, (page) => {
+        const doc = documentOf(c, page);
+        if (doc.kind !== 'checklist') {
+          return html(
+            c,
+            <NotFoundPage page={page} message={message(page.lang, 'checklist.notAChecklist')} />,
+            404,
+          );
+        }
+        return html(c, <ChecklistPage page={page} doc={doc} workOrder={c.req.query('wo') ?? ''} />);
+      }),
+    );
   },
 };
 
@@ -128,7 +169,7 @@ function documentOf(c: Context<AppEnv>, page: PageContext): CompiledDocument {
   return chosen;
 }
 
-function html(c: Context<AppEnv>, body: unknown, status: 200 | 404 = 200): Response {
+function html(c: Context<AppEnv>, body: unknown, status: 200 | 403 | 404 = 200): Response {
   return c.html(`<!doctype html>${String(body)}`, status, PAGE_HEADERS);
 }
 

@@ -110,7 +110,9 @@ export function useBrowserSuite(overrides: Partial<ServerOptions> = {}): Browser
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(m.text());
+        // The API's answers to a person's mistakes (422, 409) are shown on the page; Chromium logs
+        // them as failed loads, which they are not.
+        if (m.type() === 'error' && !/status of (409|422) /.test(m.text())) problems.push(m.text());
       });
       page.on('pageerror', (e) => problems.push(String(e)));
       return { context, page, problems };
