@@ -123,7 +123,7 @@ const view =
           linter(check, { delay: 250 }),
           autocompletion({ override: [complete] }),
           // A label across the shadow boundary cannot be referenced by id: its text is given instead.
-          EditorView.contentAttributes.of({ 'aria-label': labelText }),
+          EditorView.contentAttributes.of({ 'aria-label': labelText, tabindex: '0' }),
           EditorView.theme({
             '&': { height: '36rem', fontSize: '0.95rem' },
             '.cm-scroller': { fontFamily: 'ui-monospace, Menlo, Consolas, "Noto Sans SC", monospace' },
