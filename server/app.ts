@@ -7,6 +7,7 @@ import { type Logger, requestLog } from './log.ts';
 import type { ServerOptions } from './options.ts';
 import { checkQueries } from './query.ts';
 import { routeModules } from './routes/index.ts';
+import { Sessions, sessionOrBearer } from './session.ts';
 
 /** What an app serves: the holder of the standards index, the options, and where logs go. */
 export interface AppInput {
@@ -20,7 +21,7 @@ export interface AppInput {
  * `/v1/` when tokens are set, every route family, one error handler.
  */
 export function createApp({ holder, options, logger }: AppInput): Hono<AppEnv> {
-  const ctx: ServerContext = { holder, options, logger };
+  const ctx: ServerContext = { holder, options, logger, sessions: new Sessions() };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(logger));
   app.use('*', async (c, next) => {
@@ -28,7 +29,8 @@ export function createApp({ holder, options, logger }: AppInput): Hono<AppEnv> {
     c.set('index', holder.index);
     await next();
   });
-  if (options.tokens.length > 0) app.use('/v1/*', bearerAuth(options.tokens));
+  // A browser signed in to the web app uses its session cookie instead of a token.
+  if (options.tokens.length > 0) app.use('/v1/*', sessionOrBearer(ctx.sessions, bearerAuth(options.tokens)));
   for (const module of routeModules) checkQueries(app, module.paths);
   for (const module of routeModules) module.mount(app, ctx);
   app.notFound(notFound);

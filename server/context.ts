@@ -4,12 +4,15 @@ import type { StandardsIndex } from '../engine/index.ts';
 import type { StandardsHolder } from './holder.ts';
 import type { Logger } from './log.ts';
 import type { ServerOptions } from './options.ts';
+import type { Sessions } from './session.ts';
 
 /** What every route may use: the served index, the options and the logger. */
 export interface ServerContext {
   holder: StandardsHolder;
   options: ServerOptions;
   logger: Logger;
+  /** The web app's signed-in browsers (used when NORMA_TOKENS is set). */
+  sessions: Sessions;
 }
 
 /** Hono's per-request variables. */

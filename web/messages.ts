@@ -176,6 +176,12 @@ const zh = {
   'common.yes': '是',
   'common.no': '否',
   'common.none': '无',
+  'signin.title': '登录',
+  'signin.intro': '此服务器需要访问令牌。输入一次令牌,之后在本浏览器中保持登录。',
+  'signin.token': '访问令牌',
+  'signin.submit': '登录',
+  'signin.failed': '令牌不正确。',
+  'signin.out': '退出登录',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -355,6 +361,12 @@ const en: Record<MessageKey, string> = {
   'common.yes': 'yes',
   'common.no': 'no',
   'common.none': 'none',
+  'signin.title': 'Sign in',
+  'signin.intro': 'This server needs an access token. Give it once; this browser then stays signed in.',
+  'signin.token': 'Access token',
+  'signin.submit': 'Sign in',
+  'signin.failed': 'That token is not accepted.',
+  'signin.out': 'Sign out',
 };
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -4,8 +4,8 @@
  * files. Pages read the index directly; their client modules use the HTTP API like any other
  * system. Every page carries a strict CSP: scripts, styles and fonts from this server only.
  */
-import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   type CompiledDocument,
   type DocumentReport,
@@ -26,11 +26,15 @@ import { DocumentPage } from '../../web/pages/document.tsx';
 import { AuthoringOffPage, EditorPage } from '../../web/pages/editor.tsx';
 import type { PageContext } from '../../web/pages/layout.tsx';
 import { NotFoundPage } from '../../web/pages/not-found.tsx';
+import { SignInPage } from '../../web/pages/signin.tsx';
 import { StandardsPage } from '../../web/pages/standards.tsx';
 import { staticFile } from '../../web/static.ts';
 import { draftText, namesOf, nextVersion, operators } from '../../web/views/draft.ts';
 import { standardsView } from '../../web/views/standards.ts';
+import { bearerAccepted } from '../auth.ts';
+import { limitBody } from '../body.ts';
 import type { AppEnv, ServerContext } from '../context.ts';
+import { csrfMatches, SESSION_COOKIE } from '../session.ts';
 import type { RouteModule } from './route.ts';
 
 /** The policy of every page: nothing inline, nothing from elsewhere, never framed. */
@@ -47,7 +51,7 @@ const PAGE_HEADERS = {
 
 /** Whether a Hono route path is one of the web app's pages or static files (not API). */
 export function isWebPage(path: string): boolean {
-  return path === '/' || /^\/(standards|static)\//.test(path);
+  return path === '/' || path === '/signin' || path === '/signout' || /^\/(standards|static)\//.test(path);
 }
 
 /** The generated inputs a diff page compares the versions on: enough to show a change, fast to answer. */
@@ -68,6 +72,7 @@ export const webRoutes: RouteModule = {
         'X-Content-Type-Options': 'nosniff',
       });
     });
+    signInRoutes(app, ctx);
     app.get('/', (c) => {
       const page = pageOf(c, ctx);
       const query = c.req.query('q') ?? '';
@@ -148,12 +153,67 @@ function pageOf(c: Context<AppEnv>, ctx: ServerContext): PageContext {
   });
   if (remember) setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
   const at = c.req.query('at');
+  const session = ctx.options.tokens.length > 0 ? ctx.sessions.of(c) : undefined;
   return {
     lang,
     url: new URL(c.req.url),
     authoring: ctx.options.authoring === true,
     at: at !== undefined && isIsoDate(at) ? at : today(),
+    ...(session ? { csrf: session.csrf } : {}),
   };
+}
+
+/**
+ * With NORMA_TOKENS set, every page needs a session: a browser without one is sent to sign in
+ * (and back). Static files stay open: they hold no standard's content.
+ */
+function signInRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  if (ctx.options.tokens.length === 0) return;
+  const accepted = bearerAccepted(ctx.options.tokens);
+  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (ctx.sessions.of(c)) return next();
+    return c.redirect(`/signin?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
+  };
+  app.use('/', guard);
+  app.use('/standards/*', guard);
+  app.get('/signin', (c) => {
+    const page = pageOf(c, ctx);
+    return html(
+      c,
+      <SignInPage page={page} next={localPath(c.req.query('next'))} failed={c.req.query('failed') === '1'} />,
+    );
+  });
+  app.post('/signin', limitBody(4096), async (c) => {
+    const form = await c.req.parseBody();
+    const next = localPath(typeof form.next === 'string' ? form.next : undefined);
+    const token = typeof form.token === 'string' ? form.token.trim() : '';
+    if (!accepted(`Bearer ${token}`))
+      return c.redirect(`/signin?failed=1&next=${encodeURIComponent(next)}`, 303);
+    const session = ctx.sessions.create();
+    setCookie(c, SESSION_COOKIE, session.id, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: Math.floor(ctx.sessions.ttlMs / 1000),
+    });
+    return c.redirect(next, 303);
+  });
+  app.post('/signout', limitBody(4096), async (c) => {
+    const session = ctx.sessions.of(c);
+    const form = await c.req.parseBody();
+    // Signing out changes state too: only the page's own form (with the CSRF token) may.
+    if (session && csrfMatches(session, typeof form.csrf === 'string' ? form.csrf : undefined)) {
+      ctx.sessions.delete(session.id);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    }
+    return c.redirect('/signin', 303);
+  });
+}
+
+/** A path on this server to go back to after signing in; anything else (`//evil`, a URL) is `/`. */
+export function localPath(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
 /** The version `?v=` names, else the one in force at the page's date, else the latest served. */

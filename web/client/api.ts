@@ -13,12 +13,10 @@ export async function send(
   body: string,
   type: 'application/json' | 'application/yaml',
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(path, {
-    method,
-    headers: { 'content-type': type },
-    body,
-    credentials: 'same-origin',
-  });
+  // Signed in with a session (servers with tokens): state-changing calls carry its CSRF token.
+  const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content;
+  const headers: Record<string, string> = { 'content-type': type, ...(csrf ? { 'x-csrf-token': csrf } : {}) };
+  const res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   const parsed = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   return { status: res.status, body: parsed };
 }

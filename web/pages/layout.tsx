@@ -15,6 +15,8 @@ export interface PageContext {
   authoring: boolean;
   /** The date pages are shown at (today unless `?at=`). */
   at: string;
+  /** The signed-in session's CSRF token, when the server has tokens (client modules send it). */
+  csrf?: string;
 }
 
 /** A message in the page's language. */
@@ -50,6 +52,7 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${tr(page, 'app.name')}`}</title>
         <link rel="icon" href="data:," />
+        {page.csrf ? <meta name="csrf-token" content={page.csrf} /> : null}
         <link rel="stylesheet" href="/static/fonts/noto-sans-sc-400.css" />
         <link rel="stylesheet" href="/static/app.css" />
         {props.script ? <script type="module" src={`/static/${props.script}.js`} /> : null}
@@ -72,6 +75,14 @@ export function Layout(props: {
             >
               {tr(page, 'nav.language')}
             </a>
+            {page.csrf ? (
+              <form method="post" action="/signout" class="signout">
+                <input type="hidden" name="csrf" value={page.csrf} />
+                <button type="submit" class="link">
+                  {tr(page, 'signin.out')}
+                </button>
+              </form>
+            ) : null}
           </nav>
         </header>
         <main id="main">{props.children}</main>
