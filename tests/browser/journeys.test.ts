@@ -10,11 +10,15 @@ import { describeInBrowser, expectNoProblems, seriousViolations, useBrowserSuite
 
 const tomorrow = () => new Date(Date.parse(`${today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** Puts the cursor on line `n` of the editor with the keyboard, as a person would. */
+/** Puts the cursor at the end of line `n` with the editor's "go to line" (Ctrl+Alt+G), as a person would. */
 async function toLine(page: Page, n: number): Promise<void> {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+Home');
-  for (let i = 1; i < n; i++) await page.keyboard.press('ArrowDown');
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+Alt+g');
+  const input = page.locator('.cm-goto-line input[name=line]');
+  await input.fill(String(n));
+  await input.press('Enter');
+  // The dialog closes without giving focus back: the cursor is where it said, the focus is not.
+  await page.locator('.cm-content').focus();
   await page.keyboard.press('End');
 }
 
@@ -74,6 +78,27 @@ describeInBrowser('the journeys in Chromium', () => {
     expect(await shown.textContent()).toContain(`第 ${hit} 行`);
     expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     await replaceLine(page, hit, 'hit: first');
+    await expect.poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
+    expect(await page.locator('#diagnostics li.error').count()).toBe(0);
+
+    // Completion offers the document's facts and the operators.
+    await toLine(page, hit);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('# estimateT');
+    await page.keyboard.press('Control+Space');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('estimateTotal')]));
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(' greaterThanI');
+    await page.keyboard.press('Control+Space');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('greaterThanInclusive')]));
+    await page.keyboard.press('Escape');
+    await replaceLine(page, hit + 1, '');
+    await page.keyboard.press('Backspace');
     await expect.poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
     expect(await page.locator('#diagnostics li.error').count()).toBe(0);
 
