@@ -192,4 +192,24 @@ describeInBrowser('the journeys in Chromium', () => {
     expectNoProblems(opened);
     await opened.context.close();
   });
+
+  it('a measured value below its limit fails its item, with the unit shown, and passes once it meets it', async () => {
+    const opened = await suite.open({ width: 768, height: 1024 });
+    const { page } = opened;
+    await page.goto(`${suite.server.url}/standards/quality.control/fill?wo=WO-2026-0043`);
+    const tread = page.locator('[data-item="self-check.tread-depth"]');
+    await expect.poll(() => tread.locator('[data-status]').textContent()).toBe('未回答');
+    expect(await tread.textContent()).toContain('测量值 (mm)');
+    await tread.locator('input[data-answer]').fill('1.2');
+    await expect.poll(() => tread.locator('[data-status]').textContent()).toBe('不通过');
+    expect(await page.locator('#why').textContent()).toContain('轮胎花纹深度 (tyre tread depth): 不符合要求');
+    await tread.locator('input[data-answer]').fill('2.0');
+    await expect.poll(() => tread.locator('[data-status]').textContent()).toBe('通过');
+    // No tyres checked on this job: the item is N/A and asks for nothing.
+    await page.locator('[data-fact="tyresChecked"]').uncheck();
+    await expect.poll(() => tread.locator('[data-status]').textContent()).toBe('不适用');
+    expect(await tread.locator('input[data-answer]').isVisible()).toBe(false);
+    expectNoProblems(opened);
+    await opened.context.close();
+  });
 });
