@@ -229,7 +229,7 @@ function documentOf(c: Context<AppEnv>, page: PageContext): CompiledDocument {
   return chosen;
 }
 
-function html(c: Context<AppEnv>, body: unknown, status: 200 | 403 | 404 = 200): Response {
+function html(c: Context<AppEnv>, body: unknown, status: 200 | 403 | 404 | 503 = 200): Response {
   return c.html(`<!doctype html>${String(body)}`, status, PAGE_HEADERS);
 }
 
@@ -243,9 +243,17 @@ async function orNotFound(
   try {
     return await render(page);
   } catch (e) {
-    if (!(e instanceof NormaError) || (e.code !== 'standard_unknown' && e.code !== 'version_unknown'))
-      throw e;
+    if (!(e instanceof NormaError)) throw e;
     const id = c.req.param('id') ?? '';
+    // A version the lock withholds is shown as the API says it: listed, with why nothing decides.
+    if (e.code === 'lock_standard_withheld') {
+      return html(
+        c,
+        <NotFoundPage page={page} title={message(page.lang, 'status.withheld')} message={e.message} />,
+        503,
+      );
+    }
+    if (e.code !== 'standard_unknown' && e.code !== 'version_unknown') throw e;
     const text =
       e.code === 'standard_unknown'
         ? message(page.lang, 'error.unknownStandard', { id })
