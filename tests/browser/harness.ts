@@ -148,6 +148,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
 }
 
+/**
+ * `expect.poll` with room for a loaded machine: what a page shows after a request (a diagnostic,
+ * a status) may take more than vitest's default second when other suites share the CPU.
+ */
+export function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 10_000, interval: 50 });
+}
+
 /** Fails with the page's reported problems, if any. */
 export function expectNoProblems(opened: Opened): void {
   expect(opened.problems).toEqual([]);

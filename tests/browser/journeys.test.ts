@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { today } from '../../engine/index.ts';
-import { describeInBrowser, expectNoProblems, seriousViolations, useBrowserSuite } from './harness.ts';
+import { describeInBrowser, expectNoProblems, poll, seriousViolations, useBrowserSuite } from './harness.ts';
 
 const tomorrow = () => new Date(Date.parse(`${today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -68,7 +68,7 @@ describeInBrowser('the journeys in Chromium', () => {
       lineOf(text, /estimateTotal: 20000\.01/),
       '    facts: { estimateTotal: 30000.01, payType: customer }',
     );
-    await expect.poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
+    await poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
 
     // A typo: the diagnostic appears at its line, beside the editor and in it.
     const hit = lineOf(text, /^hit: first$/);
@@ -78,7 +78,7 @@ describeInBrowser('the journeys in Chromium', () => {
     expect(await shown.textContent()).toContain(`第 ${hit} 行`);
     expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     await replaceLine(page, hit, 'hit: first');
-    await expect.poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
+    await poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
     expect(await page.locator('#diagnostics li.error').count()).toBe(0);
 
     // Completion offers the document's facts and the operators.
@@ -99,16 +99,16 @@ describeInBrowser('the journeys in Chromium', () => {
     await page.keyboard.press('Escape');
     await replaceLine(page, hit + 1, '');
     await page.keyboard.press('Backspace');
-    await expect.poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
+    await poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
     expect(await page.locator('#diagnostics li.error').count()).toBe(0);
 
     await page.click('#run-tests');
-    await expect.poll(() => page.locator('#results').textContent()).toContain('9/9 个测试通过');
+    await poll(() => page.locator('#results').textContent()).toContain('9/9 个测试通过');
     expect(await page.locator('#results').textContent()).toContain('与现行版本 1.2.0 比较');
     expect(await page.locator('#results').textContent()).toContain('20000 → 30000');
 
     await page.click('#save');
-    await expect.poll(() => page.locator('#results').textContent()).toContain('已保存草稿 1.3.0');
+    await poll(() => page.locator('#results').textContent()).toContain('已保存草稿 1.3.0');
     expect(await seriousViolations(page)).toEqual([]);
 
     const effective = tomorrow();
@@ -151,7 +151,7 @@ describeInBrowser('the journeys in Chromium', () => {
     await page.goto(`${suite.server.url}/standards/safety.site/fill?wo=WO-2026-0042`);
     const item = (key: string) => page.locator(`[data-item="${key}"]`);
     const status = page.locator('#status');
-    await expect.poll(() => status.textContent()).toContain('未完成');
+    await poll(() => status.textContent()).toContain('未完成');
     // The job makes the HV items and the lift items N/A.
     await expect
       .poll(() => item('high-voltage.hv-lockout').locator('[data-status]').textContent())
@@ -176,14 +176,14 @@ describeInBrowser('the journeys in Chromium', () => {
     const box = await fail.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
     await fail.click();
-    await expect.poll(() => status.textContent()).toContain('不通过');
+    await poll(() => status.textContent()).toContain('不通过');
     const why = page.locator('#why');
-    await expect.poll(() => why.textContent()).toContain('护目镜');
+    await poll(() => why.textContent()).toContain('护目镜');
     expect(await why.textContent()).toContain('不符合要求 · 关键');
     expect(await seriousViolations(page)).toEqual([]);
 
     await item('ppe.goggles').locator('label', { hasText: '合格' }).first().click();
-    await expect.poll(() => status.textContent()).toContain('通过 · 得分 100');
+    await poll(() => status.textContent()).toContain('通过 · 得分 100');
     expect(await page.locator('#why-block').isHidden()).toBe(true);
     await page.click('#submit');
     await expect
@@ -198,16 +198,17 @@ describeInBrowser('the journeys in Chromium', () => {
     const { page } = opened;
     await page.goto(`${suite.server.url}/standards/quality.control/fill?wo=WO-2026-0043`);
     const tread = page.locator('[data-item="self-check.tread-depth"]');
-    await expect.poll(() => tread.locator('[data-status]').textContent()).toBe('未回答');
+    await poll(() => tread.locator('[data-status]').textContent()).toBe('未回答');
     expect(await tread.textContent()).toContain('测量值 (mm)');
     await tread.locator('input[data-answer]').fill('1.2');
-    await expect.poll(() => tread.locator('[data-status]').textContent()).toBe('不通过');
+    await poll(() => tread.locator('[data-status]').textContent()).toBe('不通过');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await page.locator('#why').textContent()).toContain('轮胎花纹深度 (tyre tread depth): 不符合要求');
     await tread.locator('input[data-answer]').fill('2.0');
-    await expect.poll(() => tread.locator('[data-status]').textContent()).toBe('通过');
+    await poll(() => tread.locator('[data-status]').textContent()).toBe('通过');
     // No tyres checked on this job: the item is N/A and asks for nothing.
     await page.locator('[data-fact="tyresChecked"]').uncheck();
-    await expect.poll(() => tread.locator('[data-status]').textContent()).toBe('不适用');
+    await poll(() => tread.locator('[data-status]').textContent()).toBe('不适用');
     expect(await tread.locator('input[data-answer]').isVisible()).toBe(false);
     expectNoProblems(opened);
     await opened.context.close();

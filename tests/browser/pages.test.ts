@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { memoryLogger } from '../../server/log.ts';
 import { defaults } from '../../server/options.ts';
 import { startServer } from '../../server/serve.ts';
-import { describeInBrowser, expectNoProblems, seriousViolations, useBrowserSuite } from './harness.ts';
+import { describeInBrowser, expectNoProblems, poll, seriousViolations, useBrowserSuite } from './harness.ts';
 
 describeInBrowser('the standards pages in Chromium', () => {
   const suite = useBrowserSuite();
@@ -16,7 +16,7 @@ describeInBrowser('the standards pages in Chromium', () => {
     const opened = await suite.open();
     const { page } = opened;
     await page.goto(`${suite.server.url}/`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('服务标准');
+    await poll(() => page.locator('h1').textContent()).toBe('服务标准');
     expect(await page.locator('h2').first().textContent()).toBe('第 1 章');
     const row = page.locator('tr[data-id="approval.work-order"]');
     expect(await row.locator('td').nth(3).textContent()).toBe('1.2.0');
@@ -87,6 +87,7 @@ describeInBrowser('the standards pages in Chromium', () => {
     const res = await opened.page.goto(`${suite.server.url}/standards/no.such`);
     expect(res?.status()).toBe(404);
     expect(await opened.page.locator('main').textContent()).toContain('no.such');
+    expect(await seriousViolations(opened.page)).toEqual([]);
     await opened.context.close();
   });
 
@@ -113,7 +114,7 @@ describeInBrowser('the standards pages in Chromium', () => {
       await page.waitForURL(/\/standards\/safety\.site\/fill\?wo=WO-7$/);
       // The page's module evaluates through the API with the session: the status comes back.
       await page.locator('[data-item="site.surroundings"] label', { hasText: '不合格' }).click();
-      await expect.poll(() => page.locator('#status').textContent()).toContain('不通过');
+      await poll(() => page.locator('#status').textContent()).toContain('不通过');
       await page.click('form.signout button');
       await page.waitForURL(/\/signin$/);
       await page.goto(`${guarded.url}/`);

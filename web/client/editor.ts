@@ -120,7 +120,7 @@ const view =
           basicSetup,
           yaml(),
           lintGutter(),
-          linter(check, { delay: 250 }),
+          linter(check, { delay: 150 }),
           autocompletion({ override: [complete] }),
           // A label across the shadow boundary cannot be referenced by id: its text is given instead.
           EditorView.contentAttributes.of({ 'aria-label': labelText, tabindex: '0' }),

@@ -174,7 +174,7 @@ function exampleText(json: string): string {
     const facts = (value as { facts?: unknown }).facts ?? value;
     if (facts && typeof facts === 'object') {
       return Object.entries(facts as Record<string, unknown>)
-        .map(([k, v]) => `${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+        .map(([k, v]) => `${k} = ${plainText(v)}`)
         .join(', ');
     }
   } catch {
