@@ -146,6 +146,7 @@ const zh = {
   'checklist.title': '填写:{title}',
   'checklist.intro': '按顺序逐项回答。不适用的项目根据作业信息自动标为不适用。',
   'checklist.workOrder': '工单号',
+  'checklist.by': '检查人(工号)',
   'checklist.facts': '作业信息',
   'checklist.status': '当前结果',
   'checklist.score': '得分 {score}',
@@ -331,6 +332,7 @@ const en: Record<MessageKey, string> = {
   'checklist.intro':
     'Answer each item in order. Items that do not apply to this job are marked N/A from the job details.',
   'checklist.workOrder': 'Work order',
+  'checklist.by': 'Checked by (staff number)',
   'checklist.facts': 'Job details',
   'checklist.status': 'Result so far',
   'checklist.score': 'score {score}',

@@ -47,6 +47,8 @@ function factsOf(): Record<string, unknown> {
 
 function answersOf(): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
+  // Who answered: recorded on every answer, as a checklist's `by`.
+  const by = (document.getElementById('answered-by') as HTMLInputElement | null)?.value.trim();
   for (const item of data.items) {
     const box = document.querySelector<HTMLElement>(`[data-item="${item.key}"]`);
     if (!box || box.classList.contains('na')) continue;
@@ -57,6 +59,7 @@ function answersOf(): Record<string, unknown> {
     answers[item.key] = {
       value,
       at: answeredAt.get(item.key),
+      ...(by ? { by } : {}),
       ...(evidence ? { evidence: [evidence] } : {}),
     };
   }

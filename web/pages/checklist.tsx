@@ -119,6 +119,10 @@ export function ChecklistPage(props: { page: PageContext; doc: CompiledDocument;
             <label for="work-order">{tr(page, 'checklist.workOrder')}</label>
             <input id="work-order" name="workOrder" required value={props.workOrder} autocomplete="off" />
           </div>
+          <div class="field">
+            <label for="answered-by">{tr(page, 'checklist.by')}</label>
+            <input id="answered-by" name="by" autocomplete="off" />
+          </div>
           {facts.map((f) => (
             <div class="field">
               {f.kind === 'boolean' ? (
