@@ -62,3 +62,5 @@ try {
   await server.close();
   copy.remove();
 }
+// The server's compile workers would keep the process alive once everything above is closed.
+process.exit(0);

@@ -126,7 +126,7 @@ const view =
           EditorView.contentAttributes.of({ 'aria-label': labelText, tabindex: '0' }),
           EditorView.theme({
             '&': { height: '36rem', fontSize: '0.95rem' },
-            '.cm-scroller': { fontFamily: 'ui-monospace, Menlo, Consolas, "Noto Sans SC", monospace' },
+            '.cm-scroller': { fontFamily: 'ui-monospace, Menlo, Consolas, monospace, "Noto Sans SC"' },
           }),
         ],
       })
