@@ -66,7 +66,8 @@ async function check(view: EditorView): Promise<Diagnostic[]> {
 function render(list: ServerDiagnostic[]): void {
   const status = document.getElementById('diagnostics-status');
   const errors = list.filter((d) => (d.severity ?? 'error') === 'error');
-  if (status) status.textContent = errors.length === 0 ? t('editor.valid') : `${errors.length} ×`;
+  if (status)
+    status.textContent = errors.length === 0 ? t('editor.valid') : t('editor.errors', { n: errors.length });
   const ul = document.getElementById('diagnostics');
   ul?.replaceChildren(
     ...list.map((d) => {
