@@ -1,13 +1,10 @@
 /**
- * Authoring over HTTP (NORMA_AUTHORING=on): save a YAML document as a new draft file, check a
- * draft (its tests, and how it behaves against the version in force), and approve a draft with
- * its effective date, which writes the approver and date into the file and records the version
- * in norma.lock as `norma lock` does. A file is never overwritten, except a draft becoming approved.
+ * Drafts over HTTP (NORMA_AUTHORING=on): save a YAML document as a new draft file, never
+ * overwriting one, and check a draft (its tests, and how it behaves against the version in
+ * force). Approving a draft is approve.ts.
  */
-import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { MiddlewareHandler } from 'hono';
-import { parseDocument } from 'yaml';
 import {
   type CompiledDocument,
   compileDocument,
@@ -18,22 +15,16 @@ import {
   hasErrors,
   historyOf,
   indexFiles,
-  isIsoDate,
-  NormaError,
-  planLock,
   type StandardsIndex,
   semanticDiff,
   testDocument,
   today,
-  writeLock,
 } from '../../engine/index.ts';
-import { acceptBody, mediaTypes, readJson, readText } from '../body.ts';
+import { acceptBody, mediaTypes, readText } from '../body.ts';
 import { capDiagnostics } from '../bounded.ts';
-import type { AppEnv } from '../context.ts';
 import { httpError } from '../errors.ts';
-import { closed, errors, idParam, jsonResponse, listOf, ref, versionParam } from '../openapi/helpers.ts';
-import { approveBody } from '../requests.ts';
-import { requireScope } from '../scopes.ts';
+import { closed, errors, idParam, jsonResponse, listOf, ref } from '../openapi/helpers.ts';
+import { requireAuthoring, requireScope } from '../scopes.ts';
 import type { RouteModule } from './route.ts';
 
 const SEED = 20261128;
@@ -98,20 +89,7 @@ const checked = closed(
   ['valid', 'diagnostics'],
 );
 
-const approved = closed(
-  {
-    id: { type: 'string' },
-    version: { type: 'string' },
-    effective: { type: 'string', format: 'date' },
-    approved: closed({ by: { type: 'string' }, at: { type: 'string', format: 'date' } }, ['by', 'at']),
-    digest: { type: 'string' },
-    file: { type: 'string' },
-    locked: { type: 'boolean', description: 'whether norma.lock now records this version' },
-  },
-  ['id', 'version', 'effective', 'approved', 'digest', 'file', 'locked'],
-);
-
-/** Drafts, checks and approvals; every route answers 403 `authoring_off` unless NORMA_AUTHORING=on. */
+/** Drafts and their checks; both answer 403 `authoring_off` unless NORMA_AUTHORING=on. */
 export const draftRoutes: RouteModule = {
   paths: {
     '/v1/standards/{id}/drafts': {
@@ -153,38 +131,11 @@ export const draftRoutes: RouteModule = {
         },
       },
     },
-    '/v1/standards/{id}/versions/{v}/approve': {
-      post: {
-        operationId: 'approveVersion',
-        summary:
-          'approve a draft: approver and date written into its file, the version recorded in norma.lock',
-        tags: ['authoring'],
-        parameters: [idParam, versionParam],
-        requestBody: { required: true, content: { 'application/json': { schema: ref('ApproveRequest') } } },
-        responses: {
-          '200': jsonResponse('the version is approved and locked', approved),
-          ...errors(400, 403, 404, 409, 413, 415, 422),
-        },
-      },
-    },
   },
   mount(app, { options, holder }) {
-    const authoring: MiddlewareHandler<AppEnv> = async (_c, next) => {
-      if (options.authoring !== true) {
-        throw httpError('authoring_off', 'authoring is not enabled on this server', [
-          {
-            code: 'authoring_off',
-            message: 'drafts and approvals need NORMA_AUTHORING=on',
-            severity: 'error',
-            hint: 'enable authoring on one server; the others reload the shared standards directory',
-          },
-        ]);
-      }
-      await next();
-    };
     app.post(
       '/v1/standards/:id/drafts',
-      authoring,
+      requireAuthoring(options),
       requireScope('author'),
       acceptBody(mediaTypes.yaml, options.bodyLimit),
       async (c) => {
@@ -211,7 +162,7 @@ export const draftRoutes: RouteModule = {
     );
     app.post(
       '/v1/standards/:id/drafts/check',
-      authoring,
+      requireAuthoring(options),
       requireScope('author'),
       acceptBody(mediaTypes.yaml, options.bodyLimit),
       async (c) => {
@@ -242,21 +193,6 @@ export const draftRoutes: RouteModule = {
           },
           ...(against ? { against } : {}),
         });
-      },
-    );
-    app.post(
-      '/v1/standards/:id/versions/:v/approve',
-      authoring,
-      requireScope('approve'),
-      acceptBody(['application/json'], options.bodyLimit),
-      async (c) => {
-        const id = c.req.param('id');
-        const v = c.req.param('v');
-        c.set('standard', { id, version: v });
-        const body = approveBody(await readJson(c));
-        const result = approve(c.get('index'), id, v, body);
-        holder.reload();
-        return c.json(result);
       },
     );
   },
@@ -369,83 +305,4 @@ function writeNew(path: string, text: string): void {
   } finally {
     unlinkSync(tmp);
   }
-}
-
-/** Replaces a file's text in one step (rename), so a reader sees the old text or the new, never half. */
-function replaceAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.approve-${process.pid}-${Date.now()}.tmp`);
-  writeFileSync(tmp, text, { flag: 'wx' });
-  renameSync(tmp, path);
-}
-
-/** The draft's text approved: `status`, `effective` and `approved` set, comments and layout kept. */
-export function approvedText(source: string, effective: string, by: string, at: string): string {
-  const doc = parseDocument(source);
-  doc.set('status', 'approved');
-  doc.set('effective', effective);
-  const approval = doc.createNode({ by, at });
-  approval.flow = true;
-  doc.set('approved', approval);
-  return doc.toString({ lineWidth: 0 });
-}
-
-/** Approves draft `v` of `id` from `effective`; writes the file, then the lock; restores the draft on failure. */
-function approve(index: StandardsIndex, id: string, v: string, body: { effective: string; by: string }) {
-  const now = today();
-  if (!isIsoDate(body.effective) || body.effective < now) {
-    throw httpError(
-      'effective_in_past',
-      `the effective date must be today (${now}) or later, not \`${body.effective}\``,
-      [
-        {
-          code: 'effective_in_past',
-          message: 'a version never takes effect before it is approved: past decisions keep their version',
-          severity: 'error',
-          path: 'effective',
-          hint: `give ${now} or a later date`,
-        },
-      ],
-    );
-  }
-  const draft = findVersion(index, id, v);
-  if (draft.status !== 'draft') {
-    throw httpError('draft_not_draft', `${id} ${v} is ${draft.status}: only a draft is approved`);
-  }
-  const text = approvedText(draft.source, body.effective, body.by, now);
-  const files = new Map(index.files);
-  const state = compileFile(draft.file, text);
-  files.set(draft.file, state);
-  const candidate = indexFiles(index.dir, files, index);
-  // The new version is not in the lock yet: that is what this request is about to fix.
-  const problems = candidate.diagnostics.filter((d) => d.file === draft.file && !d.code.startsWith('lock_'));
-  if (!state.document || hasErrors(problems)) {
-    throw httpError('draft_invalid', `${id} ${v} does not validate once approved`, capDiagnostics(problems));
-  }
-  const plan = planLock(candidate, [id]);
-  if (plan.conflicts.length > 0) {
-    throw new NormaError(
-      'lock_entry_immutable',
-      'the lock has entries this directory no longer matches',
-      plan.conflicts,
-    );
-  }
-  const path = join(index.dir, draft.file);
-  const before = readFileSync(path, 'utf8');
-  replaceAtomically(path, text);
-  try {
-    writeLock(candidate, [id]);
-  } catch (e) {
-    replaceAtomically(path, before);
-    throw e;
-  }
-  const doc = state.document;
-  return {
-    id,
-    version: v,
-    effective: body.effective,
-    approved: { by: body.by, at: now },
-    digest: doc.digest,
-    file: draft.file,
-    locked: plan.added.some((a) => a.id === id && a.version === v),
-  };
 }

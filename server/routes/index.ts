@@ -1,3 +1,4 @@
+import { approveRoutes } from './approve.ts';
 import { auditDiffRoutes, auditReportRoutes } from './audit.ts';
 import { draftRoutes } from './drafts.ts';
 import { evaluateRoutes } from './evaluate.ts';
@@ -16,6 +17,7 @@ const apiRoutes: RouteModule[] = [
   auditDiffRoutes,
   auditReportRoutes,
   draftRoutes,
+  approveRoutes,
 ];
 
 /** Every route family of the server, in mount order; /openapi.json describes the API ones (not the web pages). */
