@@ -8,6 +8,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'tests/**/*.test.ts',
       'records/**/*.test.ts',
+      'web/**/*.test.ts',
     ],
     pool: 'threads',
     maxWorkers: 2,

@@ -8,6 +8,7 @@ import { type Logger, requestLog } from './log.ts';
 import type { ServerOptions } from './options.ts';
 import { checkQueries } from './query.ts';
 import { routeModules } from './routes/index.ts';
+import { Sessions, sessionOrBearer } from './session.ts';
 
 /** What an app serves: the holder of the standards index, the options, and where logs go. */
 export interface AppInput {
@@ -23,7 +24,13 @@ export interface AppInput {
  * `/v1/` (who calls, and whether they hold each route's scope), every route family, one error handler.
  */
 export function createApp({ holder, options, logger, records }: AppInput): Hono<AppEnv> {
-  const ctx: ServerContext = { holder, options, logger, ...(records ? { records } : {}) };
+  const ctx: ServerContext = {
+    holder,
+    options,
+    logger,
+    sessions: new Sessions(),
+    ...(records ? { records } : {}),
+  };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(logger));
   app.use('*', async (c, next) => {
@@ -31,7 +38,8 @@ export function createApp({ holder, options, logger, records }: AppInput): Hono<
     c.set('index', holder.index);
     await next();
   });
-  app.use('/v1/*', identify(grantsOf(options)));
+  // A browser signed in to the web app uses its session cookie (its caller) instead of a token.
+  app.use('/v1/*', sessionOrBearer(ctx.sessions, identify(grantsOf(options))));
   for (const module of routeModules) checkQueries(app, module.paths);
   for (const module of routeModules) checkScopes(app, module.paths);
   for (const module of routeModules) module.mount(app, ctx);

@@ -57,6 +57,12 @@ export function identify(grants: readonly TokenGrant[]): MiddlewareHandler<AppEn
   };
 }
 
+/** The caller a token names (compared as `identify` does), or undefined for a token not accepted. */
+export function callerOf(grants: readonly TokenGrant[], token: string): Caller | undefined {
+  const grant = token === '' ? undefined : grantFor(grants, token);
+  return grant ? { name: grant.name, scopes: grant.scopes } : undefined;
+}
+
 /** Whether an Authorization header carries one of `grants` (compared as `identify` does). */
 export function bearerAccepted(grants: readonly TokenGrant[]): (header: string | undefined) => boolean {
   return (header) => {

@@ -6,6 +6,7 @@ import type { StandardsHolder } from './holder.ts';
 import type { Logger } from './log.ts';
 import type { ServerOptions } from './options.ts';
 import type { Caller } from './scopes.ts';
+import type { Sessions } from './session.ts';
 
 /** What every route may use: the served index, the options and the logger. */
 export interface ServerContext {
@@ -14,6 +15,8 @@ export interface ServerContext {
   logger: Logger;
   /** Decision records; absent with `NORMA_RECORDS=off`. */
   records?: RecordsService;
+  /** The web app's signed-in browsers (used when NORMA_TOKENS is set). */
+  sessions: Sessions;
 }
 
 /** Hono's per-request variables. */

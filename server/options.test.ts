@@ -20,6 +20,7 @@ describe('options from the environment', () => {
         keepAliveTimeoutMs: 5_000,
         maxConnections: 512,
       },
+      authoring: false,
     });
   });
 
@@ -33,6 +34,12 @@ describe('options from the environment', () => {
     );
     expect(optionsFromEnv({ NORMA_RECORDS: 'off' }).records.enabled).toBe(false);
     expect(() => optionsFromEnv({ NORMA_RECORDS: 'maybe' })).toThrow(ConfigError);
+  });
+
+  it('turns authoring on only for NORMA_AUTHORING=on, and refuses any other value', () => {
+    expect(optionsFromEnv({ NORMA_AUTHORING: 'on' }).authoring).toBe(true);
+    expect(optionsFromEnv({ NORMA_AUTHORING: 'off' }).authoring).toBe(false);
+    expect(() => optionsFromEnv({ NORMA_AUTHORING: 'yes' })).toThrow(/NORMA_AUTHORING/);
   });
 
   it('turns the lock off only for NORMA_LOCK=off, and refuses any other value', () => {
@@ -63,6 +70,7 @@ describe('options from the environment', () => {
       lock: true,
       connections: defaults.connections,
       records: { enabled: true, dataDir: '/srv/data' },
+      authoring: false,
     });
     expect(optionsFromEnv({ NORMA_BODY_LIMIT: '2mb' }).bodyLimit).toBe(2 * 1024 * 1024);
   });

@@ -24,6 +24,8 @@ export interface ServerOptions {
   connections: ConnectionLimits;
   /** Decision records: on by default, in SQLite under `NORMA_DATA_DIR`, or PostgreSQL at `NORMA_DATABASE_URL`. */
   records: RecordsOptions;
+  /** `NORMA_AUTHORING=on`: the web editor, saving drafts and approving them (one server only). */
+  authoring?: boolean;
 }
 
 /** The Node HTTP server's guards against slow and numerous clients. */
@@ -70,7 +72,16 @@ export function optionsFromEnv(
     lock: given.lock ?? lockFrom(env.NORMA_LOCK),
     connections: given.connections ?? connectionLimitsFrom(env),
     records: given.records ?? recordsFrom(env, cwd),
+    authoring: given.authoring ?? authoringFrom(env.NORMA_AUTHORING),
   };
+}
+
+/** `NORMA_AUTHORING`: `on` enables drafts and approvals; `off` (or unset) leaves the standard read-only. */
+export function authoringFrom(raw: string | undefined): boolean {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === 'on') return true;
+  if (value === '' || value === 'off') return false;
+  throw new ConfigError(`NORMA_AUTHORING is \`on\` or \`off\`, not \`${raw}\``);
 }
 
 /** `NORMA_HEADERS_TIMEOUT_MS`, `NORMA_REQUEST_TIMEOUT_MS`, `NORMA_KEEPALIVE_TIMEOUT_MS`, `NORMA_MAX_CONNECTIONS`. */

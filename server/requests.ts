@@ -62,6 +62,7 @@ const batchSchema = validator('BatchRequest');
 const diffSchema = validator('DiffRequest');
 const holdSchema = validator('HoldRequest');
 const purgeSchema = validator('PurgeRequest');
+const approveSchema = validator('ApproveRequest');
 
 /** Checks a legal hold: `{target, reason}`. */
 export function holdBody(raw: unknown): HoldBody {
@@ -94,6 +95,12 @@ export function batchBody(raw: unknown): BatchBody {
 /** Checks the JSON body of a diff: `{inputs: [...]}`. */
 export function diffBody(raw: unknown): DiffBody {
   return { inputs: checked(diffSchema, raw).inputs as unknown[] };
+}
+
+/** Checks an approval: `{effective, by}`; the date itself is checked by the route. */
+export function approveBody(raw: unknown): { effective: string; by: string } {
+  const body = checked(approveSchema, raw);
+  return { effective: body.effective as string, by: (body.by as string).trim() };
 }
 
 // Built field by field: never spread a parsed body (slow on Node 20, and it would let extras through).

@@ -1,5 +1,5 @@
 /** `norma lock`: records newly approved versions in the lock, and refuses to change an entry. */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Diagnostic, error, NormaError } from '../diagnostics.ts';
 import type { CompiledDocument } from '../document.ts';
@@ -75,7 +75,13 @@ export function writeLock(index: StandardsIndex, ids?: readonly string[]): LockU
       plan.conflicts,
     );
   }
-  if (plan.added.length > 0) writeFileSync(join(index.dir, LOCK_FILE), formatLock(plan.lock));
+  if (plan.added.length > 0) {
+    // Written beside it and renamed into place: a reader (or a crash) never sees half a lock.
+    const path = join(index.dir, LOCK_FILE);
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, formatLock(plan.lock));
+    renameSync(tmp, path);
+  }
   return plan;
 }
 

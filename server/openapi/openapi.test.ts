@@ -5,6 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { kinds } from '../../engine/index.ts';
+import { isWebPage } from '../routes/web.tsx';
 import { SCOPES } from '../scopes.ts';
 import { json, testApp, testdataDir } from '../testing.ts';
 
@@ -73,7 +74,8 @@ describe('GET /openapi.json', () => {
     const { doc, app } = await spec();
     const served = new Set(
       app.routes
-        .filter((r) => r.method !== 'ALL')
+        // The web app's pages are HTML for people, not API: web.md describes them.
+        .filter((r) => r.method !== 'ALL' && !isWebPage(r.path))
         .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     const described = new Set<string>();

@@ -78,6 +78,19 @@ export const diffRequest = closed(
   ['inputs'],
 );
 
+/** The body of `POST …/versions/{v}/approve`. */
+export const approveRequest = closed(
+  {
+    effective: {
+      type: 'string',
+      format: 'date',
+      description: 'the date the version takes effect: today or later',
+    },
+    by: { type: 'string', minLength: 1, maxLength: 100, description: 'who approves (written into the file)' },
+  },
+  ['effective', 'by'],
+);
+
 /** The request components, by name. */
 export function requestComponents(): Record<string, Json> {
   return {
@@ -88,5 +101,6 @@ export function requestComponents(): Record<string, Json> {
     Subject: subject,
     HoldRequest: holdRequest,
     PurgeRequest: purgeRequest,
+    ApproveRequest: approveRequest,
   };
 }

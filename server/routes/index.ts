@@ -1,4 +1,6 @@
+import { approveRoutes } from './approve.ts';
 import { auditDiffRoutes, auditReportRoutes } from './audit.ts';
+import { draftRoutes } from './drafts.ts';
 import { evaluateRoutes } from './evaluate.ts';
 import { healthRoutes } from './health.ts';
 import { openApiRoute } from './openapi.ts';
@@ -6,6 +8,7 @@ import { recordsRoutes } from './records.ts';
 import type { RouteModule } from './route.ts';
 import { standardsRoutes } from './standards.ts';
 import { validateRoutes } from './validate.ts';
+import { webRoutes } from './web.tsx';
 
 const apiRoutes: RouteModule[] = [
   healthRoutes,
@@ -15,7 +18,9 @@ const apiRoutes: RouteModule[] = [
   auditDiffRoutes,
   auditReportRoutes,
   recordsRoutes,
+  draftRoutes,
+  approveRoutes,
 ];
 
-/** Every route family of the server, in mount order; /openapi.json describes them all. */
-export const routeModules: readonly RouteModule[] = [...apiRoutes, openApiRoute(apiRoutes)];
+/** Every route family of the server, in mount order; /openapi.json describes the API ones (not the web pages). */
+export const routeModules: readonly RouteModule[] = [...apiRoutes, openApiRoute(apiRoutes), webRoutes];

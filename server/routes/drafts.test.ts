@@ -1,0 +1,122 @@
+/**
+ * Authoring over HTTP: drafts are saved as new files and never overwrite one, checked with their
+ * tests and against the version in force, and approved with a date that is never in the past,
+ * writing the approver into the file and the version into norma.lock, so it decides from its date.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readLock, today } from '../../engine/index.ts';
+import { copyTestdata, json, postJson, testApp } from '../testing.ts';
+
+let copy: ReturnType<typeof copyTestdata>;
+beforeEach(() => {
+  copy = copyTestdata();
+});
+afterEach(() => copy.remove());
+
+const source = () => readFileSync(join(copy.dir, 'rules/approval.work-order/1.1.0.yaml'), 'utf8');
+/** Version 1.2.0 of approval.work-order as a draft: the manager's threshold moves to 9000. */
+const draft = () =>
+  source()
+    .replace('version: 1.1.0', 'version: 1.2.0')
+    .replace('status: approved', 'status: draft')
+    .replace(/^approved:.*$/m, '')
+    .replace(/^effective:.*$/m, '')
+    .replace(/^change:.*$/m, 'change: the service manager approves above 9000 CNY')
+    .replaceAll('8000', '9000');
+const yaml = (body: string) => ({ method: 'POST', headers: { 'content-type': 'application/yaml' }, body });
+const tomorrow = () => new Date(Date.parse(`${today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+describe('authoring over HTTP', () => {
+  it('is refused with authoring_off unless NORMA_AUTHORING=on', async () => {
+    const { app } = testApp({}, copy.dir);
+    const res = await app.request('/v1/standards/approval.work-order/drafts', yaml(draft()));
+    expect([res.status, (await json(res)).error.code]).toEqual([403, 'authoring_off']);
+  });
+
+  it('saves a draft as a new file, and never overwrites it', async () => {
+    const { app, holder } = testApp({ authoring: true }, copy.dir);
+    const res = await app.request('/v1/standards/approval.work-order/drafts', yaml(draft()));
+    expect(res.status).toBe(201);
+    const body = await json(res);
+    expect(body.saved).toMatchObject({
+      id: 'approval.work-order',
+      version: '1.2.0',
+      file: 'rules/approval.work-order/1.2.0.yaml',
+    });
+    expect(readFileSync(join(copy.dir, body.saved.file), 'utf8')).toBe(draft());
+    expect(holder.index.documents.get('approval.work-order')?.map((d) => d.version)).toContain('1.2.0');
+    const again = await app.request(
+      '/v1/standards/approval.work-order/drafts',
+      yaml(draft().replace('9000 CNY', 'nine thousand')),
+    );
+    expect([again.status, (await json(again)).error.code]).toEqual([409, 'draft_exists']);
+    expect(readFileSync(join(copy.dir, body.saved.file), 'utf8')).toBe(draft());
+  });
+
+  it('answers a broken draft with its diagnostics at their lines, and refuses an approved one', async () => {
+    const { app } = testApp({ authoring: true }, copy.dir);
+    const broken = draft().replace('hit: first', 'hit: firts');
+    const res = await app.request('/v1/standards/approval.work-order/drafts', yaml(broken));
+    expect(res.status).toBe(422);
+    const body = await json(res);
+    const line = broken.split('\n').findIndex((l) => l.startsWith('hit:')) + 1;
+    expect(body.valid).toBe(false);
+    expect(body.diagnostics.some((d: { line: number }) => d.line === line)).toBe(true);
+    expect(existsSync(join(copy.dir, 'rules/approval.work-order/1.2.0.yaml'))).toBe(false);
+    const approvedText = draft().replace(
+      'status: draft',
+      'status: approved\neffective: 2027-01-01\napproved: { by: 王强, at: 2026-12-01 }',
+    );
+    const refused = await app.request('/v1/standards/approval.work-order/drafts', yaml(approvedText));
+    expect([refused.status, (await json(refused)).error.code]).toEqual([422, 'draft_not_draft']);
+  });
+
+  it('checks a draft: its tests, and what it changes against the version in force', async () => {
+    const { app } = testApp({ authoring: true }, copy.dir);
+    const res = await app.request('/v1/standards/approval.work-order/drafts/check', yaml(draft()));
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(body.tests.total).toBeGreaterThan(0);
+    expect(body.against.version).toBe('1.1.0');
+    expect(body.against.outcome).toBeGreaterThan(0);
+    expect(body.against.lines.join('\n')).toMatch(/8000 → 9000/);
+  });
+
+  it('approves a draft from a date not in the past: approver in the file, version in the lock', async () => {
+    const { app } = testApp({ authoring: true, lock: true }, copy.dir);
+    expect((await app.request('/v1/standards/approval.work-order/drafts', yaml(draft()))).status).toBe(201);
+    const approve = (body: unknown) =>
+      app.request('/v1/standards/approval.work-order/versions/1.2.0/approve', postJson(body));
+    const past = await approve({ effective: '2020-01-01', by: '王强' });
+    expect([past.status, (await json(past)).error.code]).toEqual([422, 'effective_in_past']);
+    const effective = tomorrow();
+    const res = await approve({ effective, by: '王强' });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({
+      version: '1.2.0',
+      effective,
+      approved: { by: '王强', at: today() },
+      locked: true,
+    });
+    const text = readFileSync(join(copy.dir, 'rules/approval.work-order/1.2.0.yaml'), 'utf8');
+    expect(text).toMatch(/^status: approved$/m);
+    expect(text).toMatch(new RegExp(`^effective: ${effective}$`, 'm'));
+    expect(text).toMatch(/^approved: \{ by: 王强, at: \d{4}-\d\d-\d\d \}$/m);
+    expect(readLock(copy.dir).lock?.entries.get('approval.work-order')?.has('1.2.0')).toBe(true);
+    const twice = await approve({ effective, by: '王强' });
+    expect([twice.status, (await json(twice)).error.code]).toEqual([422, 'draft_not_draft']);
+
+    const approver = async (at: string) => {
+      const r = await app.request(
+        '/v1/standards/approval.work-order/evaluate',
+        postJson({ facts: { estimateTotal: 8500, payType: 'customer' }, at }),
+      );
+      const b = await json(r);
+      return `${b.standard.version} ${b.result.outputs.approver}`;
+    };
+    expect(await approver(today())).toBe('1.1.0 service-manager');
+    expect(await approver(effective)).toBe('1.2.0 service-advisor');
+  });
+});

@@ -1,0 +1,280 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * The web app under `/`: server-rendered pages over the same engine as the API, and their static
+ * files. Pages read the index directly; their client modules use the HTTP API like any other
+ * system. Every page carries a strict CSP: scripts, styles and fonts from this server only.
+ */
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import {
+  type CompiledDocument,
+  type DocumentReport,
+  diffVersions,
+  diffView,
+  findVersion,
+  historyOf,
+  isIsoDate,
+  NormaError,
+  testDocument,
+  today,
+} from '../../engine/index.ts';
+import { chooseLang, LANG_COOKIE } from '../../web/lang.ts';
+import { message } from '../../web/messages.ts';
+import { ChecklistPage } from '../../web/pages/checklist.tsx';
+import { DiffPage } from '../../web/pages/diff.tsx';
+import { DocumentPage } from '../../web/pages/document.tsx';
+import { AuthoringOffPage, EditorPage } from '../../web/pages/editor.tsx';
+import type { PageContext } from '../../web/pages/layout.tsx';
+import { NotFoundPage } from '../../web/pages/not-found.tsx';
+import { SignInPage } from '../../web/pages/signin.tsx';
+import { StandardsPage } from '../../web/pages/standards.tsx';
+import { staticFile } from '../../web/static.ts';
+import { draftText, namesOf, nextVersion, operators } from '../../web/views/draft.ts';
+import { standardsView } from '../../web/views/standards.ts';
+import { accessControlled, callerOf, grantsOf } from '../auth.ts';
+import { limitBody } from '../body.ts';
+import type { AppEnv, ServerContext } from '../context.ts';
+import { csrfMatches, SESSION_COOKIE } from '../session.ts';
+import type { RouteModule } from './route.ts';
+
+/** The policy of every page: nothing inline, nothing from elsewhere, never framed. */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const PAGE_HEADERS = {
+  'Content-Security-Policy': PAGE_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+/** Whether a Hono route path is one of the web app's pages or static files (not API). */
+export function isWebPage(path: string): boolean {
+  return path === '/' || path === '/signin' || path === '/signout' || /^\/(standards|static)\//.test(path);
+}
+
+/** The generated inputs a diff page compares the versions on: enough to show a change, fast to answer. */
+const DIFF_PAGE_RUNS = 300;
+const SEED = 20261128;
+
+/** The pages and static files; not part of /openapi.json, which describes the API. */
+export const webRoutes: RouteModule = {
+  paths: {},
+  mount(app, ctx) {
+    const reports = new ReportCache();
+    app.get('/static/*', async (c) => {
+      const file = await staticFile(c.req.path.slice('/static/'.length));
+      if (!file) return c.text('not found', 404);
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': file.type,
+        'Cache-Control': file.cache,
+        'X-Content-Type-Options': 'nosniff',
+      });
+    });
+    signInRoutes(app, ctx);
+    app.get('/', (c) => {
+      const page = pageOf(c, ctx);
+      const query = c.req.query('q') ?? '';
+      const chapters = standardsView(c.get('index'), page.at, query);
+      return html(c, <StandardsPage page={page} chapters={chapters} query={query} />);
+    });
+    app.get('/standards/:id', (c) =>
+      orNotFound(c, ctx, async (page) => {
+        const doc = documentOf(c, page);
+        const history = historyOf(c.get('index'), doc.id, page.at);
+        const report = await reports.of(doc);
+        return html(c, <DocumentPage page={page} doc={doc} history={history} report={report} />);
+      }),
+    );
+    app.get('/standards/:id/diff', (c) =>
+      orNotFound(c, ctx, async (page) => {
+        const index = c.get('index');
+        const id = c.req.param('id');
+        const history = historyOf(index, id, page.at);
+        const versions = history.versions.filter((v) => !v.withheld).map((v) => v.version);
+        const to = c.req.query('to') ?? history.inForce ?? versions.at(-1) ?? '';
+        const from = c.req.query('from') ?? versions[Math.max(0, versions.indexOf(to) - 1)] ?? to;
+        const report = diffVersions(index, id, from, to, { runs: DIFF_PAGE_RUNS, seed: SEED });
+        const view = diffView(report);
+        return html(
+          c,
+          <DiffPage page={page} report={report} view={view} title={history.title} versions={versions} />,
+        );
+      }),
+    );
+    app.get('/standards/:id/edit', (c) =>
+      orNotFound(c, ctx, (page) => {
+        if (!page.authoring) return html(c, <AuthoringOffPage page={page} />, 403);
+        const index = c.get('index');
+        const id = c.req.param('id');
+        const history = historyOf(index, id, page.at);
+        const latest =
+          index.documents.get(id)?.at(-1) ?? findVersion(index, id, history.versions.at(-1)?.version ?? '');
+        const version = nextVersion(history.versions.map((v) => v.version));
+        const names = namesOf(latest);
+        const data = {
+          id,
+          folder: latest.file.split('/')[0] ?? 'rules',
+          inForce: history.inForce ?? null,
+          facts: names.facts,
+          outputs: names.outputs,
+          operators: operators(),
+          today: today(),
+        };
+        return html(
+          c,
+          <EditorPage page={page} title={history.title} text={draftText(latest, version)} data={data} />,
+        );
+      }),
+    );
+    app.get('/standards/:id/fill', (c) =>
+      orNotFound(c, ctx, (page) => {
+        const doc = documentOf(c, page);
+        if (doc.kind !== 'checklist') {
+          return html(
+            c,
+            <NotFoundPage page={page} message={message(page.lang, 'checklist.notAChecklist')} />,
+            404,
+          );
+        }
+        return html(c, <ChecklistPage page={page} doc={doc} workOrder={c.req.query('wo') ?? ''} />);
+      }),
+    );
+  },
+};
+
+/** The page context of a request; remembers a language chosen with `?lang=` in a cookie. */
+function pageOf(c: Context<AppEnv>, ctx: ServerContext): PageContext {
+  const { lang, remember } = chooseLang({
+    query: c.req.query('lang'),
+    cookie: getCookie(c, LANG_COOKIE),
+    acceptLanguage: c.req.header('accept-language'),
+  });
+  if (remember) setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
+  const at = c.req.query('at');
+  const session = accessControlled(ctx.options) ? ctx.sessions.of(c) : undefined;
+  return {
+    lang,
+    url: new URL(c.req.url),
+    authoring: ctx.options.authoring === true,
+    at: at !== undefined && isIsoDate(at) ? at : today(),
+    ...(session ? { csrf: session.csrf } : {}),
+  };
+}
+
+/**
+ * With tokens set (NORMA_TOKENS or NORMA_TOKENS_FILE), every page needs a session: a browser without one is sent to sign in
+ * (and back). Static files stay open: they hold no standard's content.
+ */
+function signInRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  if (!accessControlled(ctx.options)) return;
+  const grants = grantsOf(ctx.options);
+  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (ctx.sessions.of(c)) return next();
+    return c.redirect(`/signin?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
+  };
+  app.use('/', guard);
+  app.use('/standards/*', guard);
+  app.get('/signin', (c) => {
+    const page = pageOf(c, ctx);
+    return html(
+      c,
+      <SignInPage page={page} next={localPath(c.req.query('next'))} failed={c.req.query('failed') === '1'} />,
+    );
+  });
+  app.post('/signin', limitBody(4096), async (c) => {
+    const form = await c.req.parseBody();
+    const next = localPath(typeof form.next === 'string' ? form.next : undefined);
+    const token = typeof form.token === 'string' ? form.token.trim() : '';
+    const caller = callerOf(grants, token);
+    if (!caller) return c.redirect(`/signin?failed=1&next=${encodeURIComponent(next)}`, 303);
+    const session = ctx.sessions.create(caller);
+    setCookie(c, SESSION_COOKIE, session.id, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: Math.floor(ctx.sessions.ttlMs / 1000),
+    });
+    return c.redirect(next, 303);
+  });
+  app.post('/signout', limitBody(4096), async (c) => {
+    const session = ctx.sessions.of(c);
+    const form = await c.req.parseBody();
+    // Signing out changes state too: only the page's own form (with the CSRF token) may.
+    if (session && csrfMatches(session, typeof form.csrf === 'string' ? form.csrf : undefined)) {
+      ctx.sessions.delete(session.id);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    }
+    return c.redirect('/signin', 303);
+  });
+}
+
+/** A path on this server to go back to after signing in; anything else (`//evil`, a URL) is `/`. */
+export function localPath(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/';
+}
+
+/** The version `?v=` names, else the one in force at the page's date, else the latest served. */
+function documentOf(c: Context<AppEnv>, page: PageContext): CompiledDocument {
+  const index = c.get('index');
+  const id = c.req.param('id') ?? '';
+  const v = c.req.query('v');
+  if (v) return findVersion(index, id, v);
+  const history = historyOf(index, id, page.at);
+  const served = index.documents.get(id) ?? [];
+  const chosen = served.find((d) => d.version === history.inForce) ?? served.at(-1);
+  if (!chosen) return findVersion(index, id, history.versions.at(-1)?.version ?? '');
+  return chosen;
+}
+
+function html(c: Context<AppEnv>, body: unknown, status: 200 | 403 | 404 | 503 = 200): Response {
+  return c.html(`<!doctype html>${String(body)}`, status, PAGE_HEADERS);
+}
+
+/** Renders a page, or the not-found page for an unknown standard or version. */
+async function orNotFound(
+  c: Context<AppEnv>,
+  ctx: ServerContext,
+  render: (page: PageContext) => Promise<Response> | Response,
+): Promise<Response> {
+  const page = pageOf(c, ctx);
+  try {
+    return await render(page);
+  } catch (e) {
+    if (!(e instanceof NormaError)) throw e;
+    const id = c.req.param('id') ?? '';
+    // A version the lock withholds is shown as the API says it: listed, with why nothing decides.
+    if (e.code === 'lock_standard_withheld') {
+      return html(
+        c,
+        <NotFoundPage page={page} title={message(page.lang, 'status.withheld')} message={e.message} />,
+        503,
+      );
+    }
+    if (e.code !== 'standard_unknown' && e.code !== 'version_unknown') throw e;
+    const text =
+      e.code === 'standard_unknown'
+        ? message(page.lang, 'error.unknownStandard', { id })
+        : message(page.lang, 'error.unknownVersion', { id, v: c.req.query('v') ?? c.req.query('to') ?? '' });
+    return html(c, <NotFoundPage page={page} message={text} />, 404);
+  }
+}
+
+/** A document's test report, once per digest: the tests of a version never change. */
+class ReportCache {
+  readonly #reports = new Map<string, Promise<DocumentReport>>();
+  of(doc: CompiledDocument): Promise<DocumentReport> {
+    const key = `${doc.file}\u0000${doc.digest}`;
+    let report = this.#reports.get(key);
+    if (!report) {
+      // A small bound: the cache holds one entry per version looked at, not per request.
+      if (this.#reports.size > 500) this.#reports.clear();
+      report = testDocument(doc, { runs: 100, seed: SEED });
+      this.#reports.set(key, report);
+      report.catch(() => this.#reports.delete(key));
+    }
+    return report;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The journeys of issue 16 in Chromium, each asserting what a person sees: a quality manager
+ * edits, checks, saves and approves a new version, which then decides from its date; a
+ * technician on a 768×1024 tablet fails a critical safety item, sees why, corrects it and submits.
+ */
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { today } from '../../engine/index.ts';
+import { describeInBrowser, expectNoProblems, poll, seriousViolations, useBrowserSuite } from './harness.ts';
+
+const tomorrow = () => new Date(Date.parse(`${today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Puts the cursor at the end of line `n` with the editor's "go to line" (Ctrl+Alt+G), as a person would. */
+async function toLine(page: Page, n: number): Promise<void> {
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+Alt+g');
+  const input = page.locator('.cm-goto-line input[name=line]');
+  await input.fill(String(n));
+  await input.press('Enter');
+  // The dialog closes without giving focus back: the cursor is where it said, the focus is not.
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('End');
+}
+
+/** Replaces line `n` of the editor with `text`, typing it. */
+async function replaceLine(page: Page, n: number, text: string): Promise<void> {
+  await toLine(page, n);
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Shift+Home');
+  // Deleted first: Chromium's own replace-the-selection path would try an inline style, which the CSP
+  // refuses (harmlessly: CodeMirror redraws from its state).
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(text);
+}
+
+const lineOf = (text: string, pattern: RegExp) => text.split('\n').findIndex((l) => pattern.test(l)) + 1;
+
+describeInBrowser('the journeys in Chromium', () => {
+  const suite = useBrowserSuite();
+
+  it('a quality manager fixes a typo at its line, runs the tests, saves, approves, and the version decides from its date', async () => {
+    const opened = await suite.open();
+    const { page } = opened;
+    const base = `${suite.server.url}/standards/approval.work-order`;
+    await page.goto(`${base}/edit`);
+    await page.locator('.cm-content').waitFor();
+    const text = await page.locator('#source').inputValue();
+    expect(text).toMatch(/^version: 1\.3\.0$/m);
+
+    // The new threshold, the tests that follow it, and the change note.
+    await replaceLine(
+      page,
+      lineOf(text, /^change:/),
+      'change: "the general manager approves above 30000 CNY"',
+    );
+    await replaceLine(
+      page,
+      lineOf(text, /greaterThan: 20000 \}/),
+      '    when: { estimateTotal: { greaterThan: 30000 } }',
+    );
+    await replaceLine(
+      page,
+      lineOf(text, /estimateTotal: 25000,/),
+      '    facts: { estimateTotal: 35000, payType: customer }',
+    );
+    await replaceLine(
+      page,
+      lineOf(text, /estimateTotal: 20000\.01/),
+      '    facts: { estimateTotal: 30000.01, payType: customer }',
+    );
+    await poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
+
+    // A typo: the diagnostic appears at its line, beside the editor and in it.
+    const hit = lineOf(text, /^hit: first$/);
+    await replaceLine(page, hit, 'hit: firts');
+    const shown = page.locator(`#diagnostics li[data-line="${hit}"]`);
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain(`第 ${hit} 行`);
+    expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
+    await replaceLine(page, hit, 'hit: first');
+    await poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
+    expect(await page.locator('#diagnostics li.error').count()).toBe(0);
+
+    // Completion offers the document's facts and the operators.
+    await toLine(page, hit);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('# estimateT');
+    await page.keyboard.press('Control+Space');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('estimateTotal')]));
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(' greaterThanI');
+    await page.keyboard.press('Control+Space');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('greaterThanInclusive')]));
+    await page.keyboard.press('Escape');
+    await replaceLine(page, hit + 1, '');
+    await page.keyboard.press('Backspace');
+    await poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
+    expect(await page.locator('#diagnostics li.error').count()).toBe(0);
+
+    await page.click('#run-tests');
+    await poll(() => page.locator('#results').textContent()).toContain('9/9 个测试通过');
+    expect(await page.locator('#results').textContent()).toContain('与现行版本 1.2.0 比较');
+    expect(await page.locator('#results').textContent()).toContain('20000 → 30000');
+
+    await page.click('#save');
+    await poll(() => page.locator('#results').textContent()).toContain('已保存草稿 1.3.0');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const effective = tomorrow();
+    await page.fill('#approver', '王强');
+    await page.fill('#effective', effective);
+    await page.click('#approve button[type="submit"]');
+    await expect
+      .poll(() => page.locator('#approve-result').textContent())
+      .toContain(`1.3.0 已批准,${effective} 起生效`);
+
+    // In force from its date, not before: the document page says so, and evaluations agree.
+    await page.goto(`${base}?at=${effective}`);
+    expect(await page.locator('.meta').textContent()).toContain('版本 1.3.0');
+    expect(
+      await page.locator('table.decision tbody tr').first().locator('td.input').first().textContent(),
+    ).toBe('is greater than 30000');
+    await page.goto(base);
+    expect(await page.locator('.meta').textContent()).toContain('版本 1.2.0');
+    const approverAt = async (at: string) => {
+      const res = await fetch(`${suite.server.url}/v1/standards/approval.work-order/evaluate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ facts: { estimateTotal: 25000, payType: 'customer' }, at }),
+      });
+      const body = (await res.json()) as {
+        standard: { version: string };
+        result: { outputs: { approver: string } };
+      };
+      return `${body.standard.version} ${body.result.outputs.approver}`;
+    };
+    expect(await approverAt(today())).toBe('1.2.0 general-manager');
+    expect(await approverAt(effective)).toBe('1.3.0 service-manager');
+    expectNoProblems(opened);
+    await opened.context.close();
+  });
+
+  it('a technician on a tablet fails a critical safety item, sees why, corrects it and submits', async () => {
+    const opened = await suite.open({ width: 768, height: 1024 });
+    const { page } = opened;
+    await page.goto(`${suite.server.url}/standards/safety.site/fill?wo=WO-2026-0042`);
+    const item = (key: string) => page.locator(`[data-item="${key}"]`);
+    const status = page.locator('#status');
+    await poll(() => status.textContent()).toContain('未完成');
+    // The job makes the HV items and the lift items N/A.
+    await expect
+      .poll(() => item('high-voltage.hv-lockout').locator('[data-status]').textContent())
+      .toBe('不适用');
+    expect(await item('site.stands').locator('input').first().isDisabled()).toBe(true);
+
+    const pass = (key: string) => item(key).locator('label', { hasText: '合格' }).first().click();
+    for (const key of ['site.surroundings', 'site.tools', 'site.warning-sign', 'site.wheel-chocks'])
+      await pass(key);
+    for (const key of [
+      'site.fire-extinguisher',
+      'site.waste-oil',
+      'ppe.gloves',
+      'sign-off.qualified-checker',
+    ]) {
+      await pass(key);
+    }
+    await page.fill('#answered-by', 'S-01');
+    await item('site.extinguisher-inspected').locator('input').fill(today());
+    await item('sign-off.qualified-checker').locator('[data-evidence]').fill('签字 S-01');
+    // The goggles were not worn: a critical item fails.
+    const fail = item('ppe.goggles').locator('label', { hasText: '不合格' });
+    const box = await fail.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await fail.click();
+    await poll(() => status.textContent()).toContain('不通过');
+    const why = page.locator('#why');
+    await poll(() => why.textContent()).toContain('护目镜');
+    expect(await why.textContent()).toContain('不符合要求 · 关键');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await item('ppe.goggles').locator('label', { hasText: '合格' }).first().click();
+    await poll(() => status.textContent()).toContain('通过 · 得分 100');
+    expect(await page.locator('#why-block').isHidden()).toBe(true);
+    await page.click('#submit');
+    await expect
+      .poll(() => page.locator('#submitted').textContent())
+      .toBe('已提交工单 WO-2026-0042:通过,得分 100(版本 1.2.0)');
+    expectNoProblems(opened);
+    await opened.context.close();
+  });
+
+  it('a measured value below its limit fails its item, with the unit shown, and passes once it meets it', async () => {
+    const opened = await suite.open({ width: 768, height: 1024 });
+    const { page } = opened;
+    await page.goto(`${suite.server.url}/standards/quality.control/fill?wo=WO-2026-0043`);
+    const tread = page.locator('[data-item="self-check.tread-depth"]');
+    await poll(() => tread.locator('[data-status]').textContent()).toBe('未回答');
+    expect(await tread.textContent()).toContain('测量值 (mm)');
+    await tread.locator('input[data-answer]').fill('1.2');
+    await poll(() => tread.locator('[data-status]').textContent()).toBe('不通过');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.locator('#why').textContent()).toContain('轮胎花纹深度 (tyre tread depth): 不符合要求');
+    await tread.locator('input[data-answer]').fill('2.0');
+    await poll(() => tread.locator('[data-status]').textContent()).toBe('通过');
+    // No tyres checked on this job: the item is N/A and asks for nothing.
+    await page.locator('[data-fact="tyresChecked"]').uncheck();
+    await poll(() => tread.locator('[data-status]').textContent()).toBe('不适用');
+    expect(await tread.locator('input[data-answer]').isVisible()).toBe(false);
+    expectNoProblems(opened);
+    await opened.context.close();
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Takes the README's screenshots of the main pages (docs/screenshots/), in Chromium over a copy
+ * of the bundled standard: `node --import tsx tests/browser/screenshots.ts`. Not a test: the
+ * journeys assert what the pages show; this only keeps their pictures current.
+ */
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { buildWeb } from '../../scripts/build-web.mjs';
+import { memoryLogger } from '../../server/log.ts';
+import { defaults } from '../../server/options.ts';
+import { startServer } from '../../server/serve.ts';
+import { NO_RECORDS } from '../../server/testing.ts';
+import { chromiumArgs, chromiumPath, copyStandard } from './harness.ts';
+
+const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+mkdirSync(out, { recursive: true });
+await buildWeb({ quiet: true });
+const copy = copyStandard();
+const server = await startServer({
+  options: {
+    dir: copy.dir,
+    ...defaults,
+    tokens: [],
+    grants: [],
+    records: NO_RECORDS,
+    lock: true,
+    authoring: true,
+  },
+  logger: memoryLogger(),
+  port: 0,
+  hostname: '127.0.0.1',
+  watch: false,
+});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+try {
+  const shot = async (
+    name: string,
+    path: string,
+    width = 1280,
+    height = 900,
+    act?: (p: import('playwright-core').Page) => Promise<void>,
+  ) => {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    await act?.(page);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(out, `${name}.png`) });
+    await context.close();
+    console.log(`docs/screenshots/${name}.png`);
+  };
+  await shot('standards', '/');
+  await shot('document', '/standards/approval.work-order');
+  await shot('diff', '/standards/approval.work-order/diff?from=1.0.0&to=1.1.0');
+  await shot('editor', '/standards/approval.work-order/edit', 1280, 900, async (page) => {
+    await page.locator('.cm-content').waitFor();
+    await page.locator('#diagnostics li').first().waitFor();
+  });
+  await shot('checklist', '/standards/safety.site/fill?wo=WO-2026-0042', 768, 1024, async (page) => {
+    const item = (key: string) => page.locator(`[data-item="${key}"]`);
+    for (const key of ['site.surroundings', 'site.tools', 'site.warning-sign']) {
+      await item(key).locator('label', { hasText: '合格' }).first().click();
+    }
+    await item('site.wheel-chocks').locator('label', { hasText: '不合格' }).click();
+    await page.locator('#why li').first().waitFor();
+  });
+} finally {
+  await browser.close();
+  await server.close();
+  copy.remove();
+}
+// The server's compile workers would keep the process alive once everything above is closed.
+process.exit(0);
