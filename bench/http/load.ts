@@ -23,7 +23,11 @@ export interface HttpResult {
   mode: string;
   connections: number;
   seconds: number;
+  /** Whether the server wrote its production request log (to a file). */
+  logging: boolean;
   evaluate: HttpFigures;
+  /** The hand-written Hono route doing the same work, when the server has it. */
+  sameWork?: HttpFigures;
   constant: HttpFigures;
 }
 
@@ -86,7 +90,7 @@ export async function httpBenchmark(
     }
     const constant = figures(samples.constant);
     const evaluate = figures(samples.evaluate);
-    return { mode, connections, seconds, evaluate, constant };
+    return { mode, connections, seconds, logging: false, evaluate, constant };
   } finally {
     child.kill();
   }
