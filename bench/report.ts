@@ -41,6 +41,13 @@ export function markdown(r: BenchResults): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     out.push('', `Memory kept per compiled document: ${mem}. Disagreements with norma: ${mis}.`, '');
+    if (w.firstEvaluationMs) {
+      const f = w.firstEvaluationMs;
+      out.push(
+        `First evaluation of a freshly compiled document (compiles its input validator): ${f.newSchema.toFixed(2)} ms with an input schema no document had, ${f.sharedSchema.toFixed(2)} ms with one another document already had (validators are shared by schema).`,
+        '',
+      );
+    }
   }
   const l = r.loading;
   if (l) {
