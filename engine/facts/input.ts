@@ -28,8 +28,27 @@ export function readInput(
   details: DetailCollector,
   bare = false,
 ): unknown {
+  // Nearly every request is fine and most are only checked, not copied: check without keeping a
+  // path (one push and pop per value), and walk with the path only to say where a problem is.
+  if (copy === 'none' && isClean(value, 1)) return value;
   const levels = copy === 'none' ? 0 : copy === 'shallow' ? 1 : MAX_INPUT_DEPTH;
   return walk(value, 1, { levels, bare, base, details }, []);
+}
+
+/** Whether `walk` would find nothing to report in a value (at nesting `level`). */
+function isClean(value: unknown, level: number): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (level > MAX_INPUT_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isClean(value[i], level + 1)) return false;
+    return true;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    if (!isClean((value as Record<string, unknown>)[keys[i] as string], level + 1)) return false;
+  }
+  return true;
 }
 
 /** What stays the same through one walk. */
