@@ -30,7 +30,7 @@ export interface ScalingResult {
 }
 
 function compiled(text: string, file: string): CompiledDocument {
-  const result = compileDocument(text, file);
+  const result = compileDocument(text, file, undefined, { code: 'generated' });
   if (!result.document) throw new Error(`${file}: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
   return result.document;
 }

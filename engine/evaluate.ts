@@ -152,13 +152,15 @@ function envelope(
   explain: boolean,
   path: EvalPath | undefined,
 ): Envelope {
-  return {
+  // Key by key, without spreads of empty objects: this runs once per evaluation.
+  const out: Envelope = {
     standard: { id: doc.id, version: doc.version, digest: doc.digest },
     at,
     kind: doc.kind,
     result: outcome.result,
     matched: outcome.matched,
-    ...(explain ? { explain: outcome.explain } : {}),
-    ...(path ? { debug: { path } } : {}),
   };
+  if (explain) out.explain = outcome.explain;
+  if (path) out.debug = { path };
+  return out;
 }
