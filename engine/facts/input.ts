@@ -30,9 +30,27 @@ export function readInput(
 ): unknown {
   // Nearly every request is fine and most are only checked, not copied: check without keeping a
   // path (one push and pop per value), and walk with the path only to say where a problem is.
-  if (copy === 'none' && isClean(value, 1)) return value;
+  if (copy !== 'deep' && isClean(value, 1)) {
+    if (copy === 'none') return value;
+    if (!bare && isPlainObject(value)) return shallowCopy(value);
+  }
   const levels = copy === 'none' ? 0 : copy === 'shallow' ? 1 : MAX_INPUT_DEPTH;
   return walk(value, 1, { levels, bare, base, details }, []);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The top level of a clean object copied, as `walk` copies it (`__proto__` an own key). */
+function shallowCopy(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    set(out, key, value[key]);
+  }
+  return out;
 }
 
 /** Whether `walk` would find nothing to report in a value (at nesting `level`). */
