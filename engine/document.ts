@@ -15,6 +15,7 @@ import {
 } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
 import { documentDigest } from './load/digest.ts';
+import { compactStrings } from './load/strings.ts';
 import { loadYaml, type SourceMap } from './load/yaml.ts';
 import { excusable } from './lock/later.ts';
 import { quoted } from './util/text.ts';
@@ -86,7 +87,7 @@ export function compileDocument(
   const loaded = loadYaml(text, file);
   if (hasErrors(loaded.diagnostics))
     return { diagnostics: capDiagnostics(sortDiagnostics(loaded.diagnostics)) };
-  const data = loaded.data;
+  const data = compactStrings(loaded.data, text);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       diagnostics: [
