@@ -18,7 +18,9 @@ export function markdown(r: BenchResults): string {
   );
   out.push('## Targets', '', '| target | this run | met |', '|---|---:|:---:|');
   for (const t of r.targets)
-    out.push(`| ${t.target} | ${t.value} | ${t.met === undefined ? 'not run' : t.met ? 'yes' : '**no**'} |`);
+    out.push(
+      `| ${t.target} | ${t.value} | ${t.info ? '(no target)' : t.met === undefined ? 'not run' : t.met ? 'yes' : '**no**'} |`,
+    );
   out.push('');
   for (const w of r.workloads) {
     out.push(`## ${w.name}: ${w.description}`, '');

@@ -72,17 +72,32 @@ export async function httpBenchmark(
       const u = (await (await fetch(`${base}/bench/cpu`)).json()) as { user: number; system: number };
       return u.user + u.system;
     };
-    const routes = { constant: '/bench/constant', evaluate: `/v1/standards/${sample.id}/evaluate` };
+    const routes = {
+      constant: '/bench/constant',
+      evaluate: `/v1/standards/${sample.id}/evaluate`,
+      sameWork: '/bench/same-work',
+    };
+    // The hand-written route exists when the server runs the real app.
+    const probe = await fetch(`${base}${routes.sameWork}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sample.bodies[0]),
+    });
+    await probe.text();
+    const keys =
+      probe.status === 200
+        ? (['constant', 'evaluate', 'sameWork'] as const)
+        : (['constant', 'evaluate'] as const);
     // A short warm-up of each route, then rounds that alternate the routes, so a change in what
-    // else the machine runs affects both alike.
-    await run(routes.constant, 1);
-    await run(routes.evaluate, 1);
+    // else the machine runs affects all of them alike.
+    for (const key of keys) await run(routes[key], 1);
     const samples: Record<keyof typeof routes, Array<{ r: autocannon.Result; cpu: number }>> = {
       constant: [],
       evaluate: [],
+      sameWork: [],
     };
     for (let round = 0; round < rounds; round++) {
-      for (const key of ['constant', 'evaluate'] as const) {
+      for (const key of keys) {
         const before = await cpu();
         const r = await run(routes[key], seconds / rounds);
         samples[key].push({ r, cpu: (await cpu()) - before });
@@ -90,7 +105,16 @@ export async function httpBenchmark(
     }
     const constant = figures(samples.constant);
     const evaluate = figures(samples.evaluate);
-    return { mode, connections, seconds, logging: false, evaluate, constant };
+    const sameWork = samples.sameWork.length > 0 ? figures(samples.sameWork) : undefined;
+    return {
+      mode,
+      connections,
+      seconds,
+      logging: mode.startsWith('server/app.ts'),
+      evaluate,
+      ...(sameWork ? { sameWork } : {}),
+      constant,
+    };
   } finally {
     child.kill();
   }

@@ -6,10 +6,16 @@
  * If the real app cannot be loaded, a minimal Hono app calls `evaluateStandard` (the same engine
  * path) instead, and the mode says so.
  */
+
+import { openSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { evaluateStandard, loadStandards, NormaError } from '../../engine/index.ts';
+import { acceptBody, mediaTypes, readJson } from '../../server/body.ts';
+import { bufferedLines, jsonLogger } from '../../server/log.ts';
+import { sameWorkRoute } from './same-work.ts';
 
 const dir = process.argv[2] as string;
 const sample = JSON.parse(process.argv[3] as string) as { id: string; body: unknown };
@@ -30,12 +36,29 @@ async function realApp(): Promise<BenchApp> {
   ]);
   // A generated benchmark directory has no lock: it is a development directory.
   const holder = StandardsHolder.load(dir, { lock: false });
-  // No request log: one JSON line per request would measure the terminal, not norma.
-  return createApp({
-    holder,
-    options: optionsFromEnv({}, { dir, lock: false }),
-    logger: { log() {} },
-  }) as unknown as BenchApp;
+  const options = optionsFromEnv({}, { dir, lock: false });
+  const app = createApp({ holder, options, logger: productionLog() });
+  // The hand-written route doing the same work, behind the same middleware and body checks.
+  const index = holder.index;
+  const doc = index.documents.get(sample.id)?.[0];
+  if (doc) {
+    const standard = { id: doc.id, version: doc.version, digest: doc.digest };
+    app.post(
+      '/bench/same-work',
+      acceptBody(mediaTypes.json, options.bodyLimit),
+      sameWorkRoute(readJson, standard),
+    );
+  }
+  return app as unknown as BenchApp;
+}
+
+/**
+ * The production request log (server/log.ts: JSON lines, buffered by tick), into a file as a
+ * service's standard output would be; one line per request, as in production.
+ */
+function productionLog() {
+  const fd = openSync(join(dir, 'requests.log'), 'a');
+  return jsonLogger(bufferedLines((text) => writeSync(fd, text)).write);
 }
 
 function minimalApp(): BenchApp {
