@@ -76,6 +76,22 @@ export function markdown(r: BenchResults): string {
     }
   }
   if (r.http) out.push(...httpSection(r.http));
+  if (r.startup) {
+    out.push('## Start-up', '');
+    if ('error' in r.startup) out.push(`Not run: ${r.startup.error}`, '');
+    else {
+      const s = r.startup;
+      out.push(
+        'From spawning the server on the bundled standard to the first 200 from `/readyz`, and its resident memory then (medians).',
+        '',
+        '| how | ready after | RSS |',
+        '|---|---:|---:|',
+        `| \`npm start\` (compiled JavaScript, dist/server.mjs) | ${(s.compiled.readyMs / 1000).toFixed(2)} s | ${s.compiled.rssMb.toFixed(0)} MB |`,
+        `| \`npm run dev\` (TypeScript through tsx) | ${(s.tsx.readyMs / 1000).toFixed(2)} s | ${s.tsx.rssMb.toFixed(0)} MB |`,
+        '',
+      );
+    }
+  }
   return out.join('\n');
 }
 

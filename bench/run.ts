@@ -32,6 +32,7 @@ import { type HttpResult, httpBenchmark } from './http/load.ts';
 import { type LoadingResult, loadingBenchmark } from './loading.ts';
 import { markdown } from './report.ts';
 import { type ScalingResult, scalingBenchmark } from './scaling.ts';
+import { type StartupResult, startupBenchmark } from './startup.ts';
 import { jreEngine, runJre } from './workloads/jre.ts';
 import { kindWorkloads, SAME_WORK } from './workloads/kinds.ts';
 import { AT, type Decision, handwritten, rules, rulesetYaml, workOrders } from './workloads/ruleset.ts';
@@ -61,6 +62,7 @@ export interface BenchResults {
   loading?: LoadingResult;
   scaling?: ScalingResult;
   http?: HttpResult | { error: string };
+  startup?: StartupResult | { error: string };
   ratios: Ratios;
   targets: Target[];
 }
@@ -242,6 +244,11 @@ async function main(): Promise<void> {
     log('http…');
     http = await httpRun();
   }
+  let startup: StartupResult | { error: string } | undefined;
+  if (runs('startup')) {
+    log('start-up…');
+    startup = await startupBenchmark(quick ? 1 : 3).catch((e: Error) => ({ error: e.message }));
+  }
   const ratios = ratiosOf(workloads, http);
   const results: BenchResults = {
     date: new Date().toISOString(),
@@ -255,8 +262,9 @@ async function main(): Promise<void> {
     ...(loading ? { loading } : {}),
     ...(scaling ? { scaling } : {}),
     ...(http ? { http } : {}),
+    ...(startup ? { startup } : {}),
     ratios,
-    targets: targets(workloads, ratios, loading, http),
+    targets: targets(workloads, ratios, loading, http, startup),
   };
   // The working tree stays clean: a run writes to the ignored bench/out/ unless asked to save.
   const dir = join(import.meta.dirname, save ? 'results' : 'out');
@@ -354,7 +362,9 @@ function targets(
   r: Ratios,
   loading: LoadingResult | undefined,
   http: HttpResult | { error: string } | undefined,
+  startup: StartupResult | { error: string } | undefined,
 ): Target[] {
+  const started = startup && 'compiled' in startup ? startup.compiled : undefined;
   const at = (v: number | undefined, digits: number, unit = '') =>
     v === undefined ? 'not run' : `${v.toFixed(digits)}${unit}`;
   const atLeast = (v: number | undefined, min: number) => (v === undefined ? undefined : v >= min);
@@ -419,6 +429,11 @@ function targets(
         ? `${at(loadSeconds, 2, ' s')} wall, ${(loading.cpuMilliseconds / 1000).toFixed(2)} s CPU`
         : 'not run',
       met: loading ? below(loadSeconds, (4 * loading.documents) / 10_000) : undefined,
+    },
+    {
+      target: 'start-up to /readyz < 0.8 s (npm start, bundled standard)',
+      value: started ? `${(started.readyMs / 1000).toFixed(2)} s, ${started.rssMb.toFixed(0)} MB` : 'not run',
+      met: started ? started.readyMs < 800 : undefined,
     },
     {
       target: '0 disagreements with the baselines and peers',
