@@ -1,7 +1,9 @@
+import { decisionsCommand, spec as decisionsSpec } from './commands/decisions.ts';
 import { diffCommand, spec as diffSpec } from './commands/diff.ts';
 import { evalCommand, spec as evalSpec } from './commands/eval.ts';
 import { historyCommand, spec as historySpec } from './commands/history.ts';
 import { lockCommand, spec as lockSpec } from './commands/lock.ts';
+import { recordsCommand, spec as recordsSpec } from './commands/records.ts';
 import { renderCommand, spec as renderSpec } from './commands/render.ts';
 import { serveCommand, spec as serveSpec } from './commands/serve.ts';
 import { testCommand, spec as testSpec } from './commands/test.ts';
@@ -25,6 +27,8 @@ export const commands: Record<string, Command> = {
   history: { spec: historySpec, run: historyCommand },
   render: { spec: renderSpec, run: renderCommand },
   serve: { spec: serveSpec, run: serveCommand },
+  decisions: { spec: decisionsSpec, run: decisionsCommand },
+  records: { spec: recordsSpec, run: recordsCommand },
 };
 
 function help(): string {

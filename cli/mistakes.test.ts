@@ -51,6 +51,8 @@ const base: Record<string, string[]> = {
   history: ['history', 'approval.work-order', '--dir', standards],
   render: ['render', 'approval.work-order', '--dir', standards],
   serve: ['serve', '--port', '0', '--dir', standards],
+  decisions: ['decisions', 'list', '--data-dir', join(tmp, 'data')],
+  records: ['records', 'verify', '--data-dir', join(tmp, 'data')],
 };
 
 it('has a well-formed invocation for every command', () => {
@@ -137,6 +139,7 @@ describe('flag values', () => {
       lock: '`text`, `json`',
       history: '`text`, `json`',
       diff: '`text`, `md`, `html`, `json`',
+      decisions: '`text`, `json`, `jsonl`, `csv`',
     };
     for (const [name, allowed] of Object.entries(formats)) {
       const r = await run([...(base[name] ?? []), '--format', 'xml']);

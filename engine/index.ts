@@ -47,6 +47,8 @@ export {
   evaluateFast,
   evaluateReferencePath,
 } from './evaluate.ts';
+export { hasPersonal, MASKED, maskPersonal } from './facts/personal.ts';
+export type { FactSchema } from './facts/types.ts';
 export type { ExplainEntry, Matched } from './kinds/kind.ts';
 export { kinds } from './kinds/registry.ts';
 export { canonicalJson, DIGEST_SCHEME, digestOf, documentDigest, LIFECYCLE_FIELDS } from './load/digest.ts';

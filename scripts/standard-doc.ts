@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundledStandardsDir, type CompiledDocument, loadStandards } from '../engine/index.ts';
+import { REGULATIONS, type RegulationRow } from './regulations.ts';
 
 /** The outline of the source standard (§1.1–§8.5), with the Chinese section titles. */
 export const OUTLINE: ReadonlyArray<readonly [string, string]> = [
@@ -149,6 +150,36 @@ function cell(c: Citation): string {
   return `${who}: ${shown.join(', ')}${more}`;
 }
 
+const CHECKED: Record<RegulationRow['checked'], string> = {
+  text: '原文 (text)',
+  secondary: '转引 (secondary)',
+  cited: '未核 (as cited)',
+};
+
+/**
+ * The regulations table; an entry naming a document or element the latest versions do not have
+ * is an error, so a renamed rule cannot leave the table pointing at nothing.
+ */
+function regulationRows(latest: CompiledDocument[]): string[] {
+  const byId = new Map(latest.map((d) => [d.id, d]));
+  return REGULATIONS.map((row) => {
+    const cells = Object.entries(row.encodedBy).map(([id, elements]) => {
+      const doc = byId.get(id);
+      if (!doc)
+        throw new Error(`scripts/regulations.ts: ${row.source} ${row.article}: no document \`${id}\``);
+      const known = new Set(elementClauses(doc.data).map(([el]) => el));
+      const unknown = elements.filter((e) => !known.has(e));
+      if (unknown.length > 0) {
+        throw new Error(
+          `scripts/regulations.ts: ${row.source} ${row.article}: \`${id}\` has no ${unknown.join(', ')}`,
+        );
+      }
+      return cell({ doc: id, elements });
+    });
+    return `| ${row.source} | ${row.article} | ${row.subject} | ${cells.join('<br>')} | ${CHECKED[row.checked]} |`;
+  });
+}
+
 interface DocTest {
   name?: string;
   facts?: unknown;
@@ -233,6 +264,19 @@ export function generate(dir: string = bundledStandardsDir): GeneratedFiles {
     '| clause | 标题 | documents: rules / items |',
     '|---|---|---|',
     ...rows,
+    '',
+    '## Regulations → rules',
+    '',
+    'The laws, regulations and national standards the documents encode, article by article, and',
+    'the rules or checklist items that encode each (generated from `scripts/regulations.ts`). The',
+    'last column says how the article was confirmed: against a published copy of the text (原文),',
+    'against secondary sources quoting it (转引), or as the document cites it, without a check of the',
+    'article number (未核). Where no regulation fixes a number, the document says it is this',
+    'standard’s default.',
+    '',
+    '| 法规 (source) | 条款 (article) | 内容 (subject) | rules / items | 核对 (checked) |',
+    '|---|---|---|---|---|',
+    ...regulationRows(latest),
     '',
     '## Trying it',
     '',

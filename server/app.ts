@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { bearerAuth } from './auth.ts';
+import type { RecordsService } from '../records/service.ts';
+import { checkScopes, grantsOf, identify } from './auth.ts';
 import type { AppEnv, ServerContext } from './context.ts';
 import { notFound, onError } from './errors.ts';
 import type { StandardsHolder } from './holder.ts';
@@ -13,14 +14,16 @@ export interface AppInput {
   holder: StandardsHolder;
   options: ServerOptions;
   logger: Logger;
+  /** Decision records; none with `NORMA_RECORDS=off`. */
+  records?: RecordsService;
 }
 
 /**
  * The HTTP API as a Hono app: request log and id, the index pinned per request, bearer access on
- * `/v1/` when tokens are set, every route family, one error handler.
+ * `/v1/` (who calls, and whether they hold each route's scope), every route family, one error handler.
  */
-export function createApp({ holder, options, logger }: AppInput): Hono<AppEnv> {
-  const ctx: ServerContext = { holder, options, logger };
+export function createApp({ holder, options, logger, records }: AppInput): Hono<AppEnv> {
+  const ctx: ServerContext = { holder, options, logger, ...(records ? { records } : {}) };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(logger));
   app.use('*', async (c, next) => {
@@ -28,8 +31,9 @@ export function createApp({ holder, options, logger }: AppInput): Hono<AppEnv> {
     c.set('index', holder.index);
     await next();
   });
-  if (options.tokens.length > 0) app.use('/v1/*', bearerAuth(options.tokens));
+  app.use('/v1/*', identify(grantsOf(options)));
   for (const module of routeModules) checkQueries(app, module.paths);
+  for (const module of routeModules) checkScopes(app, module.paths);
   for (const module of routeModules) module.mount(app, ctx);
   app.notFound(notFound);
   app.onError(onError(logger));

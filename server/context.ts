@@ -1,21 +1,27 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { StandardsIndex } from '../engine/index.ts';
+import type { RecordsService } from '../records/service.ts';
 import type { StandardsHolder } from './holder.ts';
 import type { Logger } from './log.ts';
 import type { ServerOptions } from './options.ts';
+import type { Caller } from './scopes.ts';
 
 /** What every route may use: the served index, the options and the logger. */
 export interface ServerContext {
   holder: StandardsHolder;
   options: ServerOptions;
   logger: Logger;
+  /** Decision records; absent with `NORMA_RECORDS=off`. */
+  records?: RecordsService;
 }
 
 /** Hono's per-request variables. */
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** Who is calling `/v1/`: a token's name and scopes, or the open caller. */
+    caller?: Caller;
     /** The index this request started on: a reload during the request does not change it. */
     index: StandardsIndex;
     /** The standard the request is about, for the request log. */

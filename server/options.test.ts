@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledStandardsDir } from '../engine/index.ts';
 import { ConfigError, defaults, optionsFromEnv } from './options.ts';
@@ -10,7 +11,9 @@ describe('options from the environment', () => {
       batchMax: 1000,
       timeoutMs: defaults.timeoutMs,
       tokens: [],
+      grants: [],
       lock: true,
+      records: { enabled: true, dataDir: join(process.cwd(), 'data') },
       connections: {
         headersTimeoutMs: 10_000,
         requestTimeoutMs: 30_000,
@@ -18,6 +21,18 @@ describe('options from the environment', () => {
         maxConnections: 512,
       },
     });
+  });
+
+  it('records in ./data by default, in NORMA_DATA_DIR or PostgreSQL when set, nowhere with NORMA_RECORDS=off', () => {
+    expect(optionsFromEnv({ NORMA_DATA_DIR: 'var/norma' }, {}, '/srv').records).toEqual({
+      enabled: true,
+      dataDir: '/srv/var/norma',
+    });
+    expect(optionsFromEnv({ NORMA_DATABASE_URL: 'postgres://u@db:5432/norma' }).records.databaseUrl).toBe(
+      'postgres://u@db:5432/norma',
+    );
+    expect(optionsFromEnv({ NORMA_RECORDS: 'off' }).records.enabled).toBe(false);
+    expect(() => optionsFromEnv({ NORMA_RECORDS: 'maybe' })).toThrow(ConfigError);
   });
 
   it('turns the lock off only for NORMA_LOCK=off, and refuses any other value', () => {
@@ -44,8 +59,10 @@ describe('options from the environment', () => {
       batchMax: 50,
       timeoutMs: 2000,
       tokens: ['one', 'two'],
+      grants: [],
       lock: true,
       connections: defaults.connections,
+      records: { enabled: true, dataDir: '/srv/data' },
     });
     expect(optionsFromEnv({ NORMA_BODY_LIMIT: '2mb' }).bodyLimit).toBe(2 * 1024 * 1024);
   });

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { bundledStandardsDir } from '../engine/index.ts';
+import { type RecordsOptions, recordsOptionsFromEnv } from '../records/open.ts';
+import { ConfigError } from './config-error.ts';
+import { grantsFromFile, type TokenGrant } from './grants.ts';
 
 /** How the server behaves; read once at start, so bad configuration fails before the first request. */
 export interface ServerOptions {
@@ -11,12 +14,16 @@ export interface ServerOptions {
   batchMax: number;
   /** The time budget of one evaluation request, in milliseconds. */
   timeoutMs: number;
-  /** Bearer tokens; empty means the API is open. */
+  /** Bare bearer tokens (`NORMA_TOKENS`: scopes `read` and `evaluate`). */
   tokens: string[];
+  /** Named tokens with scopes (`NORMA_TOKENS_FILE`). With neither, the API is open (but for purge). */
+  grants: TokenGrant[];
   /** Check norma.lock (default); `NORMA_LOCK=off` serves approved versions unchecked (never in production). */
   lock: boolean;
   /** How long a client may take, and how many connections may be open at once. */
   connections: ConnectionLimits;
+  /** Decision records: on by default, in SQLite under `NORMA_DATA_DIR`, or PostgreSQL at `NORMA_DATABASE_URL`. */
+  records: RecordsOptions;
 }
 
 /** The Node HTTP server's guards against slow and numerous clients. */
@@ -43,8 +50,7 @@ export const defaults = {
   },
 } as const;
 
-/** A configuration mistake, reported at start with the variable to fix. */
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** Reads the options from the environment (`NORMA_DIR`, `NORMA_BODY_LIMIT`, …), overridden by `given`. */
 export function optionsFromEnv(
@@ -59,8 +65,11 @@ export function optionsFromEnv(
     timeoutMs:
       given.timeoutMs ?? count('NORMA_EVAL_TIMEOUT_MS', env.NORMA_EVAL_TIMEOUT_MS, defaults.timeoutMs),
     tokens: given.tokens ?? tokensFrom(env.NORMA_TOKENS),
+    grants:
+      given.grants ?? (env.NORMA_TOKENS_FILE ? grantsFromFile(resolve(cwd, env.NORMA_TOKENS_FILE)) : []),
     lock: given.lock ?? lockFrom(env.NORMA_LOCK),
     connections: given.connections ?? connectionLimitsFrom(env),
+    records: given.records ?? recordsFrom(env, cwd),
   };
 }
 
@@ -84,6 +93,17 @@ export function connectionLimitsFrom(env: Record<string, string | undefined>): C
     );
   }
   return limits;
+}
+
+/** `NORMA_RECORDS`, `NORMA_DATA_DIR` (relative to the working directory), `NORMA_DATABASE_URL`. */
+export function recordsFrom(env: Record<string, string | undefined>, cwd: string): RecordsOptions {
+  let options: RecordsOptions;
+  try {
+    options = recordsOptionsFromEnv(env);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  return { ...options, dataDir: resolve(cwd, options.dataDir) };
 }
 
 /** `NORMA_LOCK`: `on` (or unset) checks norma.lock, `off` turns the check off; anything else is a mistake. */

@@ -44,6 +44,13 @@ export function allowOnly(allowed: readonly string[]): MiddlewareHandler<AppEnv>
   };
 }
 
+/** `query_invalid` (400) for the query parameter `name`. */
+export function queryError(name: string, message: string, hint?: string) {
+  return httpError('query_invalid', message, [
+    { code: 'query_invalid', message, severity: 'error', path: name, ...(hint ? { hint } : {}) },
+  ]);
+}
+
 function queryInvalid(message: string, hint: string, name: string) {
   return httpError('query_invalid', message, [
     { code: 'query_invalid', message, severity: 'error', path: name, hint },

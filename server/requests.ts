@@ -5,18 +5,36 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { type Diagnostic, NormaError, type StandardRequest } from '../engine/index.ts';
+import type { LegalHold, Subject } from '../records/store.ts';
 import type { Json } from './openapi/helpers.ts';
 import { requestComponents } from './openapi/requests.ts';
 
 /** The body of `POST …/evaluate`, checked for shape; facts and answers are the engine's to check. */
-export interface EvaluateBody extends StandardRequest {
+export interface EvaluateBody extends SubjectedRequest {
   explain?: boolean;
+}
+
+/** A request with what its decision is about (recorded with it, never evaluated). */
+export interface SubjectedRequest extends StandardRequest {
+  subject?: Subject;
 }
 
 /** The body of `POST …/evaluate/batch`: each item is evaluated on its own. */
 export interface BatchBody {
-  items: StandardRequest[];
+  items: SubjectedRequest[];
   version?: string;
+}
+
+/** The body of `POST /v1/records/holds`. */
+export interface HoldBody {
+  target: LegalHold['target'];
+  reason: string;
+}
+
+/** The body of `POST /v1/records/purge`. */
+export interface PurgeBody {
+  dryRun: boolean;
+  approvals: { name: string; role: string }[];
 }
 
 /** The JSON body of `POST …/diff`: real inputs, each a request or bare facts. */
@@ -42,6 +60,20 @@ function validator(name: string): ValidateFunction {
 const evaluateSchema = validator('EvaluateRequest');
 const batchSchema = validator('BatchRequest');
 const diffSchema = validator('DiffRequest');
+const holdSchema = validator('HoldRequest');
+const purgeSchema = validator('PurgeRequest');
+
+/** Checks a legal hold: `{target, reason}`. */
+export function holdBody(raw: unknown): HoldBody {
+  const body = checked(holdSchema, raw);
+  return { target: body.target as HoldBody['target'], reason: body.reason as string };
+}
+
+/** Checks a purge: `{approvals, dryRun?}`; a purge is a dry run unless it says `dryRun: false`. */
+export function purgeBody(raw: unknown): PurgeBody {
+  const body = checked(purgeSchema, raw);
+  return { dryRun: body.dryRun !== false, approvals: body.approvals as PurgeBody['approvals'] };
+}
 
 /** Checks an evaluate body: `{facts, answers?, at?, version?, explain?}`. */
 export function evaluateBody(raw: unknown): EvaluateBody {
@@ -65,10 +97,11 @@ export function diffBody(raw: unknown): DiffBody {
 }
 
 // Built field by field: never spread a parsed body (slow on Node 20, and it would let extras through).
-function request(body: Record<string, unknown>): StandardRequest {
-  const out: StandardRequest = { facts: body.facts };
+function request(body: Record<string, unknown>): SubjectedRequest {
+  const out: SubjectedRequest = { facts: body.facts };
   if (body.answers !== undefined) out.answers = body.answers;
   if (body.at !== undefined) out.at = body.at as string;
+  if (body.subject !== undefined) out.subject = body.subject as Subject;
   return out;
 }
 

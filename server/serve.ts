@@ -3,7 +3,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { openStore } from '../records/open.ts';
+import { RecordsService } from '../records/service.ts';
 import { createApp } from './app.ts';
+import { accessControlled } from './auth.ts';
 import { guardedServerFactory, timeoutOptions } from './connections.ts';
 import type { AppEnv } from './context.ts';
 import { failingFiles, StandardsHolder } from './holder.ts';
@@ -40,8 +43,15 @@ export async function startServer(input: StartInput): Promise<RunningServer> {
     throw new ConfigError(`the standards directory \`${options.dir}\` does not exist`);
   }
   const holder = StandardsHolder.load(options.dir, { lock: options.lock });
-  const app = createApp({ holder, options, logger });
-  const server = await listen(app, input, logger);
+  const records = options.records.enabled ? new RecordsService(await openStore(options.records)) : undefined;
+  const app = createApp({ holder, options, logger, ...(records ? { records } : {}) });
+  let server: Server;
+  try {
+    server = await listen(app, input, logger);
+  } catch (e) {
+    await records?.store.close();
+    throw e;
+  }
   const watcher: StandardsWatcher | undefined =
     input.watch === false
       ? undefined
@@ -61,8 +71,13 @@ export async function startServer(input: StartInput): Promise<RunningServer> {
       server.close(() => {
         clearTimeout(force);
         clearInterval(sweep);
-        logger.log('info', 'stopped');
-        resolve();
+        // Every acknowledged decision is committed before its answer; closing waits for the rest.
+        void (records?.store.close() ?? Promise.resolve())
+          .catch((e: unknown) => logger.log('error', 'records store did not close', { error: String(e) }))
+          .finally(() => {
+            logger.log('info', 'stopped');
+            resolve();
+          });
       });
       server.closeIdleConnections();
     });
@@ -95,14 +110,18 @@ function announce(logger: Logger, holder: StandardsHolder, options: ServerOption
     standards: index.documents.size,
     files: index.files.size,
     failing: failing.map((f) => f.file),
-    access: options.tokens.length > 0 ? 'bearer token' : 'open',
+    access: accessControlled(options) ? 'bearer token' : 'open',
+    records: recordsAnnounced(options),
     bodyLimit: options.bodyLimit,
     batchMax: options.batchMax,
     timeoutMs: options.timeoutMs,
     connections: options.connections,
   });
-  if (options.tokens.length === 0) {
-    logger.log('warn', 'NORMA_TOKENS is not set: the /v1/ routes are open to anyone who can reach this port');
+  if (!accessControlled(options)) {
+    logger.log(
+      'warn',
+      'neither NORMA_TOKENS nor NORMA_TOKENS_FILE is set: the /v1/ routes are open to anyone who can reach this port (but for purge)',
+    );
   }
   if (!options.lock) {
     logger.log(
@@ -116,4 +135,15 @@ function announce(logger: Logger, holder: StandardsHolder, options: ServerOption
   for (const f of failing) {
     logger.log('warn', 'file does not load', { file: f.file, diagnostics: f.diagnostics.slice(0, 20) });
   }
+}
+
+/** Where decisions are recorded, for the start-up log line (never the database password). */
+function recordsAnnounced(options: ServerOptions): string {
+  const r = options.records;
+  if (!r.enabled) return 'off (NORMA_RECORDS=off)';
+  if (r.databaseUrl) {
+    const url = new URL(r.databaseUrl);
+    return `postgresql ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  }
+  return `sqlite ${r.dataDir}`;
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
+import { RecordsService } from '../records/service.ts';
+import { openSqliteStore } from '../records/sqlite.ts';
 import { checkResponse } from '../tests/contracts/responses.ts';
 import { createApp } from './app.ts';
 import type { AppEnv } from './context.ts';
@@ -14,10 +16,13 @@ import { defaults, type ServerOptions } from './options.ts';
 /** A standards directory for tests: approval.work-order 1.0.0 and 1.1.0, routing.job 1.0.0 and a 2.0.0 draft. */
 export const testdataDir = fileURLToPath(new URL('./testdata', import.meta.url));
 
+/** Recording off: the suites that test records open a store of their own (`recordingApp`). */
+export const NO_RECORDS = { enabled: false, dataDir: '' } as const;
+
 /** Options with the defaults, over a directory. */
 export function testOptions(dir = testdataDir, overrides: Partial<ServerOptions> = {}): ServerOptions {
   // The server suites edit approved test documents freely, so the lock is off unless a test turns it on.
-  return { dir, ...defaults, tokens: [], lock: false, ...overrides };
+  return { dir, ...defaults, tokens: [], grants: [], lock: false, records: NO_RECORDS, ...overrides };
 }
 
 /**
@@ -96,4 +101,29 @@ export type Loose = any;
 /** The body of a response as JSON. */
 export async function json(res: Response): Promise<Loose> {
   return res.json();
+}
+
+/**
+ * An app that records decisions in a SQLite store of its own (a temporary data directory);
+ * `close()` closes the store and removes the directory.
+ */
+export async function recordingApp(overrides: Partial<ServerOptions> = {}, dir = testdataDir) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'norma-records-'));
+  const store = await openSqliteStore(dataDir);
+  const records = new RecordsService(store);
+  const logger = memoryLogger();
+  const options = testOptions(dir, { records: { enabled: true, dataDir }, ...overrides });
+  const holder = StandardsHolder.load(dir, { lock: options.lock });
+  const app = checkedResponses(createApp({ holder, options, logger, records }));
+  return {
+    app,
+    holder,
+    records,
+    store,
+    dataDir,
+    async close() {
+      await store.close().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -17,10 +17,10 @@ const tabled = new Set([...errorsMd.matchAll(/^\| `([a-z][a-z_0-9]*)`/gm)].map((
 /** Everything in backticks anywhere in docs/errors.md. */
 const mentioned = new Set([...errorsMd.matchAll(/`([a-zA-Z][a-zA-Z_0-9]*)`/g)].map((m) => m[1] as string));
 
-/** The source of engine/, server/ and cli/, without tests and without the list itself. */
+/** The source of engine/, server/, cli/ and records/, without tests and without the list itself. */
 function sources(): string {
   let out = '';
-  for (const dir of ['engine', 'server', 'cli']) {
+  for (const dir of ['engine', 'server', 'cli', 'records']) {
     for (const file of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })) {
       if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file === 'codes.ts') continue;
       out += readFileSync(join(root, dir, file), 'utf8');

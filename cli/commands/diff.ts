@@ -9,14 +9,16 @@ import {
   parseJsonLines,
   renderDiff,
 } from '../../engine/index.ts';
-import { type Io, indexOptions, readTextFile, standardsDir } from '../io.ts';
+import { recordedDiff } from '../../records/recorded-diff.ts';
+import { type Io, indexOptions, readTextFile, standardsDir, UsageError } from '../io.ts';
 import { dirFlag, flag, MAX_SEED, noLockFlag, parseCommandLine } from '../options.ts';
+import { dayStart, storeFlags, withRecords } from '../store.ts';
 
 /** `norma diff`'s command line. */
 export const spec = {
   name: 'diff',
   usage:
-    'norma diff <id> <from> <to> [--format text|md|html|json] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--dir path] [--no-lock]',
+    'norma diff <id> <from> <to> [--format text|md|html|json] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--recorded [--since date] [--until date]] [--dir path] [--no-lock]',
   summary: 'what changed between two versions (semantic diff) and how often outcomes change',
   flags: {
     format: flag.choice(['text', 'md', 'html', 'json'], 'how to print the diff'),
@@ -35,14 +37,22 @@ export const spec = {
     'no-behaviour': flag.boolean('only the semantic diff: evaluate nothing'),
     dir: dirFlag,
     'no-lock': noLockFlag,
+    recorded: flag.boolean('compare on the recorded decisions of this standard instead: which would change'),
+    since: flag.date('with --recorded: decisions recorded on or after this day'),
+    until: flag.date('with --recorded: decisions recorded before this day'),
+    ...storeFlags,
   },
   args: { min: 3, max: 3, missing: 'give the id and the two versions to compare' },
 };
 
 /** `norma diff`: what changed between two versions, and what it changes in practice. */
-export function diffCommand(argv: string[], io: Io): number {
+export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, spec);
   const [id, from, to] = positionals as [string, string, string];
+  if ((values.since || values.until) && !values.recorded) {
+    throw new UsageError('--since and --until choose recorded decisions: add --recorded');
+  }
+  if (values.recorded) return recordedDiffCommand(io, values, id, from, to);
   const inputs = values.inputs ? readJsonLines(io, values.inputs) : undefined;
   const index = loadStandards(standardsDir(io, values.dir), undefined, indexOptions(io, values['no-lock']));
   const report = diffVersions(index, id, from, to, {
@@ -62,4 +72,33 @@ export function diffCommand(argv: string[], io: Io): number {
 /** Reads real inputs from a JSON Lines file (or standard input for `-`). */
 function readJsonLines(io: Io, path: string): DiffInput[] {
   return parseJsonLines(readTextFile(io, path, 'inputs'), `inputs file \`${path}\``);
+}
+
+/** `--recorded`: the impact of the new version on the decisions actually recorded. */
+async function recordedDiffCommand(
+  io: Io,
+  values: ReturnType<typeof parseCommandLine<typeof spec.flags>>['values'],
+  id: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  if (values.inputs) throw new UsageError('--recorded takes its inputs from the records: drop --inputs');
+  const index = loadStandards(standardsDir(io, values.dir), undefined, indexOptions(io, values['no-lock']));
+  const range = {
+    ...(values.since ? { since: dayStart(values.since) } : {}),
+    ...(values.until ? { until: dayStart(values.until) } : {}),
+  };
+  const diff = await withRecords(io, values, ({ store }) => recordedDiff(index, store, id, from, to, range));
+  if (values.format === 'json') {
+    io.out(JSON.stringify(diff, null, 2));
+    return 0;
+  }
+  io.out(formatDiffText(diffView(diff.report, 'recorded decisions')));
+  io.out(`\n${diff.changed} of ${diff.examined} recorded decisions would be decided differently by ${to}:`);
+  for (const d of diff.decisions) {
+    const subject = d.subject ? ` ${d.subject.type}:${d.subject.id}` : '';
+    io.out(`  ${d.decisionId}${subject}  ${JSON.stringify(d.from)} → ${JSON.stringify(d.to)}`);
+  }
+  if (diff.truncated) io.out(`  … and ${diff.truncated} more (--format json lists the first 1000)`);
+  return 0;
 }

@@ -1,12 +1,13 @@
 import { evaluateStandard, loadStandards } from '../../engine/index.ts';
 import { type Io, indexOptions, readJsonFile, standardsDir, UsageError } from '../io.ts';
 import { dirFlag, flag, noLockFlag, parseCommandLine } from '../options.ts';
+import { storeFlags, subjectOf, withRecords } from '../store.ts';
 
 /** `norma eval`'s command line. */
 export const spec = {
   name: 'eval',
   usage:
-    'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--dir path] [--no-lock]',
+    'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--record [--subject type:id]] [--dir path] [--no-lock]',
   summary: 'evaluate a standard on facts and print the result envelope',
   flags: {
     facts: flag.string('f.json', 'the facts as a JSON file (`-` reads standard input)'),
@@ -17,6 +18,14 @@ export const spec = {
     debug: flag.boolean('add the evaluation path taken (fast closures or json-rules-engine)'),
     dir: dirFlag,
     'no-lock': noLockFlag,
+    record: flag.boolean(
+      'record the decision in the records store, as the server does (prints its decisionId)',
+    ),
+    subject: flag.string(
+      'type:id',
+      'with --record: what the decision is about, e.g. work-order:WO-2026-0001',
+    ),
+    ...storeFlags,
   },
   args: { min: 1, max: 1, missing: 'give the id of the standard to evaluate' },
 };
@@ -43,6 +52,22 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     },
     { debug: values.debug },
   );
-  io.out(JSON.stringify(envelope, null, 2));
+  if (values.subject && !values.record)
+    throw new UsageError('--subject is recorded with the decision: add --record');
+  if (!values.record) {
+    io.out(JSON.stringify(envelope, null, 2));
+    return 0;
+  }
+  const subject = values.subject ? subjectOf(values.subject, '--subject') : null;
+  const input: Record<string, unknown> = { facts };
+  if (answers !== undefined) input.answers = answers;
+  const decisionId = await withRecords(io, values, ({ recorder }) =>
+    recorder.record(index, envelope, input, {
+      caller: `cli:${io.env.USER ?? 'unknown'}`,
+      requestId: null,
+      subject,
+    }),
+  );
+  io.out(JSON.stringify({ decisionId, ...envelope }, null, 2));
   return 0;
 }

@@ -1,6 +1,7 @@
 import { kinds, readSchemas } from '../../engine/index.ts';
 import { diffComponents } from './diff.ts';
 import { closed, errorResponseNames, type Json, jsonResponse, ref } from './helpers.ts';
+import { recordComponents } from './records.ts';
 import { requestComponents } from './requests.ts';
 import { resultComponents } from './results.ts';
 
@@ -185,8 +186,16 @@ export function components(): Json {
       ...requestComponents(),
       ...resultComponents(),
       ...diffComponents(),
+      ...recordComponents(),
     },
     responses,
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token of NORMA_TOKENS' } },
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'a token of NORMA_TOKENS (scopes read, evaluate) or NORMA_TOKENS_FILE (named, with scopes); each operation lists the scope it needs',
+      },
+    },
   };
 }

@@ -20,10 +20,12 @@ export const errorResponseNames: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
+  409: 'Conflict',
   413: 'TooLarge',
   415: 'UnsupportedMediaType',
   422: 'Unprocessable',
   500: 'InternalError',
+  501: 'NotImplemented',
   503: 'Unavailable',
 };
 

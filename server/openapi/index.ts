@@ -1,3 +1,4 @@
+import { scopeOf } from '../auth.ts';
 import { components } from './components.ts';
 import type { Json, PathItems } from './helpers.ts';
 import { errors } from './helpers.ts';
@@ -7,12 +8,12 @@ const API_VERSION = '0.1.0';
 
 /**
  * Who may call each path, whatever the server's settings, so the description never changes with
- * them: `/v1/` needs a bearer token (when the server has tokens: without any it is open, and
- * says so at start), health and this description are open, and readiness is open with its
+ * them: `/v1/` needs a bearer token holding the operation's scope (when the server has tokens:
+ * without any it is open, but for purge, and says so at start), health and this description are open, and readiness is open with its
  * details for a token holder.
  */
-export function securityOf(path: string): Json[] {
-  if (path.startsWith('/v1/')) return [{ bearer: [] }];
+export function securityOf(path: string, method = 'get', operation: Json = {}): Json[] {
+  if (path.startsWith('/v1/')) return [{ bearer: [scopeOf(method, operation)] }];
   if (path === '/readyz') return [{}, { bearer: [] }];
   return [];
 }
@@ -26,12 +27,11 @@ export function buildOpenApi(families: readonly { paths: PathItems }[]): Json {
   for (const family of families) {
     for (const [path, item] of Object.entries(family.paths)) {
       const operations: Record<string, Json> = {};
-      const security = securityOf(path);
       const guarded = path.startsWith('/v1/');
-      for (const [method, op] of Object.entries(item)) {
+      for (const [method, { 'x-scope': _scope, ...op }] of Object.entries(item)) {
         operations[method] = {
           ...op,
-          security,
+          security: securityOf(path, method, { 'x-scope': _scope }),
           responses: {
             ...(op.responses as Json),
             ...errors(...(guarded ? [400, 401, 403, 500] : [400, 500])),
@@ -59,6 +59,7 @@ export function buildOpenApi(families: readonly { paths: PathItems }[]): Json {
       { name: 'evaluate', description: 'results on facts and answers, one or a batch' },
       { name: 'validate', description: 'checking a document before it is saved' },
       { name: 'versions', description: 'for auditors: diffs of two versions, printable reports' },
+      { name: 'records', description: 'decision records: find, replay, export, verify, legal holds, purge' },
       { name: 'meta', description: 'this description' },
     ],
     paths,

@@ -5,6 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { kinds } from '../../engine/index.ts';
+import { SCOPES } from '../scopes.ts';
 import { json, testApp, testdataDir } from '../testing.ts';
 
 type Json = Record<string, unknown>;
@@ -54,7 +55,11 @@ describe('GET /openapi.json', () => {
       for (const [method, op] of Object.entries(item)) {
         const where = `${method} ${path}`;
         if (path.startsWith('/v1/')) {
-          expect(op.security, where).toEqual([{ bearer: [] }]);
+          // Each operation names the one scope it needs: reading `read`, the rest `evaluate` unless it says.
+          const scope = (op.security as { bearer: string[] }[])[0]?.bearer;
+          expect(scope, where).toHaveLength(1);
+          expect(SCOPES, where).toContain(scope?.[0]);
+          expect(op, where).not.toHaveProperty('x-scope');
           expect(Object.keys(op.responses as Json), where).toEqual(expect.arrayContaining(['401', '403']));
         } else {
           expect(op.security, where).toEqual(path === '/readyz' ? [{}, { bearer: [] }] : []);
@@ -109,6 +114,7 @@ describe('GET /openapi.json', () => {
       'at',
       'version',
       'explain',
+      'subject',
     ]);
     expect(schemas.EvaluateRequest?.required).toEqual(['facts']);
     const discriminator = (schemas.Envelope?.discriminator ?? {}) as Json;

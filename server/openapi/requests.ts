@@ -5,6 +5,7 @@
  * check, with their own codes (`facts_invalid`, `answers_invalid`, `at_invalid`).
  */
 import { closed, type Json, listOf } from './helpers.ts';
+import { holdRequest, purgeRequest, subject } from './records.ts';
 
 // Facts and answers are any JSON here: the engine checks them against the standard and answers
 // `facts_invalid` or `answers_invalid` with a diagnostic per problem, more than a type could say.
@@ -35,12 +36,15 @@ export const evaluateRequest = closed(
     at,
     version: { type: 'string', description: 'pin a version instead of the one in force' },
     explain: { type: 'boolean', description: 'add `explain` (runs json-rules-engine, the reference)' },
+    subject: { $ref: '#/components/schemas/Subject' },
   },
   ['facts'],
 );
 
 /** One item of a batch: evaluated on its own, with its own result or error. */
-export const batchItem = closed({ facts, answers, at }, ['facts']);
+export const batchItem = closed({ facts, answers, at, subject: { $ref: '#/components/schemas/Subject' } }, [
+  'facts',
+]);
 
 /** The body of `POST …/evaluate/batch`. */
 export const batchRequest = closed(
@@ -73,5 +77,8 @@ export function requestComponents(): Record<string, Json> {
     BatchItem: batchItem,
     BatchRequest: batchRequest,
     DiffRequest: diffRequest,
+    Subject: subject,
+    HoldRequest: holdRequest,
+    PurgeRequest: purgeRequest,
   };
 }

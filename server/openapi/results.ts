@@ -258,6 +258,12 @@ function envelopeOf(kind: string, explain: Record<string, string>): Json {
   const entries = Object.values(explain);
   return closed(
     {
+      decisionId: {
+        type: 'string',
+        format: 'uuid',
+        description:
+          'the decision record (UUIDv7), present once it is committed; absent with NORMA_RECORDS=off',
+      },
       standard: ref('StandardRef'),
       at: { type: 'string', format: 'date' },
       kind: { const: kind },

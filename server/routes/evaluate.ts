@@ -1,10 +1,16 @@
-import { type Envelope, evaluateStandard, findVersion, NormaError, versionsOf } from '../../engine/index.ts';
+import type { Context } from 'hono';
+import { evaluateStandard, findVersion, NormaError, versionsOf } from '../../engine/index.ts';
+import type { RecordedEnvelope } from '../../records/recorder.ts';
+import type { RecordsService } from '../../records/service.ts';
 import { acceptBody, mediaTypes, readJson } from '../body.ts';
 import { boundedResults } from '../bounded.ts';
+import type { AppEnv } from '../context.ts';
 import { Deadline } from '../deadline.ts';
 import { httpError } from '../errors.ts';
 import { closed, errors, idParam, jsonResponse, listOf, ref } from '../openapi/helpers.ts';
+import type { SubjectedRequest } from '../requests.ts';
 import { batchBody, evaluateBody } from '../requests.ts';
+import { OPEN_SCOPES } from '../scopes.ts';
 import type { RouteModule } from './route.ts';
 
 /** How long a batch runs before it yields to the event loop, so one batch cannot starve the rest. */
@@ -54,7 +60,7 @@ export const evaluateRoutes: RouteModule = {
       },
     },
   },
-  mount(app, { options }) {
+  mount(app, { options, records }) {
     const jsonBody = acceptBody(mediaTypes.json, options.bodyLimit);
 
     app.post('/v1/standards/:id/evaluate', jsonBody, async (c) => {
@@ -67,8 +73,9 @@ export const evaluateRoutes: RouteModule = {
       // fast-path run is done before evaluateStandard returns, before any timer could fire.
       const deadline = request.explain ? new Deadline(options.timeoutMs) : undefined;
       const work = evaluateStandard(index, id, request);
-      const envelope = await (deadline ? deadline.race(work) : work);
+      const envelope: RecordedEnvelope = await (deadline ? deadline.race(work) : work);
       c.set('standard', { id, version: envelope.standard.version });
+      if (records) envelope.decisionId = await recordDecision(c, records, envelope, request);
       return c.json(envelope);
     });
 
@@ -94,7 +101,8 @@ export const evaluateRoutes: RouteModule = {
       if (body.version === undefined) versionsOf(index, id);
       else findVersion(index, id, body.version);
       const deadline = new Deadline(options.timeoutMs);
-      const results: (Envelope | NormaError)[] = [];
+      const results: (RecordedEnvelope | NormaError)[] = [];
+      const committing: Promise<void>[] = [];
       const versions = new Set<string>();
       let ranSince = performance.now();
       for (const [i, item] of body.items.entries()) {
@@ -105,16 +113,70 @@ export const evaluateRoutes: RouteModule = {
         }
         try {
           if (body.version !== undefined) item.version = body.version;
-          const envelope = await evaluateStandard(index, id, item);
+          const envelope: RecordedEnvelope = await evaluateStandard(index, id, item);
           versions.add(envelope.standard.version);
-          results.push(envelope);
+          const at = results.push(envelope) - 1;
+          // Recorded together: the items' records share commits, and the answer waits for all.
+          if (records) {
+            committing.push(
+              recordDecision(c, records, envelope, item).then(
+                (decisionId) => {
+                  envelope.decisionId = decisionId;
+                },
+                (e: unknown) => {
+                  results[at] = unrecorded(e);
+                },
+              ),
+            );
+          }
         } catch (e) {
           if (!(e instanceof NormaError)) throw e;
           results.push(e);
         }
       }
+      await Promise.all(committing);
       c.set('standard', { id, ...(versions.size > 0 ? { version: [...versions].sort().join(',') } : {}) });
       return c.json({ results: boundedResults(results) });
     });
   },
 };
+
+/**
+ * Records the decision and returns its id once committed; a store that cannot commit is
+ * `records_unavailable` (503): the decision is not acknowledged, so the client may retry.
+ */
+async function recordDecision(
+  c: Context<AppEnv>,
+  records: RecordsService,
+  envelope: RecordedEnvelope,
+  request: SubjectedRequest,
+): Promise<string> {
+  const input: Record<string, unknown> = { facts: request.facts ?? {} };
+  if (request.answers !== undefined) input.answers = request.answers;
+  const caller = c.get('caller') ?? { name: null, scopes: new Set(OPEN_SCOPES) };
+  try {
+    return await records.recorder.record(c.get('index'), envelope, input, {
+      caller: caller.name,
+      requestId: c.get('requestId') ?? null,
+      subject: request.subject ?? null,
+    });
+  } catch (e) {
+    throw unrecorded(e);
+  }
+}
+
+function unrecorded(e: unknown): NormaError {
+  if (e instanceof NormaError) return e;
+  return httpError(
+    'records_unavailable',
+    'the decision was made but could not be recorded: it is not acknowledged',
+    [
+      {
+        code: 'records_unavailable',
+        message: 'the records store did not commit the record',
+        severity: 'error',
+        hint: 'retry; the server log has the store’s error',
+      },
+    ],
+  );
+}

@@ -1,6 +1,6 @@
 import { sep } from 'node:path';
 import type { Diagnostic, StandardsIndex } from '../../engine/index.ts';
-import { bearerAccepted } from '../auth.ts';
+import { accessControlled, bearerAccepted, grantsOf } from '../auth.ts';
 import { capDiagnostics, clip, type ListLimits } from '../bounded.ts';
 import type { StandardsHolder } from '../holder.ts';
 import { failingFiles } from '../holder.ts';
@@ -33,8 +33,8 @@ export const healthRoutes: RouteModule = {
     },
   },
   mount(app, ctx) {
-    const authorised = bearerAccepted(ctx.options.tokens);
-    const open = ctx.options.tokens.length === 0;
+    const authorised = bearerAccepted(grantsOf(ctx.options));
+    const open = !accessControlled(ctx.options);
     app.get('/healthz', (c) => c.json({ status: 'ok' }));
     app.get('/readyz', (c) => {
       const detailed = open || authorised(c.req.header('authorization'));

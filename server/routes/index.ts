@@ -2,6 +2,7 @@ import { auditDiffRoutes, auditReportRoutes } from './audit.ts';
 import { evaluateRoutes } from './evaluate.ts';
 import { healthRoutes } from './health.ts';
 import { openApiRoute } from './openapi.ts';
+import { recordsRoutes } from './records.ts';
 import type { RouteModule } from './route.ts';
 import { standardsRoutes } from './standards.ts';
 import { validateRoutes } from './validate.ts';
@@ -13,6 +14,7 @@ const apiRoutes: RouteModule[] = [
   validateRoutes,
   auditDiffRoutes,
   auditReportRoutes,
+  recordsRoutes,
 ];
 
 /** Every route family of the server, in mount order; /openapi.json describes them all. */

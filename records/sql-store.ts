@@ -1,0 +1,403 @@
+/**
+ * The RecordStore both databases share: every query is here, once; records/sqlite.ts and
+ * records/postgres.ts only open a connection and name their dialect.
+ */
+import { GENESIS_HASH, recordContent, recordHash } from './chain.ts';
+import { GroupCommit } from './group-commit.ts';
+import { uuidv7 } from './ids.ts';
+import { migrate } from './migrate.ts';
+import { decodeCursor, encodeCursor, filterSql, pageLimit } from './query.ts';
+import {
+  CONTENT_COLUMNS,
+  DECISION_COLUMNS,
+  destructionFromRow,
+  holdFromRow,
+  recordFromRow,
+  recordValues,
+} from './rows.ts';
+import { type SqlDialect, type SqlExecutor, type SqlRow, type SqlValue, valuesList } from './sql.ts';
+import type {
+  ChainReport,
+  DecisionFilter,
+  Destruction,
+  LegalHold,
+  NewRecord,
+  Page,
+  RecordStore,
+  StoredRecord,
+  StoredSource,
+  VerifyReport,
+} from './store.ts';
+
+/** Rows per INSERT statement (well under either database's limit on bound parameters). */
+const ROWS_PER_INSERT = 100;
+/** Records one commit takes at most. */
+const MAX_BATCH = 2000;
+/** Records read per query by `stream` and `verify`, so memory stays bounded. */
+const CHUNK = 500;
+
+interface Append {
+  record: NewRecord;
+  source: StoredSource | undefined;
+}
+
+type Broken = NonNullable<VerifyReport['broken']>;
+
+export class SqlRecordStore implements RecordStore {
+  readonly driver: 'sqlite' | 'postgres';
+  readonly writer = uuidv7();
+  /** The last committed record of this writer's chain. */
+  private head = { seq: 0, hash: GENESIS_HASH };
+  /** Set when a commit failed: whether it reached the database is unknown, so read the head back. */
+  private headUncertain = false;
+  private readonly keptSources = new Set<string>();
+  /** Whether this writer's row exists; a process that only reads (verify, export) never adds one. */
+  private registered = false;
+  private readonly appends = new GroupCommit<Append, StoredRecord>((batch) => this.commit(batch), MAX_BATCH);
+
+  private constructor(
+    /** The connection; public so tests can count its transactions. */
+    readonly sql: SqlDialect,
+  ) {
+    this.driver = sql.name;
+  }
+
+  /** Brings the schema up to date; the writer is registered with its first commit. */
+  static async open(sql: SqlDialect): Promise<SqlRecordStore> {
+    await migrate(sql);
+    return new SqlRecordStore(sql);
+  }
+
+  append(record: NewRecord, source?: StoredSource): Promise<StoredRecord> {
+    return this.appends.add({ record, source });
+  }
+
+  /** One transaction for the whole batch: sources, records, and this writer's new head. */
+  private async commit(batch: Append[]): Promise<StoredRecord[]> {
+    try {
+      const { stored, head, sources } = await this.sql.transaction(async (tx) => {
+        const start = this.headUncertain ? await this.readHead(tx) : this.head;
+        const head = { ...start };
+        const stored = batch.map(({ record }) => {
+          const link = { writer: this.writer, seq: head.seq + 1, prevHash: head.hash };
+          const hash = recordHash(record, link);
+          head.seq = link.seq;
+          head.hash = hash;
+          return { ...recordContent(record), ...link, hash };
+        });
+        if (!this.registered) {
+          await tx.query(
+            `INSERT INTO writers (writer, started_at, head_seq, head_hash, head_decision_id)
+             VALUES (?, ?, 0, ?, NULL) ON CONFLICT (writer) DO NOTHING`,
+            [this.writer, new Date().toISOString(), GENESIS_HASH],
+          );
+        }
+        const sources = await this.insertSources(tx, batch);
+        await this.insertRecords(tx, stored);
+        await tx.query(
+          'UPDATE writers SET head_seq = ?, head_hash = ?, head_decision_id = ? WHERE writer = ?',
+          [head.seq, head.hash, stored.at(-1)?.decisionId ?? null, this.writer],
+        );
+        return { stored, head, sources };
+      });
+      this.head = head;
+      this.headUncertain = false;
+      this.registered = true;
+      for (const digest of sources) this.keptSources.add(digest);
+      return stored;
+    } catch (error) {
+      this.headUncertain = true;
+      throw error;
+    }
+  }
+
+  private async readHead(tx: SqlExecutor): Promise<{ seq: number; hash: string }> {
+    const [row] = await tx.query('SELECT head_seq, head_hash FROM writers WHERE writer = ?', [this.writer]);
+    return row ? { seq: Number(row.head_seq), hash: String(row.head_hash) } : { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /** Inserts the batch's sources not known to be kept yet; an existing digest is left as it is. */
+  private async insertSources(tx: SqlExecutor, batch: Append[]): Promise<string[]> {
+    const fresh = new Map<string, StoredSource>();
+    for (const { source } of batch) {
+      if (source && !this.keptSources.has(source.digest) && !fresh.has(source.digest)) {
+        fresh.set(source.digest, source);
+      }
+    }
+    const list = [...fresh.values()];
+    for (let i = 0; i < list.length; i += ROWS_PER_INSERT) {
+      const rows = list.slice(i, i + ROWS_PER_INSERT);
+      await tx.query(
+        `INSERT INTO sources (digest, id, version, source) VALUES ${valuesList(rows.length, 4)} ON CONFLICT (digest) DO NOTHING`,
+        rows.flatMap((s) => [s.digest, s.id, s.version, s.source]),
+      );
+    }
+    return [...fresh.keys()];
+  }
+
+  private async insertRecords(tx: SqlExecutor, stored: StoredRecord[]): Promise<void> {
+    for (let i = 0; i < stored.length; i += ROWS_PER_INSERT) {
+      const rows = stored.slice(i, i + ROWS_PER_INSERT);
+      await tx.query(
+        `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES ${valuesList(rows.length, DECISION_COLUMNS.length)}`,
+        rows.flatMap(recordValues),
+      );
+    }
+  }
+
+  async get(decisionId: string): Promise<StoredRecord | undefined> {
+    const [row] = await this.sql.query(
+      'SELECT * FROM decisions WHERE decision_id = ? AND destroyed_at IS NULL',
+      [decisionId],
+    );
+    return row ? recordFromRow(row) : undefined;
+  }
+
+  async source(digest: string): Promise<StoredSource | undefined> {
+    const [row] = await this.sql.query('SELECT digest, id, version, source FROM sources WHERE digest = ?', [
+      digest,
+    ]);
+    return row
+      ? {
+          digest: String(row.digest),
+          id: String(row.id),
+          version: String(row.version),
+          source: String(row.source),
+        }
+      : undefined;
+  }
+
+  async list(filter: DecisionFilter, page: { after?: string; limit: number }): Promise<Page<StoredRecord>> {
+    const limit = pageLimit(page.limit);
+    const after = page.after === undefined ? undefined : decodeCursor(page.after);
+    const rows = await this.select(filter, after, limit + 1);
+    const items = rows.slice(0, limit).map(recordFromRow);
+    const last = items.at(-1);
+    return rows.length > limit && last ? { items, next: encodeCursor(last.decisionId) } : { items };
+  }
+
+  async *stream(filter: DecisionFilter): AsyncIterable<StoredRecord> {
+    let after: string | undefined;
+    for (;;) {
+      const rows = await this.select(filter, after, CHUNK);
+      for (const row of rows) yield recordFromRow(row);
+      if (rows.length < CHUNK) return;
+      after = String(rows.at(-1)?.decision_id);
+    }
+  }
+
+  private select(filter: DecisionFilter, after: string | undefined, limit: number): Promise<SqlRow[]> {
+    const { where, params } = filterSql(filter, after);
+    return this.sql.query(`SELECT * FROM decisions WHERE ${where} ORDER BY decision_id LIMIT ?`, [
+      ...params,
+      limit,
+    ]);
+  }
+
+  async verify(): Promise<VerifyReport> {
+    const registered = await this.sql.query(
+      'SELECT writer, head_seq, head_hash, head_decision_id FROM writers',
+    );
+    // Records of a writer with no row in writers (it was deleted) are walked without a head.
+    const unregistered = await this.sql.query(
+      'SELECT DISTINCT writer FROM decisions WHERE writer NOT IN (SELECT writer FROM writers)',
+    );
+    const writers = [
+      ...registered,
+      ...unregistered.map((row) => ({ writer: row.writer, head_seq: null })),
+    ].sort((a, b) => String(a.writer).localeCompare(String(b.writer)));
+    const chains: ChainReport[] = [];
+    let broken: Broken | undefined;
+    for (const row of writers) {
+      const { chain, broken: first } = await this.verifyChain(row);
+      chains.push(chain);
+      broken ??= first;
+    }
+    return broken ? { ok: false, chains, broken } : { ok: true, chains };
+  }
+
+  /**
+   * Walks one writer's chain in seq order, up to the head the writer recorded when the walk began
+   * (records committed meanwhile are for the next verify), and stops at the first broken record.
+   */
+  private async verifyChain(writerRow: SqlRow): Promise<{ chain: ChainReport; broken?: Broken }> {
+    const writer = String(writerRow.writer);
+    const recorded = writerRow.head_seq === null ? undefined : Number(writerRow.head_seq);
+    let expected = { seq: 1, prevHash: GENESIS_HASH };
+    let last: { seq: number; hash: string; decisionId: string } | undefined;
+    let records = 0;
+    const chain = () => ({ writer, records, head: last?.hash ?? null });
+    for (;;) {
+      const rows = await this.sql.query(
+        `SELECT d.*, x.hash AS destroyed_hash FROM decisions d
+         LEFT JOIN destructions x ON x.decision_id = d.decision_id
+         WHERE d.writer = ? AND d.seq >= ? AND d.seq <= ? ORDER BY d.seq LIMIT ?`,
+        [writer, expected.seq, recorded ?? Number.MAX_SAFE_INTEGER, CHUNK],
+      );
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        const decisionId = String(row.decision_id);
+        const reason = brokenBy(row, writer, expected);
+        if (reason) return { chain: chain(), broken: { writer, seq, decisionId, reason } };
+        records++;
+        last = { seq, hash: String(row.hash), decisionId };
+        expected = { seq: seq + 1, prevHash: last.hash };
+      }
+      if (rows.length < CHUNK) break;
+    }
+    if (recorded === undefined) return { chain: chain() };
+    // The writer's head row names the chain's end, so a chain cut short at its end is caught too.
+    if ((last?.seq ?? 0) < recorded) {
+      const decisionId = String(writerRow.head_decision_id ?? '');
+      return { chain: chain(), broken: { writer, seq: recorded, decisionId, reason: 'gap' } };
+    }
+    if (last && last.hash !== String(writerRow.head_hash)) {
+      return {
+        chain: chain(),
+        broken: { writer, seq: last.seq, decisionId: last.decisionId, reason: 'hash' },
+      };
+    }
+    return { chain: chain() };
+  }
+
+  async setHold(hold: LegalHold): Promise<string> {
+    const holdId = uuidv7();
+    const { target } = hold;
+    const decisionId = 'decisionId' in target ? target.decisionId : null;
+    const subject = 'subject' in target ? target.subject : null;
+    const caseId = 'caseId' in target ? target.caseId : null;
+    await this.sql.query(
+      `INSERT INTO holds (hold_id, decision_id, subject_type, subject_id, case_id, reason, set_by, set_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        holdId,
+        decisionId,
+        subject?.type ?? null,
+        subject?.id ?? null,
+        caseId,
+        hold.reason,
+        hold.setBy,
+        hold.setAt,
+      ],
+    );
+    return holdId;
+  }
+
+  async liftHold(holdId: string, by: string): Promise<boolean> {
+    const rows = await this.sql.query(
+      'UPDATE holds SET lifted_by = ?, lifted_at = ? WHERE hold_id = ? AND lifted_at IS NULL RETURNING hold_id',
+      [by, new Date().toISOString(), holdId],
+    );
+    return rows.length > 0;
+  }
+
+  async holds(): Promise<(LegalHold & { holdId: string })[]> {
+    const rows = await this.sql.query('SELECT * FROM holds WHERE lifted_at IS NULL ORDER BY hold_id');
+    return rows.map(holdFromRow);
+  }
+
+  held(record: StoredRecord): Promise<boolean> {
+    return isHeld(
+      this.sql,
+      record.decisionId,
+      record.subject?.type ?? null,
+      record.subject?.id ?? null,
+      record.caseId,
+    );
+  }
+
+  async destroy(
+    entries: Omit<Destruction, 'writer' | 'seq' | 'hash' | 'destroyedAt'>[],
+    at: string,
+  ): Promise<Destruction[]> {
+    return this.sql.transaction(async (tx) => {
+      for (const statement of this.sql.holdsLock) await tx.query(statement);
+      const destroyed: Destruction[] = [];
+      for (const entry of entries) {
+        const [row] = await tx.query(
+          'SELECT writer, seq, hash, subject_type, subject_id, case_id FROM decisions WHERE decision_id = ? AND destroyed_at IS NULL',
+          [entry.decisionId],
+        );
+        // Gone already, or under a legal hold: left out of the result, never destroyed.
+        if (!row) continue;
+        const subjectType = row.subject_type === null ? null : String(row.subject_type);
+        const subjectId = row.subject_id === null ? null : String(row.subject_id);
+        const caseId = row.case_id === null ? null : String(row.case_id);
+        if (await isHeld(tx, entry.decisionId, subjectType, subjectId, caseId)) continue;
+        const destruction: Destruction = {
+          decisionId: entry.decisionId,
+          writer: String(row.writer),
+          seq: Number(row.seq),
+          hash: String(row.hash),
+          recordClass: entry.recordClass,
+          rule: entry.rule,
+          approvals: [...entry.approvals],
+          destroyedAt: at,
+        };
+        await tx.query(
+          `INSERT INTO destructions (decision_id, writer, seq, hash, record_class, rule, approvals, destroyed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            destruction.decisionId,
+            destruction.writer,
+            destruction.seq,
+            destruction.hash,
+            destruction.recordClass,
+            destruction.rule,
+            JSON.stringify(destruction.approvals),
+            at,
+          ],
+        );
+        await tx.query(
+          `UPDATE decisions SET ${CONTENT_COLUMNS.map((c) => `${c} = NULL`).join(', ')}, destroyed_at = ? WHERE decision_id = ?`,
+          [at, entry.decisionId],
+        );
+        destroyed.push(destruction);
+      }
+      return destroyed;
+    });
+  }
+
+  async destructions(): Promise<Destruction[]> {
+    const rows = await this.sql.query('SELECT * FROM destructions ORDER BY destroyed_at, decision_id');
+    return rows.map(destructionFromRow);
+  }
+
+  async close(): Promise<void> {
+    await this.appends.close();
+    await this.sql.close();
+  }
+}
+
+/** Whether an active legal hold covers the record, by its id, its subject or its case. */
+async function isHeld(
+  sql: SqlExecutor,
+  decisionId: string,
+  subjectType: string | null,
+  subjectId: string | null,
+  caseId: string | null,
+): Promise<boolean> {
+  const rows = await sql.query(
+    `SELECT hold_id FROM holds WHERE lifted_at IS NULL
+     AND (decision_id = ? OR (subject_type = ? AND subject_id = ?) OR case_id = ?) LIMIT 1`,
+    [decisionId, subjectType, subjectId, caseId] satisfies SqlValue[],
+  );
+  return rows.length > 0;
+}
+
+/** Why a row breaks its chain at the place expected of it, or undefined when it holds. */
+function brokenBy(
+  row: SqlRow,
+  writer: string,
+  expected: { seq: number; prevHash: string },
+): Broken['reason'] | undefined {
+  if (Number(row.seq) !== expected.seq) return 'gap';
+  if (String(row.prev_hash) !== expected.prevHash) return 'link';
+  if (row.destroyed_at !== null && row.destroyed_at !== undefined) {
+    // A tombstone cannot be rehashed; the destruction log must hold the hash it had.
+    return row.destroyed_hash === row.hash ? undefined : 'hash';
+  }
+  const record = recordFromRow(row);
+  const hash = recordHash(record, { writer, seq: expected.seq, prevHash: expected.prevHash });
+  return hash === String(row.hash) ? undefined : 'hash';
+}
