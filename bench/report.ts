@@ -107,6 +107,7 @@ function httpSection(http: NonNullable<BenchResults['http']>): string[] {
     '| route | req/s | server CPU µs/request | p50 ms | p99 ms | errors | non-2xx |',
     '|---|---:|---:|---:|---:|---:|---:|',
     row('POST /v1/standards/bench.work-order/evaluate', h.evaluate),
+    ...(h.recorded ? [row('POST …/evaluate with decision records on (SQLite)', h.recorded)] : []),
     ...(h.sameWork
       ? [row('POST /bench/same-work (hand-written: parse, check, decide, stringify)', h.sameWork)]
       : []),

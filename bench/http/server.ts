@@ -49,7 +49,22 @@ async function realApp(): Promise<BenchApp> {
       sameWorkRoute(readJson, standard),
     );
   }
+  recorded = await recordingApp(createApp, holder, options);
   return app as unknown as BenchApp;
+}
+
+/** The same app with decision records on, in SQLite under the benchmark directory. */
+async function recordingApp(
+  createApp: typeof import('../../server/app.ts').createApp,
+  holder: Parameters<typeof createApp>[0]['holder'],
+  options: Parameters<typeof createApp>[0]['options'],
+): Promise<BenchApp | undefined> {
+  const [{ openStore }, { RecordsService }] = await Promise.all([
+    import('../../records/open.ts'),
+    import('../../records/service.ts'),
+  ]);
+  const records = new RecordsService(await openStore({ dataDir: join(dir, 'data') }));
+  return createApp({ holder, options, logger: productionLog(), records }) as unknown as BenchApp;
 }
 
 /**
@@ -77,6 +92,7 @@ function minimalApp(): BenchApp {
 
 let mode = 'server/app.ts';
 let app: BenchApp;
+let recorded: BenchApp | undefined;
 try {
   app = await realApp();
 } catch (e) {
@@ -102,7 +118,16 @@ const response = await app.fetch(
 constant = await response.text();
 if (response.status !== 200) throw new Error(`the sample evaluation failed: ${response.status} ${constant}`);
 
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
-  const port = (server.address() as AddressInfo).port;
-  process.stdout.write(`READY ${port} ${mode}\n`);
-});
+/** Listens on a free loopback port. */
+function listen(fetch: BenchApp['fetch']): Promise<number> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve((server.address() as AddressInfo).port),
+    );
+  });
+}
+
+const port = await listen(app.fetch);
+// The records-on app serves the same evaluate route on a port of its own (0: not running).
+const recordedPort = recorded ? await listen(recorded.fetch) : 0;
+process.stdout.write(`READY ${port} ${recordedPort} ${mode}\n`);
