@@ -151,3 +151,42 @@ describe('generated conditions', () => {
     expect(generated[2]?.({ [`${hostile}\``]: [{ '\u0024{x}': '`' }] }, env)).toBe(true);
   });
 });
+
+describe('which sets run generated code', () => {
+  it('generates a served document, and leaves a set of more than MAX_GENERATED_CONDITIONS to the closures', async () => {
+    const { compileDocument } = await import('../document.ts');
+    const { conditionCode, MAX_GENERATED_CONDITIONS } = await import('../kinds/kind.ts');
+    const ruleset = (n: number) =>
+      [
+        'kind: ruleset',
+        'id: t.size',
+        'version: 1.0.0',
+        'status: draft',
+        'title: size',
+        'facts:',
+        '  n: { type: number }',
+        'hit: collect',
+        'outputs:',
+        '  c: { type: integer, aggregate: count }',
+        'rules:',
+        ...Array.from(
+          { length: n },
+          (_, i) => `  - { id: r${i}, when: { n: { greaterThan: ${i} } }, then: { c: 1 } }`,
+        ),
+        '',
+      ].join('\n');
+    const small = compileDocument(ruleset(3), 'rules/t.size/1.0.0.yaml', undefined, { code: 'generated' });
+    const large = compileDocument(
+      ruleset(MAX_GENERATED_CONDITIONS + 1),
+      'rules/t.size/1.0.0.yaml',
+      undefined,
+      {
+        code: 'generated',
+      },
+    );
+    const draft = compileDocument(ruleset(3), 'rules/t.size/1.0.0.yaml');
+    expect(conditionCode(small.document?.compiled)).toBe('generated');
+    expect(conditionCode(large.document?.compiled)).toBe('closures');
+    expect(conditionCode(draft.document?.compiled)).toBe('closures');
+  });
+});
