@@ -61,7 +61,14 @@ export const MAX_GENERATED_CONDITIONS = 128;
 /** Switches a set to generated code (generate.ts): the same truths, faster; large sets stay closures. */
 export function generateSet(set: CondSet): void {
   if (set.conds.length > MAX_GENERATED_CONDITIONS) return;
-  (set as { fns: readonly CondFn[] }).fns = generateConditions(set.conds);
+  let fns: CondFn[];
+  try {
+    fns = generateConditions(set.conds);
+  } catch {
+    // Code generation refused (`node --disallow-code-generation-from-strings`): the closures decide alike.
+    return;
+  }
+  (set as { fns: readonly CondFn[] }).fns = fns;
   (set as { code: ConditionCode }).code = 'generated';
 }
 
