@@ -15,6 +15,7 @@ import {
 } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
 import { documentDigest } from './load/digest.ts';
+import { releaseCaches } from './load/positions.ts';
 import { compactStrings } from './load/strings.ts';
 import { loadYaml, type SourceMap } from './load/yaml.ts';
 import { excusable } from './lock/later.ts';
@@ -128,6 +129,8 @@ export function compileDocument(
   const compiled = made?.value;
   if (module && !hasErrors(diagnostics)) checkTestsAtLoad({ data: doc, facts, module, compiled }, ctx);
   const sorted = capDiagnostics(sortDiagnostics(diagnostics));
+  // Compiling asked where every rule is; the document keeps the positions, not that lookup index.
+  releaseCaches(loaded.map);
   if (!module || !made) return { diagnostics: sorted };
   // Generated only for a document that compiled: one with errors is never evaluated.
   if (options.code === 'generated' && !hasErrors(sorted)) for (const set of made.sets) generateSet(set);
