@@ -65,6 +65,8 @@ export function prepareRequest(
  * throws `at_invalid` or `at_out_of_range` otherwise.
  */
 export function checkAt(at: unknown): string {
+  // A pure check of a string, and consecutive requests nearly always name the same date.
+  if (lastGoodAt !== undefined && at === lastGoodAt) return lastGoodAt;
   if (!isIsoDate(at)) {
     throw new NormaError(
       'at_invalid',
@@ -80,8 +82,11 @@ export function checkAt(at: unknown): string {
       }),
     ]);
   }
+  lastGoodAt = at;
   return at;
 }
+
+let lastGoodAt: string | undefined;
 
 /** Evaluates on the compiled closures, synchronously. Throws NormaError on bad input. */
 export function evaluateFast(
