@@ -6,9 +6,17 @@ import { badPatternAt, compileFacts, type FactModel } from './facts/model.ts';
 import { scopeOf } from './facts/scope.ts';
 import type { FactSchema } from './facts/types.ts';
 import { mapAt, textAt } from './kinds/common.ts';
-import type { KindModule } from './kinds/kind.ts';
+import {
+  type ConditionCode,
+  collectingSets,
+  generateSet,
+  type KindModule,
+  recordSets,
+} from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
 import { documentDigest } from './load/digest.ts';
+import { releaseCaches } from './load/positions.ts';
+import { compactStrings } from './load/strings.ts';
 import { loadYaml, type SourceMap } from './load/yaml.ts';
 import { excusable } from './lock/later.ts';
 import { quoted } from './util/text.ts';
@@ -60,12 +68,27 @@ export interface ExpectedIdentity {
   folder?: string;
 }
 
+/** How to compile. */
+export interface CompileOptions {
+  /**
+   * How conditions run on the fast path: `closures` (the default: checking, validation, editor
+   * drafts, the CLI) or `generated` JavaScript source (documents loaded to be served: faster, and
+   * worth its compile time only for a document evaluated many times).
+   */
+  code?: ConditionCode;
+}
+
 /** Loads, validates and compiles one document from its YAML text. */
-export function compileDocument(text: string, file: string, expected?: ExpectedIdentity): CompileResult {
+export function compileDocument(
+  text: string,
+  file: string,
+  expected?: ExpectedIdentity,
+  options: CompileOptions = {},
+): CompileResult {
   const loaded = loadYaml(text, file);
   if (hasErrors(loaded.diagnostics))
     return { diagnostics: capDiagnostics(sortDiagnostics(loaded.diagnostics)) };
-  const data = loaded.data;
+  const data = compactStrings(loaded.data, text);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       diagnostics: [
@@ -100,10 +123,18 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
       },
     );
   }
-  const compiled = module ? module.compile({ data: doc, file, map: loaded.map, facts, ctx }) : undefined;
+  const made = module
+    ? collectingSets(() => module.compile({ data: doc, file, map: loaded.map, facts, ctx }))
+    : undefined;
+  const compiled = made?.value;
   if (module && !hasErrors(diagnostics)) checkTestsAtLoad({ data: doc, facts, module, compiled }, ctx);
   const sorted = capDiagnostics(sortDiagnostics(diagnostics));
-  if (!module) return { diagnostics: sorted };
+  // Compiling asked where every rule is; the document keeps the positions, not that lookup index.
+  releaseCaches(loaded.map);
+  if (!module || !made) return { diagnostics: sorted };
+  // Generated only for a document that compiled: one with errors is never evaluated.
+  if (options.code === 'generated' && !hasErrors(sorted)) for (const set of made.sets) generateSet(set);
+  recordSets(compiled, made.sets);
   const document: CompiledDocument = {
     kind: module.kind,
     id: doc.id as string,

@@ -33,6 +33,7 @@ export { type DiffOptions, type DiffReport, type DiffView, diffVersions, diffVie
 export { type Change, type SemanticDiff, semanticDiff } from './diff/semantic.ts';
 export {
   type CompiledDocument,
+  type CompileOptions,
   type CompileResult,
   compileDocument,
   type DocumentStatus,

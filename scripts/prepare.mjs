@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** `npm install`'s `prepare`: every build step norma needs before it runs, one line each. */
+/** `npm install`'s `prepare`: every build step the checkout needs before it runs, one line each. */
+import { buildServer } from './build-server.mjs';
+
+await buildServer();
 
 try {
   const { buildWeb } = await import('./build-web.mjs');

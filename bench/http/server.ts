@@ -6,10 +6,16 @@
  * If the real app cannot be loaded, a minimal Hono app calls `evaluateStandard` (the same engine
  * path) instead, and the mode says so.
  */
+
+import { openSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { evaluateStandard, loadStandards, NormaError } from '../../engine/index.ts';
+import { acceptBody, mediaTypes, readJson } from '../../server/body.ts';
+import { bufferedLines, jsonLogger } from '../../server/log.ts';
+import { sameWorkRoute } from './same-work.ts';
 
 const dir = process.argv[2] as string;
 const sample = JSON.parse(process.argv[3] as string) as { id: string; body: unknown };
@@ -30,12 +36,44 @@ async function realApp(): Promise<BenchApp> {
   ]);
   // A generated benchmark directory has no lock: it is a development directory.
   const holder = StandardsHolder.load(dir, { lock: false });
-  // No request log: one JSON line per request would measure the terminal, not norma.
-  return createApp({
-    holder,
-    options: optionsFromEnv({}, { dir, lock: false }),
-    logger: { log() {} },
-  }) as unknown as BenchApp;
+  const options = optionsFromEnv({}, { dir, lock: false });
+  const app = createApp({ holder, options, logger: productionLog() });
+  // The hand-written route doing the same work, behind the same middleware and body checks.
+  const index = holder.index;
+  const doc = index.documents.get(sample.id)?.[0];
+  if (doc) {
+    const standard = { id: doc.id, version: doc.version, digest: doc.digest };
+    app.post(
+      '/bench/same-work',
+      acceptBody(mediaTypes.json, options.bodyLimit),
+      sameWorkRoute(readJson, standard),
+    );
+  }
+  recorded = await recordingApp(createApp, holder, options);
+  return app as unknown as BenchApp;
+}
+
+/** The same app with decision records on, in SQLite under the benchmark directory. */
+async function recordingApp(
+  createApp: typeof import('../../server/app.ts').createApp,
+  holder: Parameters<typeof createApp>[0]['holder'],
+  options: Parameters<typeof createApp>[0]['options'],
+): Promise<BenchApp | undefined> {
+  const [{ openStore }, { RecordsService }] = await Promise.all([
+    import('../../records/open.ts'),
+    import('../../records/service.ts'),
+  ]);
+  const records = new RecordsService(await openStore({ dataDir: join(dir, 'data') }));
+  return createApp({ holder, options, logger: productionLog(), records }) as unknown as BenchApp;
+}
+
+/**
+ * The production request log (server/log.ts: JSON lines, buffered by tick), into a file as a
+ * service's standard output would be; one line per request, as in production.
+ */
+function productionLog() {
+  const fd = openSync(join(dir, 'requests.log'), 'a');
+  return jsonLogger(bufferedLines((text) => writeSync(fd, text)).write);
 }
 
 function minimalApp(): BenchApp {
@@ -54,6 +92,7 @@ function minimalApp(): BenchApp {
 
 let mode = 'server/app.ts';
 let app: BenchApp;
+let recorded: BenchApp | undefined;
 try {
   app = await realApp();
 } catch (e) {
@@ -79,7 +118,16 @@ const response = await app.fetch(
 constant = await response.text();
 if (response.status !== 200) throw new Error(`the sample evaluation failed: ${response.status} ${constant}`);
 
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
-  const port = (server.address() as AddressInfo).port;
-  process.stdout.write(`READY ${port} ${mode}\n`);
-});
+/** Listens on a free loopback port. */
+function listen(fetch: BenchApp['fetch']): Promise<number> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve((server.address() as AddressInfo).port),
+    );
+  });
+}
+
+const port = await listen(app.fetch);
+// The records-on app serves the same evaluate route on a port of its own (0: not running).
+const recordedPort = recorded ? await listen(recorded.fetch) : 0;
+process.stdout.write(`READY ${port} ${recordedPort} ${mode}\n`);

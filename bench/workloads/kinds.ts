@@ -8,8 +8,11 @@ import { Engine, type RuleProperties } from 'json-rules-engine';
 import { compileDocument, type Envelope, evaluateFast } from '../../engine/index.ts';
 import { draw, measureAsync, measureEach, prng, retainedBytes } from '../harness.ts';
 import type { WorkloadResult } from '../run.ts';
+import { checklistSameWork, feesSameWork } from './same-work.ts';
 
 const AT = '2026-03-01';
+/** The name of the same-work hand-written row in a workload's speeds. */
+export const SAME_WORK = 'handwritten (same work)';
 type Facts = Record<string, unknown>;
 interface Request {
   facts: Facts;
@@ -23,6 +26,8 @@ interface KindSpec<H> {
   yaml: string;
   requests: Request[];
   handwritten: (q: Request) => H;
+  /** A hand-written version doing the same work as norma (checks, per-item results, messages). */
+  sameWork?: (q: Request) => H;
   /** Whether norma's envelope and the hand-written result agree on what matters. */
   agrees: (e: Envelope, h: H) => boolean;
   jre: (q: Request) => Promise<H>;
@@ -31,18 +36,25 @@ interface KindSpec<H> {
 
 async function run<H>(spec: KindSpec<H>): Promise<WorkloadResult> {
   const file = `rules/${spec.name}/1.0.0.yaml`;
-  const compiled = compileDocument(spec.yaml, file);
+  // As served documents are compiled: conditions as generated code.
+  const compiled = compileDocument(spec.yaml, file, undefined, { code: 'generated' });
   if (!compiled.document)
     throw new Error(`${spec.name}: ${JSON.stringify(compiled.diagnostics.slice(0, 3))}`);
   const doc = compiled.document;
   let hand = 0;
+  let same = 0;
   let jre = 0;
   for (const [i, q] of spec.requests.entries()) {
     const e = evaluateFast(doc, q);
     if (!spec.agrees(e, spec.handwritten(q))) hand++;
+    if (spec.sameWork && !spec.agrees(e, spec.sameWork(q))) same++;
     if (i < 500 && !spec.agrees(e, await spec.jre(q))) jre++;
   }
+  const sameWork = spec.sameWork;
   const speeds = measureEach([
+    ...(sameWork
+      ? [{ name: SAME_WORK, fn: (q: unknown) => sameWork(q as Request), inputs: spec.requests }]
+      : []),
     { name: 'handwritten', fn: (q) => spec.handwritten(q as Request), inputs: spec.requests },
     { name: 'norma', fn: (q) => evaluateFast(doc, q as Request), inputs: spec.requests },
   ]);
@@ -58,13 +70,20 @@ async function run<H>(spec: KindSpec<H>): Promise<WorkloadResult> {
     speeds,
     memory: {
       norma: retainedBytes(() => {
-        const d = compileDocument(spec.yaml, file).document;
+        // A fresh copy of the text per document, so the source each one keeps is counted.
+        const d = compileDocument(Buffer.from(spec.yaml).toString(), file, undefined, {
+          code: 'generated',
+        }).document;
         if (d) evaluateFast(d, sample);
         return d;
       }),
       'json-rules-engine': retainedBytes(spec.jreMemory),
     },
-    mismatches: { handwritten: hand, 'json-rules-engine (first 500)': jre },
+    mismatches: {
+      handwritten: hand,
+      ...(spec.sameWork ? { [SAME_WORK]: same } : {}),
+      'json-rules-engine (first 500)': jre,
+    },
   };
 }
 
@@ -478,6 +497,7 @@ export async function kindWorkloads(): Promise<WorkloadResult[]> {
       yaml: checklistYaml,
       requests: checklistRequests(5000),
       handwritten: checklistHand,
+      sameWork: checklistSameWork(items),
       agrees: (e, h) => {
         const r = e.result as Judged;
         return r.status === h.status && r.score === h.score;
@@ -493,6 +513,7 @@ export async function kindWorkloads(): Promise<WorkloadResult[]> {
       yaml: feesYaml,
       requests: feesRequests(3000),
       handwritten: feesHand,
+      sameWork: feesSameWork,
       agrees: (e, h) => (e.result as { totals: { total: number } }).totals.total === h,
       jre: feesViaJre,
       jreMemory: () => [lineEngine(), orderEngine()],

@@ -72,7 +72,7 @@ function compileQuantifier(q: 'some' | 'every' | 'none', path: readonly string[]
 
 const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
-function elementScope(el: unknown): Record<string, unknown> {
+export function elementScope(el: unknown): Record<string, unknown> {
   return el !== null && typeof el === 'object' && !Array.isArray(el)
     ? (el as Record<string, unknown>)
     : EMPTY;
@@ -102,8 +102,9 @@ function unused(): unknown {
   return undefined;
 }
 
-// The operators run inline; every other one calls its definition in operators.ts.
-const CODES: Partial<Record<OperatorName, number>> = {
+// The operators run inline (here and in generated code); every other one calls its definition in
+// operators.ts.
+export const TEST_CODES: Partial<Record<OperatorName, number>> = {
   equal: 1,
   notEqual: 2,
   lessThan: 3,
@@ -119,7 +120,7 @@ const CODES: Partial<Record<OperatorName, number>> = {
 function compileTest(cond: Cond & { type: 'test' }): CondFn {
   const head = cond.path[0] as string;
   const plan: TestPlan = {
-    code: CODES[cond.op] ?? 0,
+    code: TEST_CODES[cond.op] ?? 0,
     head,
     path: cond.path.length > 1 ? cond.path : undefined,
     guarded: head in Object.prototype,
@@ -137,7 +138,7 @@ function compileTest(cond: Cond & { type: 'test' }): CondFn {
  * that does not compile is already an `op_regex_invalid` diagnostic, and a document with errors is
  * never evaluated, so it must not throw here.
  */
-function matchesTest(operand: Operand): (fact: unknown, value: unknown) => boolean {
+export function matchesTest(operand: Operand): (fact: unknown, value: unknown) => boolean {
   let regex: LinearRegex;
   try {
     // The same compiled object the reference path's `matches` operator finds by its source.

@@ -17,14 +17,19 @@ const MAX_ENVS = 1024;
 
 /** The environment of evaluations at a date (shared by every evaluation at that date). */
 export function evalEnv(at: string): EvalEnv {
+  if (last !== undefined && last.at === at) return last;
   let env = envs.get(at);
   if (env === undefined) {
     if (envs.size >= MAX_ENVS) envs.clear();
     env = makeEnv(at);
     envs.set(at, env);
   }
+  last = env;
   return env;
 }
+
+// The environment asked for last: consecutive evaluations nearly always share the date.
+let last: EvalEnv | undefined;
 
 function makeEnv(at: string): EvalEnv {
   const memo = new Map<string, string>();

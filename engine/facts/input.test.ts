@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DetailCollector, MAX_DETAILS } from '../util/details.ts';
-import { MAX_INPUT_DEPTH, readInput } from './input.ts';
+import { type InputCopy, MAX_INPUT_DEPTH, readInput } from './input.ts';
 
 function problems(value: unknown, base = ''): string[] {
   const details = new DetailCollector();
@@ -58,5 +59,37 @@ describe('request values', () => {
     expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
     expect(Object.hasOwn(plain, '__proto__')).toBe(true);
     expect((plain as { x?: unknown }).x).toBeUndefined();
+  });
+});
+
+describe('copies of clean request values', () => {
+  const value = fc.jsonValue({ maxDepth: 4 }).map((v) => ({ top: v }) as unknown);
+  it('equal the value, share nothing when deep, share the lower levels when shallow', () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom('none', 'shallow', 'deep') as fc.Arbitrary<InputCopy>, (v, copy) => {
+        const details = new DetailCollector();
+        const out = readInput(v, '', copy, details);
+        expect(details.count).toBe(0);
+        expect(out).toEqual(v);
+        if (copy === 'none') expect(out).toBe(v);
+        else expect(out).not.toBe(v);
+        const inner = (v as { top: unknown }).top;
+        const copied = (out as { top: unknown }).top;
+        if (inner !== null && typeof inner === 'object') {
+          if (copy === 'deep') expect(copied).not.toBe(inner);
+          else expect(copied).toBe(inner);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keep `__proto__` an own key at every level of a deep copy', () => {
+    const v = JSON.parse('{"__proto__": {"x": 1}, "a": [{"__proto__": 2}]}') as Record<string, unknown>;
+    const out = readInput(v, '', 'deep', new DetailCollector()) as Record<string, unknown>;
+    expect(Object.hasOwn(out, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.hasOwn((out.a as Array<Record<string, unknown>>)[0] as object, '__proto__')).toBe(true);
+    expect(JSON.stringify(out)).toBe(JSON.stringify(v));
   });
 });

@@ -28,8 +28,65 @@ export function readInput(
   details: DetailCollector,
   bare = false,
 ): unknown {
+  // Nearly every request is fine and most are only checked, not copied: check without keeping a
+  // path (one push and pop per value), and walk with the path only to say where a problem is.
+  if (isClean(value, 1)) {
+    if (copy === 'none') return value;
+    if (!bare && isPlainObject(value)) return copy === 'shallow' ? shallowCopy(value) : deepCopy(value);
+  }
   const levels = copy === 'none' ? 0 : copy === 'shallow' ? 1 : MAX_INPUT_DEPTH;
   return walk(value, 1, { levels, bare, base, details }, []);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The top level of a clean object copied, as `walk` copies it (`__proto__` an own key). */
+function shallowCopy(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    set(out, key, value[key]);
+  }
+  return out;
+}
+
+/**
+ * A clean value copied all the way down, as `walk` copies it with every level copied (a clean
+ * value nests at most `MAX_INPUT_DEPTH` levels, all of which `deep` copies).
+ */
+function deepCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = deepCopy(value[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    set(out, key, deepCopy((value as Record<string, unknown>)[key]));
+  }
+  return out;
+}
+
+/** Whether `walk` would find nothing to report in a value (at nesting `level`). */
+function isClean(value: unknown, level: number): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (level > MAX_INPUT_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isClean(value[i], level + 1)) return false;
+    return true;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    if (!isClean((value as Record<string, unknown>)[keys[i] as string], level + 1)) return false;
+  }
+  return true;
 }
 
 /** What stays the same through one walk. */

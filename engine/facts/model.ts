@@ -10,6 +10,7 @@ import { applyDefaults } from './defaults.ts';
 import { type InputCopy, readInput } from './input.ts';
 import { type Scope, scopeOf } from './scope.ts';
 import type { FactSchema } from './types.ts';
+import { ValidatorCache } from './validators.ts';
 
 /** A document's declared inputs, compiled once: validation with defaults, and the condition scope. */
 export interface FactModel {
@@ -38,6 +39,9 @@ for (const ajv of [checkAjv, inputAjv]) {
   });
 }
 
+const checkValidators = new ValidatorCache(checkAjv);
+const explainValidators = new ValidatorCache(inputAjv);
+
 /** Compiles fact declarations into a model; call once per document. */
 export function compileFacts(declared: Record<string, FactSchema> = {}): FactModel {
   const required = Object.entries(declared)
@@ -48,7 +52,7 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
   // evaluated soon after loading, so it is compiled on the first evaluation and kept. The one
   // declaration the schema check cannot catch and ajv refuses, a bad `pattern`, still fails here.
   let validate: ValidateFunction | undefined = hasBadPattern(declared)
-    ? compileInput(inputAjv, inputSchema)
+    ? explainValidators.get(inputSchema)
     : undefined;
   let explainErrors: ValidateFunction | undefined;
   // How much of an input is copied before validation writes defaults into it (never into the
@@ -88,21 +92,14 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
       const problems = new DetailCollector();
       const facts = withDefaults(given, copy, problems);
       if (problems.count > 0) return { ok: false, details: problems.list() };
-      validate ??= compileInput(checkAjv, inputSchema);
+      validate ??= checkValidators.get(inputSchema);
       if (validate(facts)) return { ok: true, facts };
-      explainErrors ??= compileInput(inputAjv, inputSchema);
+      explainErrors ??= explainValidators.get(inputSchema);
       // On a fresh copy: the first validator may have written defaults into `facts`.
       explainErrors(copy === 'none' ? facts : withDefaults(given, copy, new DetailCollector()));
       return { ok: false, details: inputErrors(explainErrors.errors ?? []) };
     },
   };
-}
-
-/** An input validator; ajv's cache is left empty so a reloaded document's old one can be freed. */
-function compileInput(ajv: typeof inputAjv, schema: FactSchema): ValidateFunction {
-  const validate = ajv.compile(schema);
-  ajv.removeSchema(schema);
-  return validate;
 }
 
 /** Whether some `pattern` in the declarations is one the document dialect refuses. */

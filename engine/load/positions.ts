@@ -31,6 +31,11 @@ export class LineStarts {
   }
 }
 
+/** Lets the lookup caches of a source map go (`TreePositions.release`); the positions stay. */
+export function releaseCaches(map: { value: Positions; key: Positions }): void {
+  for (const positions of [map.value, map.key]) if (positions instanceof TreePositions) positions.release();
+}
+
 /** JSON pointer → where it starts (of a value, or of a key), as line and column. */
 export interface Positions {
   /** The position of a pointer, or undefined when the document has no node there. */
@@ -138,6 +143,15 @@ export class TreePositions implements Positions {
 
   get size(): number {
     return [...this.keys()].length;
+  }
+
+  /**
+   * Drops the index of children built while a document compiled (a Map per mapping it passed
+   * through): a compiled document keeps its positions for the few later questions, and the index
+   * is built again, node by node, when they come.
+   */
+  release(): void {
+    this.children.clear();
   }
 
   *keys(): IterableIterator<string> {

@@ -2,7 +2,7 @@ import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVALUATION_DATES } from '../conditions/dates.ts';
 import { type Diagnostic, error, sortDiagnostics, warning } from '../diagnostics.ts';
-import { type CompiledDocument, compileDocument } from '../document.ts';
+import { type CompiledDocument, type CompileOptions, compileDocument } from '../document.ts';
 import { enforceLock } from '../lock/check.ts';
 import { excused } from '../lock/later.ts';
 import type { WithheldVersion } from '../lock/withheld.ts';
@@ -59,6 +59,9 @@ export interface IndexOptions {
 
 export { standardFolders } from './listing.ts';
 
+// Documents loaded from a directory are served: their conditions run as generated code.
+const SERVED: CompileOptions = { code: 'generated' };
+
 /** Lists the version files of a standards directory that would be read, relative and with `/`. */
 export function listStandardFiles(dir: string): string[] {
   return listStandards(dir).files.flatMap((f) => ('open' in f ? [f.path] : []));
@@ -85,7 +88,7 @@ export function loadStandards(
     const read = 'open' in listed ? readVersionFile(listed.open, listed.path) : listed;
     if ('text' in read) {
       const same = before !== undefined && !before.unread && before.text === read.text;
-      files.set(listed.path, same ? before : compileFile(listed.path, read.text, before));
+      files.set(listed.path, same ? before : compileFile(listed.path, read.text, before, SERVED));
       continue;
     }
     files.set(listed.path, skippedFile(listed.path, read.skipped.diagnostic, before));
@@ -124,7 +127,12 @@ function unavailableIndex(dir: string, reason: Diagnostic, options: IndexOptions
 }
 
 /** Compiles one file of a standards directory, keeping the last good document on failure. */
-export function compileFile(path: string, text: string, before?: FileState): FileState {
+export function compileFile(
+  path: string,
+  text: string,
+  before?: FileState,
+  options: CompileOptions = {},
+): FileState {
   const parts = path.split('/');
   if (parts.length !== 3) {
     return {
@@ -142,7 +150,7 @@ export function compileFile(path: string, text: string, before?: FileState): Fil
   }
   const [folder = '', id = '', file = ''] = parts;
   const version = file.replace(/\.ya?ml$/, '');
-  const result = compileDocument(text, path, { id, version, folder });
+  const result = compileDocument(text, path, { id, version, folder }, options);
   const lastGood = before?.document ?? before?.lastGood;
   if (result.document) return { path, text, diagnostics: result.diagnostics, document: result.document };
   return {

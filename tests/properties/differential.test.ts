@@ -1,7 +1,10 @@
 /**
  * The fast path is proven against the reference: for every bundled document (every id, every
  * version) and every document of the case corpus, generated requests evaluate to the same
- * envelope, or the same error, on the compiled closures and on json-rules-engine.
+ * envelope, or the same error, on the compiled closures, on the generated JavaScript source
+ * (engine/conditions/generate.ts: what served documents run) and on json-rules-engine. Each
+ * document is compiled both ways, and the test checks that the generated twin really runs
+ * generated code.
  *
  * Inputs come from `inputArbitrary` (the fact declarations, biased towards the values conditions
  * compare with), widened with what real callers send: undeclared extra keys (dsl.md: ignored),
@@ -20,6 +23,7 @@ import { shiftDate } from '../../engine/conditions/dates.ts';
 import {
   bundledStandardsDir,
   type CompiledDocument,
+  compileDocument,
   type Envelope,
   type EvaluateRequest,
   evaluateFast,
@@ -27,6 +31,7 @@ import {
   loadStandards,
   NormaError,
 } from '../../engine/index.ts';
+import { conditionCode } from '../../engine/kinds/kind.ts';
 import { caseFiles, compileCase, readCase } from '../support/cases.ts';
 
 const RUNS = Number(process.env.NORMA_DIFF_RUNS ?? 100);
@@ -127,19 +132,36 @@ const INPUT_ERROR = /^\{"error":\{"code":"(facts_invalid|answers_invalid|at_inva
 
 const documents = [...bundledDocuments(), ...corpusDocuments()];
 
-describe('the compiled closures agree with json-rules-engine', () => {
+/** The document compiled with each kind of condition code (the same file, the same identity). */
+function twins(doc: CompiledDocument): { closures: CompiledDocument; generated: CompiledDocument } {
+  const compile = (code: 'closures' | 'generated') => {
+    const result = compileDocument(doc.source, doc.file, undefined, { code });
+    const twin = result.document ?? result.provisional;
+    if (!twin)
+      throw new Error(`${doc.file} does not compile again: ${JSON.stringify(result.diagnostics[0])}`);
+    return twin;
+  };
+  return { closures: compile('closures'), generated: compile('generated') };
+}
+
+describe('the compiled closures and the generated code agree with json-rules-engine', () => {
   it('finds documents to compare', () => {
     expect(documents.length).toBeGreaterThan(0);
   });
 
   it.each(documents)('on %s', async (_name, doc) => {
+    const { closures, generated } = twins(doc);
+    expect(conditionCode(closures.compiled)).toBe('closures');
+    expect(conditionCode(generated.compiled)).toBe('generated');
     let requests = 0;
     let evaluated = 0;
     await fc.assert(
       fc.asyncProperty(requestArbitrary(doc), async (request) => {
-        const fast = await outcomeText(() => evaluateFast(doc, request));
+        const fast = await outcomeText(() => evaluateFast(closures, request));
+        const code = await outcomeText(() => evaluateFast(generated, request));
         const reference = await outcomeText(() => evaluateReferencePath(doc, { ...request, explain: false }));
         expect(fast, `request ${JSON.stringify(request)}`).toBe(reference);
+        expect(code, `generated code, request ${JSON.stringify(request)}`).toBe(reference);
         requests++;
         if (!INPUT_ERROR.test(fast)) evaluated++;
       }),

@@ -16,7 +16,8 @@ export function* evaluateRuleset(
   const outputs = winners.length > 0 || !rs.default ? outputsOf(rs, winners) : defaultOutputs(rs, rs.default);
   // Messages render over the facts and the outputs: build that context only when one will render.
   const context = winners.some(hasMessage) ? Object.assign({}, input.facts, outputs) : input.facts;
-  const matched: Matched[] = winners.map((r) => matchedOf(rs, r, context));
+  const matched: Matched[] = [];
+  for (const r of winners) matched.push(matchedOf(rs, r, context));
   return {
     result: { outputs },
     matched,
@@ -29,7 +30,8 @@ function pick(rs: CompiledRuleset, truths: Truths): CompiledRule[] {
     for (const r of rs.rules) if (truths.get(r.index)) return [r];
     return [];
   }
-  const all = rs.rules.filter((r) => truths.get(r.index));
+  const all: CompiledRule[] = [];
+  for (const r of rs.rules) if (truths.get(r.index)) all.push(r);
   switch (rs.hit) {
     case 'unique':
       if (all.length > 1) {
@@ -91,9 +93,13 @@ function outputsOf(rs: CompiledRuleset, winners: CompiledRule[]): Record<string,
       case 'count':
         out[o.name] = winners.length;
         break;
-      case 'sum':
-        out[o.name] = values.reduce((a: number, b) => a + (b as number), 0);
+      case 'sum': {
+        // Added left to right from 0, as `reduce` did: the same float result.
+        let sum = 0;
+        for (const v of values) sum += v as number;
+        out[o.name] = sum;
         break;
+      }
       case 'min':
       case 'max':
         if (values.length > 0)

@@ -1,0 +1,87 @@
+/**
+ * Builds the server for production: server/main.ts and everything it imports from this
+ * repository, bundled by esbuild into one JavaScript file, dist/server.mjs (packages stay
+ * external, resolved from node_modules as usual). Start-up then skips tsx's loader and the
+ * transpiling of every file (about 0.34 s and 52 MB at start; no cost once running).
+ *
+ * Files that find their own folder (`import.meta.url`: the JSON schemas, the templates, the
+ * bundled standard, the compile worker) get the URL of their source file, relative to the bundle,
+ * so they find the same files as under tsx, wherever the checkout lies.
+ *
+ * Run by `npm install` (the `prepare` script, scripts/prepare.mjs) and by `npm start` when a source
+ * file is newer than the build (scripts/start.mjs). Without esbuild (an install without dev
+ * dependencies) it builds nothing and `npm start` runs the TypeScript through tsx.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const outfile = join(root, 'dist', 'server.mjs');
+const metafile = join(root, 'dist', 'server.meta.json');
+
+/** Builds dist/server.mjs; returns its path, or undefined when esbuild is not installed. */
+export async function buildServer() {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return undefined;
+  }
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [join(root, 'server', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [ownUrls],
+  });
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(metafile, JSON.stringify({ inputs: Object.keys(result.metafile.inputs) }));
+  return outfile;
+}
+
+/** Each repository file's `import.meta.url` as its source file's URL, relative to the bundle. */
+const ownUrls = {
+  name: 'own-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+      if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const fromBundle = relative(dirname(outfile), args.path).split('\\').join('/');
+      const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+      return {
+        contents: source.replaceAll('import.meta.url', url),
+        loader: args.path.endsWith('.ts') ? 'ts' : 'js',
+      };
+    });
+  },
+};
+
+/** Whether the build exists and no file it was built from has changed since. */
+export function isFresh() {
+  if (!existsSync(outfile) || !existsSync(metafile)) return false;
+  const built = statSync(outfile).mtimeMs;
+  const { inputs } = JSON.parse(readFileSync(metafile, 'utf8'));
+  for (const input of inputs) {
+    const path = join(root, input);
+    if (!existsSync(path) || statSync(path).mtimeMs > built) return false;
+  }
+  return true;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const built = await buildServer();
+  process.stdout.write(
+    built
+      ? `built ${relative(root, built)}\n`
+      : 'esbuild is not installed: npm start runs the TypeScript through tsx\n',
+  );
+}
