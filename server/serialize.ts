@@ -8,21 +8,12 @@
  * generated envelopes).
  */
 
-/** The envelope fields this serializer knows; any other is written by JSON.stringify. */
-interface EnvelopeLike {
-  standard?: unknown;
-  at?: unknown;
-  kind?: unknown;
-  matched?: unknown;
-  [field: string]: unknown;
-}
-
 /** The text of each version's `standard` header, by digest (bounded: versions come and go). */
 const headers = new Map<string, { id: string; version: string; text: string }>();
 const MAX_HEADERS = 1024;
 
 /** `JSON.stringify(envelope)`, faster. */
-export function serializeEnvelope(envelope: EnvelopeLike): string {
+export function serializeEnvelope(envelope: object): string {
   if (!isPlain(envelope)) return JSON.stringify(envelope);
   let out = '{';
   let first = true;

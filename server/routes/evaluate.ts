@@ -12,6 +12,7 @@ import { closed, errors, idParam, jsonResponse, listOf, ref } from '../openapi/h
 import type { SubjectedRequest } from '../requests.ts';
 import { batchBody, evaluateBody } from '../requests.ts';
 import { OPEN_SCOPES } from '../scopes.ts';
+import { serializeEnvelope } from '../serialize.ts';
 import type { RouteModule } from './route.ts';
 
 /** How long a batch runs before it yields to the event loop, so one batch cannot starve the rest. */
@@ -80,7 +81,8 @@ export const evaluateRoutes: RouteModule = {
         envelope.decisionId = await recordDecision(c, records, logger, envelope, request);
         c.set('decisionId', envelope.decisionId);
       }
-      return c.json(envelope);
+      // The envelope's own serializer: byte for byte JSON.stringify, faster (serialize.ts).
+      return c.body(serializeEnvelope(envelope), 200, { 'content-type': 'application/json' });
     });
 
     app.post('/v1/standards/:id/evaluate/batch', jsonBody, async (c) => {
