@@ -29,7 +29,7 @@ describe('npm start (server/main.ts)', () => {
   it('serves NORMA_DIR on PORT, logs JSON lines, and on SIGTERM finishes the request in flight and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NORMA_DIR: testdataDir },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NORMA_DIR: testdataDir, NORMA_RECORDS: 'off' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
