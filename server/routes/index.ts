@@ -1,4 +1,5 @@
 import { auditDiffRoutes, auditReportRoutes } from './audit.ts';
+import { casesRoutes } from './cases.ts';
 import { evaluateRoutes } from './evaluate.ts';
 import { healthRoutes } from './health.ts';
 import { openApiRoute } from './openapi.ts';
@@ -15,6 +16,7 @@ const apiRoutes: RouteModule[] = [
   auditDiffRoutes,
   auditReportRoutes,
   recordsRoutes,
+  casesRoutes,
 ];
 
 /** Every route family of the server, in mount order; /openapi.json describes them all. */
