@@ -47,18 +47,19 @@ interface StepInfo {
 
 /** The case file as HTML, rendered at `renderedAt`. */
 export function renderCaseFile(doc: CompiledDocument, kase: CaseFileInput, renderedAt: string): string {
+  const local = localTime(typeof doc.data.timezone === 'string' ? doc.data.timezone : 'Asia/Shanghai');
   const steps = stepsOf(doc);
   const stageTitles = stageTitlesOf(doc);
   const events = eventTitlesOf(doc);
   const timeline = kase.history.map((entry, i) =>
     entry.decisionId !== undefined
-      ? decisionRow(kase.state, steps, stageTitles, entry, i + 1)
+      ? { ...decisionRow(kase.state, steps, stageTitles, entry, i + 1), when: local(entry.at) }
       : {
           number: i + 1,
           event: true,
           what: events.get(entry.type ?? '') ?? entry.type,
           type: entry.type,
-          when: entry.time,
+          when: local(entry.time),
           who: entry.actor ?? '—',
           data: entry.data && Object.keys(entry.data).length > 0 ? thenText(entry.data) : undefined,
         },
@@ -68,7 +69,7 @@ export function renderCaseFile(doc: CompiledDocument, kase: CaseFileInput, rende
     kase: {
       caseId: kase.caseId,
       subject: `${kase.subject.type} ${kase.subject.id}`,
-      openedAt: kase.openedAt,
+      openedAt: local(kase.openedAt),
       openedBy: kase.openedBy ?? '—',
       facts: Object.entries(kase.facts).map(([name, value]) => ({ name, value: JSON.stringify(value) })),
     },
@@ -89,11 +90,12 @@ export function renderCaseFile(doc: CompiledDocument, kase: CaseFileInput, rende
         before: change.before === undefined ? '—' : JSON.stringify(change.before),
         after: change.after === undefined ? '—' : JSON.stringify(change.after),
         by: c.by ?? '—',
-        when: c.recordedAt,
+        when: local(c.recordedAt),
       })),
     ),
     refused: kase.state.refused,
-    renderedAt,
+    renderedAt: local(renderedAt),
+    timezone: typeof doc.data.timezone === 'string' ? doc.data.timezone : 'Asia/Shanghai',
   });
 }
 
@@ -120,18 +122,23 @@ function decisionRow(
     version: entry.standard?.version,
     digest: entry.standard?.digest,
     outcome: outcomeText(entry.result),
+    status: statusOf(entry.result),
     done: decided && view?.state === 'done',
-    when: entry.at,
     who: entry.by ?? '—',
     decisionId: entry.decisionId,
   };
 }
 
-/** What a step's decision said, in a few words: a checklist's status, a ruleset's outputs, a total. */
+/** A checklist's status (pass, fail, incomplete), shown as a status. */
+function statusOf(result: unknown): string | undefined {
+  const status = (result as { status?: unknown } | null)?.status;
+  return typeof status === 'string' ? status : undefined;
+}
+
+/** What a step's decision said, in a few words: a ruleset's outputs, a fee schedule's total. */
 function outcomeText(result: unknown): string {
   if (result === null || typeof result !== 'object') return '';
-  const r = result as { status?: unknown; outputs?: unknown; totals?: { total?: unknown } };
-  if (typeof r.status === 'string') return r.status;
+  const r = result as { outputs?: unknown; totals?: { total?: unknown } };
   if (r.outputs !== undefined) return thenText(r.outputs);
   if (r.totals?.total !== undefined) return `total: ${String(r.totals.total)}`;
   return '';
@@ -170,4 +177,21 @@ function stageTitlesOf(doc: CompiledDocument): Map<string, string> {
 function eventTitlesOf(doc: CompiledDocument): Map<string, string> {
   const events = (doc.data.events ?? {}) as Record<string, { title?: string } | null>;
   return new Map(Object.entries(events).map(([id, e]) => [id, e?.title ?? id]));
+}
+
+/** Instants as people at the workshop read them: `2026-12-03 15:00`, in the process's time zone. */
+function localTime(timeZone: string): (instant: string | undefined) => string {
+  const format = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return (instant) => {
+    if (instant === undefined) return '';
+    const ms = Date.parse(instant);
+    return Number.isNaN(ms) ? instant : format.format(new Date(ms));
+  };
 }
