@@ -217,6 +217,20 @@ describe('a work order walked through process.work-order over HTTP', () => {
     expect((await json(res)).error.code).toBe('step_not_allowed');
   });
 
+  it('takes the changes of one case one at a time: a step sent with the one it needs both succeed', async () => {
+    const { caseId } = await openCase('WO-concurrent');
+    await event(caseId, { type: 'vehicle-received' });
+    await step(caseId, workOrderSteps().register);
+    // dispatch is sequential: assign is allowed only once schedule is done. Sent together, assign
+    // is checked against the history schedule extended, not the one before it.
+    const [scheduled, assigned] = await Promise.all([
+      post(`/v1/cases/${caseId}/steps`, workOrderSteps().schedule),
+      post(`/v1/cases/${caseId}/steps`, workOrderSteps().assign),
+    ]);
+    expect([scheduled.status, assigned.status]).toEqual([200, 200]);
+    expect((await json(assigned)).case.state.stage).toBe('site-safety');
+  });
+
   it('answers what does not fit: an unknown case, an event the process does not declare, bad facts, a body without its fields', async () => {
     const missing = await get('/v1/cases/019ad5e2-5c1a-7b3e-9f00-1a2b3c4d5e6f');
     expect(missing.status).toBe(404);
