@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { captureIo } from '../../cli/testing.ts';
-import { bundledStandardsDir } from '../../engine/index.ts';
+import { bundledStandardsDir, chooseVersion } from '../../engine/index.ts';
+import { standardDay } from '../../records/recorder.ts';
 import { sha256Of } from '../grants.ts';
 import { json, type Loose, postJson, recordingApp, testApp } from '../testing.ts';
 import { workOrderFacts, workOrderSteps } from './cases-journey.ts';
@@ -76,8 +77,13 @@ describe('a work order walked through process.work-order over HTTP', () => {
   it('opens, steps, records events and fact updates, and ends complete with its whole timeline', async () => {
     const s = workOrderSteps();
     const opened = await openCase('WO-2026-0042', { ...workOrderFacts });
+    const inForce = chooseVersion(
+      'process.work-order',
+      t.holder.index.documents.get('process.work-order') ?? [],
+      standardDay(new Date().toISOString()),
+    );
     expect(opened).toMatchObject({
-      process: { id: 'process.work-order', version: '1.0.0' },
+      process: { id: 'process.work-order', version: inForce.version, digest: inForce.digest },
       subject: { type: 'work-order', id: 'WO-2026-0042' },
       openedBy: 'SA-01',
       state: { stage: 'reception', complete: false },
@@ -328,6 +334,53 @@ describe('a work order walked through process.work-order over HTTP', () => {
       expect(envelope.result).toEqual(kase.state);
       expect(envelope.result.stage).toBe('delivery');
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a case and a new version of its process', () => {
+  it('keeps the version it opened with; a case opened after the new one comes into force takes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'norma-standards-'));
+    for (const folder of ['rules', 'checklists'])
+      cpSync(join(bundledStandardsDir, folder), join(dir, folder), { recursive: true });
+    const app = await recordingApp({}, dir);
+    try {
+      const open = async (id: string) =>
+        json(
+          await app.app.request(
+            '/v1/cases',
+            postJson({
+              process: 'process.work-order',
+              subject: { type: 'work-order', id },
+              facts: workOrderFacts,
+            }),
+          ),
+        );
+      const before = await open('WO-old');
+      const source = readFileSync(
+        join(dir, 'rules/process.work-order', `${before.process.version}.yaml`),
+        'utf8',
+      );
+      const today = standardDay(new Date().toISOString());
+      writeFileSync(
+        join(dir, 'rules/process.work-order/9.0.0.yaml'),
+        source.replace(/^version: .*$/m, 'version: 9.0.0').replace(/^effective: .*$/m, `effective: ${today}`),
+      );
+      expect(app.holder.reload()).toMatchObject({ changed: true, broken: [] });
+      const after = await open('WO-new');
+      expect(after.process.version).toBe('9.0.0');
+      await app.app.request(`/v1/cases/${before.caseId}/events`, postJson({ type: 'vehicle-received' }));
+      const stepped = await json(
+        await app.app.request(`/v1/cases/${before.caseId}/steps`, postJson(workOrderSteps().register)),
+      );
+      expect(stepped.case.process).toEqual(before.process);
+      expect(stepped.case.state.stage).toBe('dispatch');
+      expect((await json(await app.app.request(`/v1/cases/${before.caseId}`))).process.version).toBe(
+        before.process.version,
+      );
+    } finally {
+      await app.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
