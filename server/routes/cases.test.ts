@@ -246,6 +246,14 @@ describe('a work order walked through process.work-order over HTTP', () => {
     expect(unknownEvent.status).toBe(422);
     expect((await json(unknownEvent)).error.code).toBe('history_invalid');
     expect((await json(await get(`/v1/cases/${caseId}`))).history).toEqual([]);
+    await event(caseId, { type: 'vehicle-received' });
+    const badStep = await post(`/v1/cases/${caseId}/steps`, {
+      step: 'registration.register',
+      facts: { registration: { phone: 13812345678 } },
+    });
+    expect(badStep.status).toBe(422);
+    expect((await json(badStep)).error.code).toBe('facts_invalid');
+    expect((await json(await get(`/v1/decisions?caseId=${caseId}`))).decisions).toEqual([]);
     const badFacts = await patch(`/v1/cases/${caseId}`, { facts: { job: { type: 'spaceship' } } });
     expect(badFacts.status).toBe(422);
     expect((await json(badFacts)).error.code).toBe('facts_invalid');
