@@ -1,7 +1,7 @@
 /**
  * Cases as the records store keeps them: a case (the process version it opened with, its subject
- * and facts, where it stands), and its append-only entries. Decisions of a case are decision
- * records with its `caseId`; a `step` entry says which step of the process each one did.
+ * and facts, where it stands), and its append-only entries (events, fact updates). The steps of a
+ * case are its decision records: each has the case's `caseId`, and its input names the step it did.
  */
 import type { Subject } from './store.ts';
 
@@ -40,7 +40,6 @@ export interface FactChange {
 /** What an entry says, by kind. */
 export type CaseEntryBody =
   | { kind: 'event'; type: string; time: string; data?: Record<string, unknown> }
-  | { kind: 'step'; decisionId: string; step: string }
   | { kind: 'facts'; changes: FactChange[] };
 
 /** One entry of a case: recorded once, never changed. */
@@ -49,7 +48,7 @@ export type CaseEntry = CaseEntryBody & {
   entryId: string;
   caseId: string;
   recordedAt: string;
-  /** Who recorded it (the event's actor, the caller who changed the facts or submitted the step). */
+  /** Who recorded it (the event's actor, the caller who changed the facts). */
   actor: string | null;
 };
 

@@ -67,6 +67,20 @@ export async function appendEntry(
   return structuredClone(entry);
 }
 
+/** Writes where a case stands after a step (a decision record, not an entry); false for an unknown case. */
+export async function updatePlace(
+  sql: SqlExecutor,
+  caseId: string,
+  place: CasePlace,
+  at: string,
+): Promise<boolean> {
+  const rows = await sql.query(
+    'UPDATE cases SET stage = ?, complete = ?, next_due = ?, updated_at = ? WHERE case_id = ? RETURNING case_id',
+    [place.stage, place.complete ? 1 : 0, place.nextDue, at, caseId],
+  );
+  return rows.length > 0;
+}
+
 export async function selectEntries(sql: SqlExecutor, caseId: string): Promise<CaseEntry[]> {
   const rows = await sql.query('SELECT * FROM case_entries WHERE case_id = ? ORDER BY entry_id', [caseId]);
   return rows.map(entryFromRow);

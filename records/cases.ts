@@ -27,7 +27,6 @@ import type { Page, StoredRecord, Subject } from './store.ts';
 /** A decision of a case's history, as the case file shows it: who submitted the step, too. */
 export type CaseDecision = DecisionEntry & {
   standard: { id: string; version: string; digest: string };
-  step: string;
   recordedAt: string;
   by: string | null;
 };
@@ -148,7 +147,8 @@ export class CaseService {
         at: standardDay(now),
       };
       const decision: RecordedEnvelope = await evaluateStandard(index, permission.standard, request);
-      const input: Record<string, unknown> = { facts };
+      // The step it did goes with the input: the decision record alone says what it was for.
+      const input: Record<string, unknown> = { facts, step: permission.step };
       if (submission.answers !== undefined) input.answers = submission.answers;
       const context: DecisionContext = {
         caller: actor.caller,
@@ -158,23 +158,19 @@ export class CaseService {
       };
       decision.decisionId = await this.records.recorder.record(index, decision, input, context);
       const record = await this.records.store.get(decision.decisionId);
-      if (!record)
-        throw new NormaError('records_unavailable', 'the step’s decision was not found once recorded');
-      const next = [...history, decisionOf(record, permission.step)];
+      if (!record) throw unplaced('the step’s decision was not found once recorded');
+      const next = [...history, decisionOf(record)];
       const state = evaluateProcess(doc, { facts: kase.facts, history: next, at: now });
-      const entry: CaseEntry = {
-        kind: 'step',
-        decisionId: decision.decisionId,
-        step: permission.step,
-        entryId: uuidv7(),
-        caseId,
-        recordedAt: now,
-        actor: actor.caller,
-      };
-      await this.records.store.appendCaseEntry(entry, placeOf(state));
+      try {
+        await this.records.store.updateCasePlace(caseId, placeOf(state), record.recordedAt);
+      } catch (e) {
+        throw unplaced(
+          `the step was recorded (${decision.decisionId}), but not where the case stands: ${String(e)}`,
+        );
+      }
       return {
         decision,
-        case: { ...caseHead(kase), updatedAt: now, state, history: next, changes },
+        case: { ...caseHead(kase), updatedAt: record.recordedAt, state, history: next, changes },
       };
     });
   }
@@ -259,28 +255,29 @@ export class CaseService {
     const kase = await store.getCase(caseId);
     if (!kase) throw new NormaError('case_unknown', `no case \`${caseId}\``);
     const doc = findVersion(index, kase.process.id, kase.process.version);
-    const decisions = new Map<string, StoredRecord>();
-    for await (const record of store.stream({ caseId })) decisions.set(record.decisionId, record);
-    const history: (CaseDecision | CaseEvent)[] = [];
+    // The history is the case's decision records and its events, in the order they were made:
+    // both ids are UUIDv7 from one clock, so id order is recording order. A destroyed decision
+    // (retention) is left out: the history holds what is kept.
+    const timeline: { id: string; entry: CaseDecision | CaseEvent }[] = [];
+    for await (const record of store.stream({ caseId }))
+      timeline.push({ id: record.decisionId, entry: decisionOf(record) });
     const changes: CaseChange[] = [];
     for (const entry of await store.caseEntries(caseId)) {
       if (entry.kind === 'event') {
-        history.push({
+        const event: CaseEvent = {
           type: entry.type,
           time: entry.time,
           ...(entry.actor !== null ? { actor: entry.actor } : {}),
           ...(entry.data !== undefined ? { data: entry.data } : {}),
           recordedAt: entry.recordedAt,
-        });
-      } else if (entry.kind === 'step') {
-        // A destroyed decision (retention) leaves its step out: the history holds what is kept.
-        const record = decisions.get(entry.decisionId);
-        if (record) history.push(decisionOf(record, entry.step));
+        };
+        timeline.push({ id: entry.entryId, entry: event });
       } else {
         changes.push({ changes: entry.changes, by: entry.actor, recordedAt: entry.recordedAt });
       }
     }
-    return { kase, doc, history, changes };
+    timeline.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { kase, doc, history: timeline.map((t) => t.entry), changes };
   }
 
   /** Runs `work` after every earlier change of the same case has finished. */
@@ -309,11 +306,12 @@ function caseHead(kase: StoredCase) {
 }
 
 /** A decision record as an entry of the case's history: done at the instant it was recorded. */
-function decisionOf(record: StoredRecord, step: string): CaseDecision {
+function decisionOf(record: StoredRecord): CaseDecision {
+  const step = (record.input as { step?: unknown }).step;
   return {
     decisionId: record.decisionId,
     standard: record.standard,
-    step,
+    ...(typeof step === 'string' ? { step } : {}),
     at: record.recordedAt,
     recordedAt: record.recordedAt,
     result: record.result,
@@ -366,4 +364,9 @@ export function factChanges(before: unknown, after: unknown, path = ''): FactCha
 
 function isMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The step's decision is recorded, but the case's place could not be written: not acknowledged. */
+function unplaced(message: string): NormaError {
+  return new NormaError('records_unavailable', message);
 }

@@ -535,23 +535,36 @@ export function conformance(name: string, harness: StoreHarness): void {
         { kind: 'event', type: 'vehicle-received', time: '2026-12-01T08:30:00+08:00' },
         '2026-12-01T01:00:01.000Z',
       );
-      const step = entry(
-        { kind: 'step', decisionId: uuidv7(), step: 'registration.register' },
-        '2026-12-01T01:05:00.000Z',
-      );
       const facts = entry(
         { kind: 'facts', changes: [{ path: 'job.type', before: 'maintenance', after: 'repair' }] },
         '2026-12-01T01:06:00.000Z',
       );
       await store.appendCaseEntry(event, { stage: 'registration', complete: false, nextDue: null });
-      await store.appendCaseEntry(step, { stage: 'dispatch', complete: false, nextDue: null });
+      expect(
+        await store.updateCasePlace(
+          first.caseId,
+          { stage: 'dispatch', complete: false, nextDue: null },
+          '2026-12-01T01:05:00.000Z',
+        ),
+      ).toBe(true);
+      expect(
+        await store.updateCasePlace(
+          uuidv7(),
+          { stage: 'dispatch', complete: false, nextDue: null },
+          '2026-12-01T01:05:00.000Z',
+        ),
+      ).toBe(false);
+      expect(await store.getCase(first.caseId)).toMatchObject({
+        stage: 'dispatch',
+        updatedAt: '2026-12-01T01:05:00.000Z',
+      });
       const changed = { job: { type: 'repair' }, note: '更换刹车片 ✓' };
       await store.appendCaseEntry(
         facts,
         { stage: 'dispatch', complete: false, nextDue: '2026-12-04T16:00:00.000Z' },
         changed,
       );
-      expect(await store.caseEntries(first.caseId)).toEqual([event, step, facts]);
+      expect(await store.caseEntries(first.caseId)).toEqual([event, facts]);
       expect(await store.caseEntries(uuidv7())).toEqual([]);
       expect(await store.getCase(first.caseId)).toEqual({
         ...first,
@@ -571,7 +584,7 @@ export function conformance(name: string, harness: StoreHarness): void {
         store.appendCaseEntry(event, { stage: 'archiving', complete: false, nextDue: null }),
       ).rejects.toThrow();
       expect((await store.getCase(first.caseId))?.stage).toBe('dispatch');
-      expect(await db.raw('SELECT entry_id FROM case_entries')).toHaveLength(3);
+      expect(await db.raw('SELECT entry_id FROM case_entries')).toHaveLength(2);
 
       const others = [
         opened(2, { stage: 'dispatch' }),

@@ -4,7 +4,7 @@
  */
 import { NormaError } from '../engine/diagnostics.ts';
 import type { CaseEntry, CaseFilter, CasePlace, NewCase, StoredCase } from './case-model.ts';
-import { appendEntry, insertCase, selectCase, selectCases, selectEntries } from './case-sql.ts';
+import { appendEntry, insertCase, selectCase, selectCases, selectEntries, updatePlace } from './case-sql.ts';
 import { contentHash, GENESIS_HASH, recordContent } from './chain.ts';
 import { GroupCommit } from './group-commit.ts';
 import { uuidv7 } from './ids.ts';
@@ -328,6 +328,10 @@ export class SqlRecordStore implements RecordStore {
 
   appendCaseEntry(entry: CaseEntry, place: CasePlace, facts?: Record<string, unknown>): Promise<CaseEntry> {
     return this.sql.transaction((tx) => appendEntry(tx, entry, place, facts));
+  }
+
+  updateCasePlace(caseId: string, place: CasePlace, at: string): Promise<boolean> {
+    return updatePlace(this.sql, caseId, place, at);
   }
 
   caseEntries(caseId: string): Promise<CaseEntry[]> {

@@ -162,6 +162,8 @@ export interface RecordStore {
   getCase(caseId: string): Promise<StoredCase | undefined>;
   /** Appends an entry, with where the case stands after it (and its new facts, for a facts entry). */
   appendCaseEntry(entry: CaseEntry, place: CasePlace, facts?: Record<string, unknown>): Promise<CaseEntry>;
+  /** Writes where a case stands after a step (its decision record is the step); false for an unknown case. */
+  updateCasePlace(caseId: string, place: CasePlace, at: string): Promise<boolean>;
   /** A case's entries, in the order they were recorded. */
   caseEntries(caseId: string): Promise<CaseEntry[]>;
   /** Cases by process, stage and overdue, in caseId order, in keyset pages. */

@@ -2,8 +2,8 @@
  * Cases: a work order (or a complaint) walked through a process. A case keeps the process version
  * it opened with, its subject and facts, and a denormalised place (`stage`, `complete`, the next
  * deadline due) written with every entry, so listing by stage or overdue reads an index instead
- * of evaluating every case. Its entries (events, the steps that point at decision records, fact
- * updates) are append-only, in entry_id (UUIDv7) order.
+ * of evaluating every case. Its entries (events, fact updates) are append-only, in entry_id (UUIDv7)
+ * order; its steps are the decision records with its case_id.
  */
 import type { Migration } from './index.ts';
 

@@ -64,14 +64,14 @@ const caseDecision = closed(
   {
     decisionId: { type: 'string', format: 'uuid' },
     standard: ref('StandardRef'),
-    step: { type: 'string', description: '`stage.step`' },
+    step: { type: 'string', description: '`stage.step`: the step it did (the record’s `input.step`)' },
     at: { ...instant, description: 'when the step was done' },
     recordedAt: instant,
     result: { description: 'the decision’s result' },
     matched: listOf(ref('Matched')),
     by: { ...nullableString, description: 'who submitted the step (the token’s name)' },
   },
-  ['decisionId', 'standard', 'step', 'at', 'recordedAt', 'result', 'matched', 'by'],
+  ['decisionId', 'standard', 'at', 'recordedAt', 'result', 'matched', 'by'],
   'a step done: the decision record with the case’s caseId',
 );
 

@@ -108,7 +108,7 @@ describe('a work order walked through process.work-order over HTTP', () => {
       caseId: id,
       subject: { type: 'work-order', id: 'WO-2026-0042' },
       caller: 'SA-01',
-      input: { facts: { registration: { plate: '沪AD12345' } } },
+      input: { step: 'registration.register', facts: { registration: { plate: '沪AD12345' } } },
     });
 
     for (const k of ['schedule', 'assign', 'safety'] as const) await step(id, s[k]);
