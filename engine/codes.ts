@@ -25,6 +25,7 @@ export const DIAGNOSTIC_CODES = [
   'body_too_deep',
   'body_too_large',
   'body_too_wide',
+  'case_unknown',
   'change_missing',
   'charset_unsupported',
   'checklist_choices_ignored',

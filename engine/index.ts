@@ -78,6 +78,7 @@ export { LOCK_FILE, type LockEntry, readLock } from './lock/lockfile.ts';
 export { type LockMigration, migrateLock, planMigration } from './lock/migrate.ts';
 export { type LockUpdate, planLock, writeLock } from './lock/update.ts';
 export { WITHHELD, type WithheldVersion } from './lock/withheld.ts';
+export { type CaseFileEntry, type CaseFileInput, renderCaseFile } from './render/case-file.ts';
 export { describeCondition } from './render/describe.ts';
 export { type ReportEvaluation, renderDiff, renderReport, reportTemplateOf } from './render/reports.ts';
 export { templateNames } from './render/templates.ts';

@@ -4,6 +4,7 @@
  * another process's store (another writer), and `raw` changes rows behind the stores' backs.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import type { CaseEntry, CaseEntryBody, CaseFilter, NewCase } from './case-model.ts';
 import { GENESIS_HASH } from './chain.ts';
 import { uuidv7 } from './ids.ts';
 import { migrate } from './migrate.ts';
@@ -501,6 +502,124 @@ export function conformance(name: string, harness: StoreHarness): void {
       await store.close();
       await expect(queued).resolves.toMatchObject({ seq: 1 });
       await expect(store.append(makeRecord())).rejects.toThrow(/closed/);
+    });
+
+    it('keeps a case, its entries in order and its place; lists cases by process, stage and overdue in pages', async () => {
+      const { db, store } = await fresh();
+      const opened = (n: number, over: Partial<NewCase> = {}): NewCase => ({
+        caseId: uuidv7(),
+        process: { id: 'process.work-order', version: '1.0.0', digest: 'sha256:ppp' },
+        subject: { type: 'work-order', id: `WO-${n}` },
+        facts: { job: { type: 'maintenance' }, note: '更换刹车片 ✓' },
+        openedAt: `2026-12-0${n}T01:00:00.000Z`,
+        openedBy: 'front-desk',
+        stage: 'reception',
+        complete: false,
+        nextDue: null,
+        ...over,
+      });
+      const first = opened(1);
+      expect(await store.openCase(first)).toEqual({ ...first, updatedAt: first.openedAt });
+      expect(await store.getCase(first.caseId)).toEqual({ ...first, updatedAt: first.openedAt });
+      expect(await store.getCase(uuidv7())).toBeUndefined();
+      await expect(store.openCase(first)).rejects.toThrow();
+
+      const entry = (body: CaseEntryBody, recordedAt: string): CaseEntry => ({
+        ...body,
+        entryId: uuidv7(),
+        caseId: first.caseId,
+        recordedAt,
+        actor: 'SA-01',
+      });
+      const event = entry(
+        { kind: 'event', type: 'vehicle-received', time: '2026-12-01T08:30:00+08:00' },
+        '2026-12-01T01:00:01.000Z',
+      );
+      const facts = entry(
+        { kind: 'facts', changes: [{ path: 'job.type', before: 'maintenance', after: 'repair' }] },
+        '2026-12-01T01:06:00.000Z',
+      );
+      await store.appendCaseEntry(event, { stage: 'registration', complete: false, nextDue: null });
+      expect(
+        await store.updateCasePlace(
+          first.caseId,
+          { stage: 'dispatch', complete: false, nextDue: null },
+          '2026-12-01T01:05:00.000Z',
+        ),
+      ).toBe(true);
+      expect(
+        await store.updateCasePlace(
+          uuidv7(),
+          { stage: 'dispatch', complete: false, nextDue: null },
+          '2026-12-01T01:05:00.000Z',
+        ),
+      ).toBe(false);
+      expect(await store.getCase(first.caseId)).toMatchObject({
+        stage: 'dispatch',
+        updatedAt: '2026-12-01T01:05:00.000Z',
+      });
+      const changed = { job: { type: 'repair' }, note: '更换刹车片 ✓' };
+      await store.appendCaseEntry(
+        facts,
+        { stage: 'dispatch', complete: false, nextDue: '2026-12-04T16:00:00.000Z' },
+        changed,
+      );
+      expect(await store.caseEntries(first.caseId)).toEqual([event, facts]);
+      expect(await store.caseEntries(uuidv7())).toEqual([]);
+      expect(await store.getCase(first.caseId)).toEqual({
+        ...first,
+        facts: changed,
+        stage: 'dispatch',
+        nextDue: '2026-12-04T16:00:00.000Z',
+        updatedAt: facts.recordedAt,
+      });
+      await expect(
+        store.appendCaseEntry(
+          { ...event, entryId: uuidv7(), caseId: uuidv7() },
+          { stage: null, complete: true, nextDue: null },
+        ),
+      ).rejects.toMatchObject({ code: 'case_unknown' });
+      // Append-only: a failed append (the same entry twice) leaves neither the entry nor the new place.
+      await expect(
+        store.appendCaseEntry(event, { stage: 'archiving', complete: false, nextDue: null }),
+      ).rejects.toThrow();
+      expect((await store.getCase(first.caseId))?.stage).toBe('dispatch');
+      expect(await db.raw('SELECT entry_id FROM case_entries')).toHaveLength(2);
+
+      const others = [
+        opened(2, { stage: 'dispatch' }),
+        opened(3, { stage: 'follow-up', nextDue: '2026-12-03T16:00:00.000Z' }),
+        opened(4, { stage: 'follow-up', nextDue: '2026-12-09T16:00:00.000Z' }),
+        opened(5, { stage: null, complete: true }),
+        opened(6, {
+          stage: 'dispatch',
+          process: { id: 'process.complaint', version: '1.0.0', digest: 'sha256:qqq' },
+        }),
+      ];
+      for (const c of others) await store.openCase(c);
+      const ids = async (filter: CaseFilter) =>
+        (await store.listCases(filter, { limit: 100 })).items.map((c) => c.caseId);
+      const id = (i: number) => others[i]?.caseId;
+      expect(await ids({})).toEqual([first.caseId, ...others.map((c) => c.caseId)]);
+      expect(await ids({ stage: 'dispatch' })).toEqual([first.caseId, id(0), id(4)]);
+      expect(await ids({ process: 'process.work-order', stage: 'dispatch' })).toEqual([first.caseId, id(0)]);
+      expect(await ids({ overdueAt: '2026-12-05T00:00:00.000Z' })).toEqual([first.caseId, id(1)]);
+      expect(await ids({ stage: 'follow-up', overdueAt: '2026-12-10T00:00:00.000Z' })).toEqual([
+        id(1),
+        id(2),
+      ]);
+      expect(await ids({ subjectType: 'work-order', subjectId: 'WO-5' })).toEqual([id(3)]);
+      const pages: string[][] = [];
+      let after: string | undefined;
+      do {
+        const page = await store.listCases({}, after === undefined ? { limit: 4 } : { after, limit: 4 });
+        pages.push(page.items.map((c) => c.caseId));
+        after = page.next;
+      } while (after !== undefined);
+      expect(pages.map((p) => p.length)).toEqual([4, 2]);
+      await expect(store.listCases({}, { after: 'not-a-cursor', limit: 4 })).rejects.toMatchObject({
+        code: 'records_cursor_invalid',
+      });
     });
   });
 }

@@ -1,4 +1,5 @@
 import { hasPersonal, maskPersonal, type StandardsIndex } from '../engine/index.ts';
+import { CaseService } from './cases.ts';
 import { DecisionRecorder } from './recorder.ts';
 import { Replayer } from './replay.ts';
 import type { RecordStore, StoredRecord } from './store.ts';
@@ -7,10 +8,13 @@ import type { RecordStore, StoredRecord } from './store.ts';
 export class RecordsService {
   readonly recorder: DecisionRecorder;
   readonly replayer: Replayer;
+  /** Cases walked through a process (records/cases.ts). */
+  readonly cases: CaseService;
 
   constructor(readonly store: RecordStore) {
     this.recorder = new DecisionRecorder(store);
     this.replayer = new Replayer(store);
+    this.cases = new CaseService(this);
   }
 
   /**

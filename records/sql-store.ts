@@ -3,6 +3,8 @@
  * records/postgres.ts only open a connection and name their dialect.
  */
 import { NormaError } from '../engine/diagnostics.ts';
+import type { CaseEntry, CaseFilter, CasePlace, NewCase, StoredCase } from './case-model.ts';
+import { appendEntry, insertCase, selectCase, selectCases, selectEntries, updatePlace } from './case-sql.ts';
 import { contentHash, GENESIS_HASH, recordContent } from './chain.ts';
 import { GroupCommit } from './group-commit.ts';
 import { uuidv7 } from './ids.ts';
@@ -314,6 +316,30 @@ export class SqlRecordStore implements RecordStore {
   async destructions(): Promise<Destruction[]> {
     const rows = await this.sql.query('SELECT * FROM destructions ORDER BY destroyed_at, decision_id');
     return rows.map(destructionFromRow);
+  }
+
+  openCase(kase: NewCase): Promise<StoredCase> {
+    return insertCase(this.sql, kase);
+  }
+
+  getCase(caseId: string): Promise<StoredCase | undefined> {
+    return selectCase(this.sql, caseId);
+  }
+
+  appendCaseEntry(entry: CaseEntry, place: CasePlace, facts?: Record<string, unknown>): Promise<CaseEntry> {
+    return this.sql.transaction((tx) => appendEntry(tx, entry, place, facts));
+  }
+
+  updateCasePlace(caseId: string, place: CasePlace, at: string): Promise<boolean> {
+    return updatePlace(this.sql, caseId, place, at);
+  }
+
+  caseEntries(caseId: string): Promise<CaseEntry[]> {
+    return selectEntries(this.sql, caseId);
+  }
+
+  listCases(filter: CaseFilter, page: { after?: string; limit: number }): Promise<Page<StoredCase>> {
+    return selectCases(this.sql, filter, page);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@
  * chain. `append` resolves only once the record is committed: concurrent appends share a commit
  * (group commit), so durability does not cost a transaction per request.
  */
+import type { CaseEntry, CaseFilter, CasePlace, NewCase, StoredCase } from './case-model.ts';
 
 /** Who or what a decision is about, given by the caller: `{type: 'work-order', id: 'WO-1'}`. */
 export interface Subject {
@@ -156,5 +157,16 @@ export interface RecordStore {
     at: string,
   ): Promise<Destruction[]>;
   destructions(): Promise<Destruction[]>;
+  /** Opens a case (records/case-model.ts); its decisions are the records with its caseId. */
+  openCase(kase: NewCase): Promise<StoredCase>;
+  getCase(caseId: string): Promise<StoredCase | undefined>;
+  /** Appends an entry, with where the case stands after it (and its new facts, for a facts entry). */
+  appendCaseEntry(entry: CaseEntry, place: CasePlace, facts?: Record<string, unknown>): Promise<CaseEntry>;
+  /** Writes where a case stands after a step (its decision record is the step); false for an unknown case. */
+  updateCasePlace(caseId: string, place: CasePlace, at: string): Promise<boolean>;
+  /** A case's entries, in the order they were recorded. */
+  caseEntries(caseId: string): Promise<CaseEntry[]>;
+  /** Cases by process, stage and overdue, in caseId order, in keyset pages. */
+  listCases(filter: CaseFilter, page: { after?: string; limit: number }): Promise<Page<StoredCase>>;
   close(): Promise<void>;
 }

@@ -24,6 +24,12 @@ export const statusOfCode: Readonly<Record<string, ContentfulStatusCode>> = {
   route_unknown: 404,
   decision_unknown: 404,
   hold_unknown: 404,
+  case_unknown: 404,
+  // A step the process does not allow now (allowedStep): the case is in the wrong state for it.
+  step_unknown: 409,
+  step_out_of_order: 409,
+  step_not_allowed: 409,
+  stage_not_applicable: 409,
   decision_source_missing: 409,
   decision_source_mismatch: 409,
   standard_unknown: 404,

@@ -195,3 +195,62 @@ function article(type: string): string {
 function problem(path: string, message: string, hint?: string): Diagnostic {
   return { code: 'body_invalid', message, severity: 'error', path, ...(hint ? { hint } : {}) };
 }
+
+const caseOpenSchema = validator('CaseOpenRequest');
+const caseStepSchema = validator('CaseStepRequest');
+const caseEventSchema = validator('CaseEventRequest');
+const casePatchSchema = validator('CasePatchRequest');
+
+/** The body of `POST /v1/cases`. */
+export interface CaseOpenBody {
+  process: string;
+  subject: Subject;
+  facts: Record<string, unknown>;
+}
+
+/** Checks a case to open: `{process, subject, facts}`. */
+export function caseOpenBody(raw: unknown): CaseOpenBody {
+  const body = checked(caseOpenSchema, raw);
+  return {
+    process: body.process as string,
+    subject: body.subject as Subject,
+    facts: body.facts as Record<string, unknown>,
+  };
+}
+
+/** Checks a step: `{step, facts?, answers?}`. */
+export function caseStepBody(raw: unknown): {
+  step: string;
+  facts?: Record<string, unknown>;
+  answers?: unknown;
+} {
+  const body = checked(caseStepSchema, raw);
+  const out: { step: string; facts?: Record<string, unknown>; answers?: unknown } = {
+    step: body.step as string,
+  };
+  if (body.facts !== undefined) out.facts = body.facts as Record<string, unknown>;
+  if (body.answers !== undefined) out.answers = body.answers;
+  return out;
+}
+
+/** Checks an event: `{type, time?, actor?, data?}`. */
+export function caseEventBody(raw: unknown): {
+  type: string;
+  time?: string;
+  actor?: string;
+  data?: Record<string, unknown>;
+} {
+  const body = checked(caseEventSchema, raw);
+  const out: { type: string; time?: string; actor?: string; data?: Record<string, unknown> } = {
+    type: body.type as string,
+  };
+  if (body.time !== undefined) out.time = body.time as string;
+  if (body.actor !== undefined) out.actor = body.actor as string;
+  if (body.data !== undefined) out.data = body.data as Record<string, unknown>;
+  return out;
+}
+
+/** Checks a facts update: `{facts}` (a JSON merge patch). */
+export function casePatchBody(raw: unknown): { facts: Record<string, unknown> } {
+  return { facts: checked(casePatchSchema, raw).facts as Record<string, unknown> };
+}

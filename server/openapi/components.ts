@@ -1,4 +1,5 @@
 import { kinds, readSchemas } from '../../engine/index.ts';
+import { caseComponents } from './cases.ts';
 import { diffComponents } from './diff.ts';
 import { closed, errorResponseNames, type Json, jsonResponse, ref } from './helpers.ts';
 import { recordComponents } from './records.ts';
@@ -187,6 +188,7 @@ export function components(): Json {
       ...resultComponents(),
       ...diffComponents(),
       ...recordComponents(),
+      ...caseComponents(),
     },
     responses,
     securitySchemes: {

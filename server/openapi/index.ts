@@ -60,6 +60,7 @@ export function buildOpenApi(families: readonly { paths: PathItems }[]): Json {
       { name: 'validate', description: 'checking a document before it is saved' },
       { name: 'versions', description: 'for auditors: diffs of two versions, printable reports' },
       { name: 'records', description: 'decision records: find, replay, export, verify, legal holds, purge' },
+      { name: 'cases', description: 'work orders walked through a process: steps, events, the case file' },
       { name: 'meta', description: 'this description' },
     ],
     paths,

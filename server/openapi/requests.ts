@@ -4,6 +4,7 @@
  * Shapes only: the values (the facts a standard declares, answers, dates) are the engine's to
  * check, with their own codes (`facts_invalid`, `answers_invalid`, `at_invalid`).
  */
+import { caseRequestComponents } from './cases.ts';
 import { closed, type Json, listOf } from './helpers.ts';
 import { holdRequest, purgeRequest, subject } from './records.ts';
 
@@ -102,5 +103,6 @@ export function requestComponents(): Record<string, Json> {
     HoldRequest: holdRequest,
     PurgeRequest: purgeRequest,
     ApproveRequest: approveRequest,
+    ...caseRequestComponents(),
   };
 }

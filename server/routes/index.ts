@@ -1,5 +1,6 @@
 import { approveRoutes } from './approve.ts';
 import { auditDiffRoutes, auditReportRoutes } from './audit.ts';
+import { casesRoutes } from './cases.ts';
 import { draftRoutes } from './drafts.ts';
 import { evaluateRoutes } from './evaluate.ts';
 import { healthRoutes } from './health.ts';
@@ -20,6 +21,7 @@ const apiRoutes: RouteModule[] = [
   recordsRoutes,
   draftRoutes,
   approveRoutes,
+  casesRoutes,
 ];
 
 /** Every route family of the server, in mount order; /openapi.json describes the API ones (not the web pages). */
