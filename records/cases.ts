@@ -85,14 +85,14 @@ export class CaseService {
 
   constructor(readonly records: RecordsService) {}
 
-  /** Opens a case with the process version in force now. */
+  /** Opens a case with the process version in force now, or the pinned one (a draft must be pinned). */
   async open(
     index: StandardsIndex,
-    body: { process: string; subject: Subject; facts: Record<string, unknown> },
+    body: { process: string; subject: Subject; facts: Record<string, unknown>; version?: string },
     actor: Actor,
     now = new Date(),
   ): Promise<CaseView> {
-    const doc = chooseStandardVersion(index, body.process, standardDay(now.toISOString()));
+    const doc = chooseStandardVersion(index, body.process, standardDay(now.toISOString()), body.version);
     if (doc.kind !== 'process') {
       throw new NormaError(
         'kind_unsupported',

@@ -206,16 +206,19 @@ export interface CaseOpenBody {
   process: string;
   subject: Subject;
   facts: Record<string, unknown>;
+  version?: string;
 }
 
 /** Checks a case to open: `{process, subject, facts}`. */
 export function caseOpenBody(raw: unknown): CaseOpenBody {
   const body = checked(caseOpenSchema, raw);
-  return {
+  const out: CaseOpenBody = {
     process: body.process as string,
     subject: body.subject as Subject,
     facts: body.facts as Record<string, unknown>,
   };
+  if (body.version !== undefined) out.version = body.version as string;
+  return out;
 }
 
 /** Checks a step: `{step, facts?, answers?}`. */

@@ -15,9 +15,13 @@ export const caseOpenRequest = closed(
     process: { type: 'string', minLength: 1, description: 'the process’s id, e.g. `process.work-order`' },
     subject: { $ref: '#/components/schemas/Subject' },
     facts,
+    version: {
+      type: 'string',
+      description: 'pin a process version instead of the one in force (a draft must be pinned)',
+    },
   },
   ['process', 'subject', 'facts'],
-  'opens a case with the process version in force now; the case keeps that version',
+  'opens a case with the process version in force now, or the pinned one; the case keeps that version',
 );
 
 /** The body of `POST /v1/cases/{caseId}/steps`. */
