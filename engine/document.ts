@@ -5,6 +5,7 @@ import { checkFactDefaults } from './facts/default-checks.ts';
 import { badPatternAt, compileFacts, type FactModel } from './facts/model.ts';
 import { scopeOf } from './facts/scope.ts';
 import type { FactSchema } from './facts/types.ts';
+import { warnMissingUnits } from './facts/units.ts';
 import { mapAt, textAt } from './kinds/common.ts';
 import type { KindModule } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
@@ -87,6 +88,8 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   checkHeader(doc, ctx, expected, module);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
   checkFactDefaults(facts.declared, ctx);
+  warnMissingUnits(doc.facts, '/facts', ctx);
+  warnMissingUnits(doc.outputs, '/outputs', ctx);
   checkInvariantConditions(doc, facts, ctx);
   if (!module && typeof doc.kind === 'string' && !diagnostics.some((d) => d.path === '/kind')) {
     // Never drop a file silently: a kind the schema allows but no module implements is an error.

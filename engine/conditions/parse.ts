@@ -2,6 +2,7 @@ import type { DiagnosticCode } from '../codes.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { elementScope, type ResolvedPath, type Scope } from '../facts/scope.ts';
 import { enumValues } from '../facts/types.ts';
+import { unitMismatch } from '../facts/units.ts';
 import { escapePointer, positionOf, type SourceMap } from '../load/yaml.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { inlineValue, quoted, quotedList } from '../util/text.ts';
@@ -334,6 +335,8 @@ function parseFactRef(
   const shape = operatorSpecs[op].value;
   const problem = factOperandProblem(op, shape, tested.name, tested.resolved, ref, other);
   if (problem) report(ctx, 'op_fact_mismatch', problem.message, `${pointer}/fact`, { hint: problem.hint });
+  const units = problem ? undefined : unitMismatch(tested.name, tested.resolved, ref, other);
+  if (units) report(ctx, 'unit_mismatch', units.message, `${pointer}/fact`, { hint: units.hint });
   return { kind: 'fact', path };
 }
 
