@@ -144,6 +144,7 @@ export const REGULATIONS: readonly RegulationRow[] = [
       'repair.management-duties': ['certificate-missing'],
       'jobs.categories': ['maintenance-level-2', 'whole-vehicle', 'assembly'],
       'quality.control': ['final.completion-certificate'],
+      'delivery.vehicle': ['settlement.completion-certificate'],
     },
   },
   {
@@ -267,7 +268,10 @@ export const REGULATIONS: readonly RegulationRow[] = [
     article: 'repair contract',
     subject: '合同载明估价及超出的处理',
     checked: 'cited',
-    encodedBy: { 'approval.controls': ['overrun-over-10'], 'estimate.authorisation': [] },
+    encodedBy: {
+      'approval.controls': ['overrun-over-estimate', 'overrun-over-signed-total'],
+      'estimate.authorisation': [],
+    },
   },
   {
     source: 'GB 16735 道路车辆 车辆识别代号 (VIN)',
@@ -316,11 +320,48 @@ export const REGULATIONS: readonly RegulationRow[] = [
     },
   },
   {
-    source: 'GB/T 18384 (as the document cites it)',
-    article: 'insulation resistance',
-    subject: '高压作业后绝缘测试',
+    source: 'GB 18384-2020 电动汽车安全要求 (mandatory)',
+    article: 'insulation resistance (clause number not confirmed)',
+    subject: '绝缘电阻:直流电路 ≥ 100 Ω/V,交流电路 ≥ 500 Ω/V',
     checked: 'cited',
-    encodedBy: { 'procedure.repair': ['procedure.insulation-test'] },
+    encodedBy: { 'procedure.repair': ['procedure.insulation-dc', 'procedure.insulation-ac'] },
+  },
+  {
+    source: '安全生产法 (2021)',
+    article: 'Art. 30',
+    subject: '特种作业人员取得相应资格方可上岗',
+    checked: 'cited',
+    encodedBy: {
+      'qualification.technician': ['hv-certificate-missing', 'hv-certificate-expiring'],
+      'safety.site': ['high-voltage.certified-technician'],
+    },
+  },
+  {
+    source: '特种作业人员安全技术培训考核管理规定 (原安监总局令第30号)',
+    article: 'Art. 19, Art. 21',
+    subject: '特种作业操作证有效期 6 年,每 3 年复审 1 次(低压电工作业)',
+    checked: 'cited',
+    encodedBy: { 'qualification.technician': ['hv-review-overdue'] },
+  },
+  {
+    source: 'GB 7258-2017 机动车运行安全技术条件',
+    article: 'tyre tread depth (clause number not confirmed)',
+    subject: '乘用车和挂车胎冠花纹深度 ≥ 1.6 mm;其他机动车转向轮 ≥ 3.2 mm',
+    checked: 'cited',
+    encodedBy: {
+      'quality.control': [
+        'self-check.tyre-work-tread',
+        'self-check.tyre-work-tread-steering',
+        'self-check.tyre-advice',
+      ],
+    },
+  },
+  {
+    source: 'GB 50444-2008 建筑灭火器配置验收及检查规范',
+    article: '§5.2.1',
+    subject: '灭火器每月检查',
+    checked: 'cited',
+    encodedBy: { 'safety.site': ['site.extinguisher-inspected'] },
   },
   {
     source: 'ISO 9001:2015',
