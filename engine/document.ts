@@ -88,8 +88,7 @@ export function compileDocument(text: string, file: string, expected?: ExpectedI
   checkHeader(doc, ctx, expected, module);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
   checkFactDefaults(facts.declared, ctx);
-  warnMissingUnits(doc.facts, '/facts', ctx);
-  warnMissingUnits(doc.outputs, '/outputs', ctx);
+  warnMissingUnits(doc, ctx);
   checkInvariantConditions(doc, facts, ctx);
   if (!module && typeof doc.kind === 'string' && !diagnostics.some((d) => d.path === '/kind')) {
     // Never drop a file silently: a kind the schema allows but no module implements is an error.

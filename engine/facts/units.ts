@@ -3,11 +3,14 @@
  * `scale`, the power of ten of its minor unit (0 = yuan, 2 = fen), so that a total in fen is
  * never compared with an estimate in yuan: a 100× mistake that no value check can see, since
  * both are plain numbers. Two declared amounts compared in a condition must agree on both
- * (`unit_mismatch`, an error at load); a number that looks like money and declares no unit is
- * a warning (`unit_missing`), so old documents keep loading while new ones are written with units.
+ * (`unit_mismatch`, an error at load). A document that states units at all must state them for
+ * every amount: a number in it that looks like money and declares no unit is a warning
+ * (`unit_missing`). A document with no unit anywhere is not warned, so that documents written
+ * before units keep loading as they did; the bundled standard is held to units in every newest
+ * version by tests/standard/units.test.ts.
  */
 import type { ParseContext } from '../conditions/parse.ts';
-import { type Diagnostic, warning } from '../diagnostics.ts';
+import { warning } from '../diagnostics.ts';
 import { positionOf } from '../load/yaml.ts';
 import type { ResolvedPath } from './scope.ts';
 import type { FactSchema } from './types.ts';
@@ -72,11 +75,30 @@ export function looksLikeMoney(name: string, schema: FactSchema): boolean {
 }
 
 /**
- * Warns (`unit_missing`) at every money-looking number of `declared` (at any depth: object
- * properties, list elements) that declares no unit. `pointer` is where the declarations are
- * (`/facts`, `/outputs`).
+ * In a document that declares a unit anywhere (facts or outputs), warns (`unit_missing`) at
+ * every money-looking number that declares none.
  */
-export function warnMissingUnits(declared: unknown, pointer: string, ctx: ParseContext): void {
+export function warnMissingUnits(doc: Record<string, unknown>, ctx: ParseContext): void {
+  if (!declaresUnits(doc.facts) && !declaresUnits(doc.outputs)) return;
+  warnIn(doc.facts, '/facts', ctx);
+  warnIn(doc.outputs, '/outputs', ctx);
+}
+
+/** Whether any declaration of `declared`, at any depth, states a unit. */
+function declaresUnits(declared: unknown): boolean {
+  if (!declared || typeof declared !== 'object' || Array.isArray(declared)) return false;
+  return Object.values(declared as Record<string, FactSchema>).some(
+    (schema) =>
+      !!schema &&
+      typeof schema === 'object' &&
+      (unitOf(schema) !== undefined ||
+        declaresUnits(schema.properties) ||
+        (!!schema.items && typeof schema.items === 'object' && declaresUnits(schema.items.properties))),
+  );
+}
+
+/** Warns at each money-looking number without a unit in `declared`, at any depth, under `pointer`. */
+function warnIn(declared: unknown, pointer: string, ctx: ParseContext): void {
   if (!declared || typeof declared !== 'object' || Array.isArray(declared)) return;
   for (const [name, schema] of Object.entries(declared as Record<string, FactSchema>)) {
     if (!schema || typeof schema !== 'object') continue;
@@ -91,22 +113,8 @@ export function warnMissingUnits(declared: unknown, pointer: string, ctx: ParseC
         }),
       );
     }
-    warnMissingUnits(schema.properties, `${at}/properties`, ctx);
+    warnIn(schema.properties, `${at}/properties`, ctx);
     if (schema.items && typeof schema.items === 'object')
-      warnMissingUnits(schema.items.properties, `${at}/items/properties`, ctx);
+      warnIn(schema.items.properties, `${at}/items/properties`, ctx);
   }
-}
-
-/**
- * Keeps `unit_missing` only for the newest version of each document. An older version can no
- * longer be changed (a fix is a new version), so warning about it would only be noise; the newest
- * version is the one the next version is written from.
- */
-export function onlyNewestUnitWarnings(
-  diagnostics: readonly Diagnostic[],
-  newestFiles: ReadonlySet<string>,
-): Diagnostic[] {
-  return diagnostics.filter(
-    (d) => d.code !== 'unit_missing' || (d.file !== undefined && newestFiles.has(d.file)),
-  );
 }

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { EVALUATION_DATES } from '../conditions/dates.ts';
 import { type Diagnostic, error, sortDiagnostics, warning } from '../diagnostics.ts';
 import { type CompiledDocument, compileDocument } from '../document.ts';
-import { onlyNewestUnitWarnings } from '../facts/units.ts';
 import { enforceLock } from '../lock/check.ts';
 import { excused } from '../lock/later.ts';
 import type { WithheldVersion } from '../lock/withheld.ts';
@@ -187,9 +186,7 @@ export function indexFiles(
     files,
     withheld: lock.withheld,
     diagnostics: sortDiagnostics(
-      onlyNewestUnitWarnings(diagnostics, newestFiles(documents)).map((d) =>
-        d.file && lock.excused.has(d.file) ? excused(d) : d,
-      ),
+      diagnostics.map((d) => (d.file && lock.excused.has(d.file) ? excused(d) : d)),
     ),
     loadedAt: new Date().toISOString(),
     options,
@@ -276,9 +273,4 @@ function lineOf(doc: CompiledDocument, pointer: string): { line: number; col: nu
 /** A path relative to a directory, with `/` separators. */
 export function relativePath(dir: string, file: string): string {
   return relative(dir, file).split(sep).join('/');
-}
-
-/** The file of each document's newest version (units: engine/facts/units.ts). */
-function newestFiles(documents: Map<string, CompiledDocument[]>): Set<string> {
-  return new Set([...documents.values()].flatMap((list) => list.at(-1)?.file ?? []));
 }
