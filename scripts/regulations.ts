@@ -108,6 +108,8 @@ export const REGULATIONS: readonly RegulationRow[] = [
         'other-major-repair',
         'other-minor',
         'out-of-period',
+        'not-repair-quality',
+        'two-repairs-failed',
       ],
       'jobs.categories': [],
       'delivery.vehicle': ['confirm.warranty-explained'],
