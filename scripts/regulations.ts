@@ -359,6 +359,20 @@ export const REGULATIONS: readonly RegulationRow[] = [
     },
   },
   {
+    source: '劳动合同法',
+    article: 'Art. 4',
+    subject: '规章制度经民主程序制定并公示;以扣减绩效代替罚款',
+    checked: 'cited',
+    encodedBy: { 'risk.responsibility': ['unqualified-assignment', 'equipment', 'management-injury'] },
+  },
+  {
+    source: '生产安全事故应急预案管理办法 (应急管理部令 2019 No. 2)',
+    article: 'Art. 33',
+    subject: '每年至少组织一次综合或专项应急预案演练',
+    checked: 'cited',
+    encodedBy: { 'emergency.plans': ['drill-overdue', 'never-drilled'] },
+  },
+  {
     source: 'GB 50444-2008 建筑灭火器配置验收及检查规范',
     article: '§5.2.1',
     subject: '灭火器每月检查',
