@@ -311,6 +311,13 @@ export const REGULATIONS: readonly RegulationRow[] = [
     encodedBy: { 'records.access': [] },
   },
   {
+    source: '个人信息保护法',
+    article: 'Art. 45',
+    subject: '个人有权查阅、复制其个人信息',
+    checked: 'cited',
+    encodedBy: { 'records.access': ['customer-own', 'later-owner'] },
+  },
+  {
     source: '会计档案管理办法',
     article: 'retention periods',
     subject: '会计凭证、账簿保管 30 年',
