@@ -4,7 +4,11 @@ import { evaluateFast, evaluateReferencePath } from '../evaluate.ts';
 import { shiftInstant } from './dates.ts';
 
 /** A draft ruleset: `late` when `checkedAt` is after `{ fact: receivedAt, hours }`, with the operator given. */
-function doc(operand: string, receivedAt = '{ type: [string, "null"], format: date-time, default: null }', op = 'after') {
+function doc(
+  operand: string,
+  receivedAt = '{ type: [string, "null"], format: date-time, default: null }',
+  op = 'after',
+) {
   const text = `kind: ruleset
 id: hours.sample
 version: 1.0.0
