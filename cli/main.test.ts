@@ -71,7 +71,7 @@ describe('norma validate', () => {
 
   it('passes the bundled sample with exit 0', async () => {
     const r = await run(['validate', SAMPLE]);
-    expect(r.out).toBe('ok: 3 documents, 0 errors, 0 warnings');
+    expect(r.out).toBe('ok: 4 documents, 0 errors, 0 warnings');
     expect(r.code).toBe(0);
   });
 
@@ -146,7 +146,7 @@ describe('norma validate', () => {
       ],
     });
     const clean = await run(['validate', SAMPLE, '--format', 'json']);
-    expect(JSON.parse(clean.out)).toEqual({ documents: 3, errors: 0, warnings: 0, diagnostics: [] });
+    expect(JSON.parse(clean.out)).toEqual({ documents: 4, errors: 0, warnings: 0, diagnostics: [] });
   });
 
   it('reports a path that does not exist', async () => {
@@ -306,7 +306,7 @@ describe('norma usage', () => {
       timeout: 60_000,
     });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('ok: 3 documents, 0 errors, 0 warnings\n');
+    expect(r.stdout).toBe('ok: 4 documents, 0 errors, 0 warnings\n');
     expect(r.status).toBe(0);
   });
 });

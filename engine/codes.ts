@@ -179,6 +179,8 @@ export const DIAGNOSTIC_CODES = [
   'text_not_utf8',
   'then_invalid',
   'too_deep',
+  'unit_mismatch',
+  'unit_missing',
   'version_file_duplicate',
   'version_never_in_force',
   'version_not_in_force',

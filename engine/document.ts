@@ -5,6 +5,7 @@ import { checkFactDefaults } from './facts/default-checks.ts';
 import { badPatternAt, compileFacts, type FactModel } from './facts/model.ts';
 import { scopeOf } from './facts/scope.ts';
 import type { FactSchema } from './facts/types.ts';
+import { warnMissingUnits } from './facts/units.ts';
 import { mapAt, textAt } from './kinds/common.ts';
 import {
   type ConditionCode,
@@ -110,6 +111,7 @@ export function compileDocument(
   checkHeader(doc, ctx, expected, module);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
   checkFactDefaults(facts.declared, ctx);
+  warnMissingUnits(doc, ctx);
   checkInvariantConditions(doc, facts, ctx);
   if (!module && typeof doc.kind === 'string' && !diagnostics.some((d) => d.path === '/kind')) {
     // Never drop a file silently: a kind the schema allows but no module implements is an error.

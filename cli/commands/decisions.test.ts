@@ -48,7 +48,18 @@ describe('norma eval --record, decisions, records, diff --recorded', () => {
       ids.push(JSON.parse(r.out).decisionId);
     }
     expect(
-      (await run(['eval', 'approval.work-order', '--facts', small, '--subject', 'work-order:1'])).code,
+      (
+        await run([
+          'eval',
+          'approval.work-order',
+          '--facts',
+          small,
+          '--version',
+          '1.1.0',
+          '--subject',
+          'work-order:1',
+        ])
+      ).code,
     ).toBe(2);
   });
 

@@ -16,7 +16,7 @@ describe('norma history', () => {
     await main(['history', 'approval.work-order', '--at', '2025-03-01', '--format', 'json'], io);
     const history = JSON.parse(io.stdout.join(''));
     expect(history.inForce).toBe('1.0.0');
-    expect(history.versions).toHaveLength(3);
+    expect(history.versions).toHaveLength(4);
   });
 
   it('fails with standard_unknown for an unknown id', async () => {

@@ -30,7 +30,7 @@ describe('norma test', () => {
     expect(out).toContain(
       'ok   rules/approval.work-order/1.1.0.yaml  tests 3/3, invariants 2/2, coverage 2/2',
     );
-    expect(out.trimEnd().split('\n').at(-1)).toBe('ok: 3 documents, 0 failed (seed 7, 200 runs)');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('ok: 4 documents, 0 failed (seed 7, 200 runs)');
     expect(code).toBe(0);
   });
 

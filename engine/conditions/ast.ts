@@ -11,8 +11,11 @@ export interface Origin {
 /** A value an operator compares with. */
 export type Operand =
   | { kind: 'literal'; value: unknown }
-  /** Another fact, by path (relative to the list element inside some/every/none). */
-  | { kind: 'fact'; path: string[] }
+  /**
+   * Another fact, by path (relative to the list element inside some/every/none); `hours` shifts
+   * a date-time fact's instant by whole hours (date operators only).
+   */
+  | { kind: 'fact'; path: string[]; hours?: number }
   /** The evaluation date, shifted by whole days or calendar years (both 0 for `$at` itself). */
   | { kind: 'at'; days: number; years: number }
   /** The window [$at − days, $at] of `withinDays`. */

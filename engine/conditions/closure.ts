@@ -1,4 +1,5 @@
 import type { Cond, Operand } from './ast.ts';
+import { shiftInstant } from './dates.ts';
 import type { EvalEnv } from './env.ts';
 import { readPath, readRest } from './env.ts';
 import { isNumberLike, type OperatorName, operatorTests } from './operators.ts';
@@ -188,7 +189,8 @@ export function operandReader(operand: Operand): OperandFn {
       return () => value;
     }
     case 'fact': {
-      const path = operand.path;
+      const { path, hours } = operand;
+      if (hours !== undefined) return (s) => shiftInstant(readPath(s, path), hours);
       return (s) => readPath(s, path);
     }
     // Evaluations at the same date share one environment, so the last answer is kept per

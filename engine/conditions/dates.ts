@@ -136,6 +136,21 @@ export function compareDates(a: unknown, b: unknown): number {
   return Math.sign(x.day - y.day);
 }
 
+/** Hours of a `{ fact, hours }` shift are at most 100 years' worth, as offsets from `$at` are. */
+export const MAX_OFFSET_HOURS = 876_000;
+
+/**
+ * The instant `hours` whole hours after a date-time value (negative: before), as a UTC date-time
+ * (`2026-03-02T07:20:00.000Z`); undefined when the value is not a date-time (a plain date has no
+ * instant), so every date operator then fails, as on any value that is not a date.
+ */
+export function shiftInstant(v: unknown, hours: number): string | undefined {
+  const parsed = parseDateValue(v);
+  if (parsed?.ms === undefined) return undefined;
+  const moved = new Date(parsed.ms + hours * 3_600_000);
+  return Number.isNaN(moved.getTime()) ? undefined : moved.toISOString();
+}
+
 /** A plain ISO date `days` days and `years` calendar years after `date` (negative: before). */
 export function shiftDate(date: string, shift: { days?: number; years?: number }): string {
   const parsed = parseDateValue(date);

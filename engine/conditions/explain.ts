@@ -67,7 +67,9 @@ export function testText(path: string, op: OperatorName, operand: Operand, resol
     case 'literal':
       return literalText(path, op, operand.value);
     case 'fact': {
-      const ref = operand.path.join('.');
+      const shift =
+        operand.hours === undefined ? '' : ` ${operand.hours < 0 ? '−' : '+'} ${Math.abs(operand.hours)} h`;
+      const ref = `${operand.path.join('.')}${shift}`;
       return `${path} ${words} ${ref}${resolved === undefined ? '' : ` (${valueText(resolved)})`}`;
     }
     case 'at': {

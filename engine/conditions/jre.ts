@@ -5,6 +5,7 @@
  */
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import type { Cond, Operand } from './ast.ts';
+import { shiftInstant } from './dates.ts';
 import type { EvalEnv } from './env.ts';
 import { readRest } from './env.ts';
 import { type ConditionExplain, testText } from './explain.ts';
@@ -49,6 +50,12 @@ export async function evaluateReference(
   engine.addFact('$at', () => env.at);
   engine.addFact('$shift', (params) => env.shifted(params.days as number, params.years as number));
   engine.addFact('$window', (params) => env.window(params.days as number));
+  engine.addFact('$hours', async (params, almanac) =>
+    shiftInstant(
+      await almanac.factValue<unknown>(params.fact as string, {}, params.path as string),
+      params.hours as number,
+    ),
+  );
   const quantifiers = new Map<string, Cond & { type: 'quantifier' }>();
   conds.forEach((cond, index) => {
     collectQuantifiers(cond, quantifiers);
@@ -145,6 +152,8 @@ function operandValue(operand: Operand): unknown {
       return operand.value;
     case 'fact': {
       const [head, ...rest] = operand.path;
+      if (operand.hours !== undefined)
+        return { fact: '$hours', params: { fact: head, path: rest.join('.'), hours: operand.hours } };
       return { fact: head, ...(rest.length > 0 ? { path: rest.join('.') } : {}) };
     }
     case 'at':

@@ -2,11 +2,12 @@ import type { DiagnosticCode } from '../codes.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { elementScope, type ResolvedPath, type Scope } from '../facts/scope.ts';
 import { enumValues } from '../facts/types.ts';
+import { unitMismatch } from '../facts/units.ts';
 import { escapePointer, positionOf, type SourceMap } from '../load/yaml.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { inlineValue, quoted, quotedList } from '../util/text.ts';
 import type { Cond, Operand, Origin } from './ast.ts';
-import { MAX_OFFSET_DAYS, MAX_OFFSET_YEARS, parseDateValue } from './dates.ts';
+import { MAX_OFFSET_DAYS, MAX_OFFSET_HOURS, MAX_OFFSET_YEARS, parseDateValue } from './dates.ts';
 import { categoryText, factOperandProblem } from './operand-types.ts';
 import { type OperatorName, operatorNames, operatorSpecs } from './operators.ts';
 import { regexProblem, shortened } from './regex.ts';
@@ -223,7 +224,8 @@ function parseOperand(
     return { kind: 'literal', value: raw };
   };
   if (isFactRef(raw) && shape !== 'list' && shape !== 'pair' && shape !== 'days' && shape !== 'regex') {
-    return parseFactRef(op, raw.fact, tested, pointer, scope, ctx);
+    const operand = parseFactRef(op, raw.fact, tested, pointer, scope, ctx);
+    return raw.hours === undefined ? operand : withHours(op, operand, raw.hours, pointer, scope, ctx);
   }
   switch (shape) {
     case 'scalar': {
@@ -334,6 +336,8 @@ function parseFactRef(
   const shape = operatorSpecs[op].value;
   const problem = factOperandProblem(op, shape, tested.name, tested.resolved, ref, other);
   if (problem) report(ctx, 'op_fact_mismatch', problem.message, `${pointer}/fact`, { hint: problem.hint });
+  const units = problem ? undefined : unitMismatch(tested.name, tested.resolved, ref, other);
+  if (units) report(ctx, 'unit_mismatch', units.message, `${pointer}/fact`, { hint: units.hint });
   return { kind: 'fact', path };
 }
 
@@ -367,14 +371,55 @@ function checkMember(value: unknown, resolved: ResolvedPath, pointer: string, ct
   }
 }
 
-function isFactRef(v: unknown): v is { fact: string } {
-  return (
-    v !== null &&
-    typeof v === 'object' &&
-    !Array.isArray(v) &&
-    Object.keys(v).length === 1 &&
-    typeof (v as { fact?: unknown }).fact === 'string'
-  );
+function isFactRef(v: unknown): v is { fact: string; hours?: unknown } {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  if (typeof (v as { fact?: unknown }).fact !== 'string') return false;
+  return keys.length === 1 || (keys.length === 2 && Object.hasOwn(v, 'hours'));
+}
+
+/**
+ * `{ fact: path, hours: N }`: the other fact's instant N whole hours later (earlier when
+ * negative), for deadlines such as "within 24 hours of receipt". Only the date operators take it,
+ * and only on a fact declared `format: date-time`: a plain date has no instant to shift.
+ */
+function withHours(
+  op: OperatorName,
+  operand: Operand,
+  hours: unknown,
+  pointer: string,
+  scope: Scope,
+  ctx: ParseContext,
+): Operand {
+  if (operand.kind !== 'fact') return operand;
+  const at = `${pointer}/hours`;
+  if (operatorSpecs[op].value !== 'date') {
+    report(ctx, 'op_value_shape', `\`hours\` shifts a date-time: \`${op}\` does not compare dates`, at, {
+      hint: 'use `hours` with before, after, onOrBefore or onOrAfter',
+    });
+    return operand;
+  }
+  if (typeof hours !== 'number' || !Number.isInteger(hours) || Math.abs(hours) > MAX_OFFSET_HOURS) {
+    report(
+      ctx,
+      'op_value_shape',
+      `\`hours\` takes a whole number of hours up to ${MAX_OFFSET_HOURS} either way`,
+      at,
+    );
+    return operand;
+  }
+  const other = scope.resolve(operand.path);
+  if (other.ok && other.category !== 'any' && other.schema?.format !== 'date-time') {
+    report(
+      ctx,
+      'op_value_shape',
+      `\`hours\` needs a date-time: \`${operand.path.join('.')}\` is not declared \`format: date-time\``,
+      at,
+      { hint: 'declare the fact `type: string, format: date-time`, or shift a date with `$at±Nd`' },
+    );
+    return operand;
+  }
+  return { ...operand, hours };
 }
 
 function originAt(ctx: ParseContext, pointer: string, prefer: 'key' | 'value' = 'value'): Origin {

@@ -255,7 +255,7 @@ describe('null is a value, not an absence', () => {
     const { app } = testApp({}, bundledStandardsDir);
     const res = await app.request(
       '/v1/standards/delivery.vehicle/evaluate',
-      postJson({ facts: { payType: 'customer' }, answers: null }),
+      postJson({ facts: { payType: 'customer', certificateRequired: false }, answers: null }),
     );
     const body = await json(res);
     expect([res.status, body.error.code]).toEqual([422, 'answers_invalid']);

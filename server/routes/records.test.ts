@@ -209,7 +209,7 @@ describe('decision records and the bundled standard’s retention', () => {
   it('classes each decision by records.classification: a checklist’s 3 years, a fee schedule’s 30', async () => {
     const res = await h.app.request(
       '/v1/standards/approval.work-order/evaluate',
-      postJson({ facts: { estimateTotal: 100, payType: 'customer' } }, auth),
+      postJson({ facts: { estimateTotalFen: 10000, payType: 'customer' } }, auth),
     );
     const { decisionId } = await json(res);
     const record = await h.store.get(decisionId);

@@ -10,30 +10,30 @@ import { bundledStandardsDir, chooseVersion, evaluateFast, loadStandards } from 
 const index = loadStandards(bundledStandardsDir);
 const AT = '2026-12-15';
 const OPENERS = ['service-advisor', 'service-manager'];
-const ESTIMATES = [0, 1200, 8000, 8000.01, 20000, 20000.01, 50000];
+/** Estimates in integer fen (B18): 0, 1200, 8000, 8000.01, 20000, 20000.01 and 50000 CNY. */
+const ESTIMATES = [0, 120000, 800000, 800001, 2000000, 2000001, 5000000];
 
 function inForce(id: string) {
   return chooseVersion(id, index.documents.get(id) ?? [], AT);
 }
 
 /** The approver approval.work-order names for an order of this estimate opened by this role. */
-function approverFor(estimateTotal: number, openedByRole: string): string {
-  const facts = { estimateTotal, payType: 'customer', openedByRole };
+function approverFor(estimateTotalFen: number, openedByRole: string): string {
+  const facts = { estimateTotalFen, payType: 'customer', openedByRole };
   const { result } = evaluateFast(inForce('approval.work-order'), { facts, at: AT });
   return (result as { outputs: { approver: string } }).outputs.approver;
 }
 
 /** What approval.controls blocks when `approvedBy` in `approverRole` approves the order. */
 function controlBlocks(
-  estimateTotal: number,
+  estimateTotalFen: number,
   requiredRole: string,
   approvedBy: string,
   approverRole: string,
 ) {
   const facts = {
-    estimateTotal,
-    finalTotal: estimateTotal,
-    overrunPct: 0,
+    estimateTotalFen,
+    finalTotalFen: estimateTotalFen,
     openedBy: '赵敏',
     approvedBy,
     approverRole,
@@ -45,7 +45,7 @@ function controlBlocks(
 
 describe('the approver and the opener: approval.work-order follows approval.controls', () => {
   const cases = OPENERS.flatMap((opener) => ESTIMATES.map((estimate) => [opener, estimate] as const));
-  it.each(cases)('an order opened by a %s with an estimate of %d CNY', (opener, estimate) => {
+  it.each(cases)('an order opened by a %s with an estimate of %d fen', (opener, estimate) => {
     const approver = approverFor(estimate, opener);
     expect(approver).not.toBe(opener);
     expect(controlBlocks(estimate, approver, '刘洋', approver)).toEqual([]);
@@ -54,7 +54,7 @@ describe('the approver and the opener: approval.work-order follows approval.cont
 
   it('treats an order as opened by a service advisor when nobody says otherwise', () => {
     const { result } = evaluateFast(inForce('approval.work-order'), {
-      facts: { estimateTotal: 1200, payType: 'customer' },
+      facts: { estimateTotalFen: 120000, payType: 'customer' },
       at: AT,
     });
     expect((result as { outputs: { approver: string } }).outputs.approver).toBe('service-manager');

@@ -44,7 +44,7 @@ function deliveryStatus(walkAroundClean: boolean): string {
     'settlement.invoice-issued': { value: true },
   };
   const { result } = evaluateFast(inForce('delivery.vehicle'), {
-    facts: { payType: 'customer' },
+    facts: { payType: 'customer', certificateRequired: false },
     answers,
     at: AT,
   });

@@ -3,8 +3,9 @@ import { bundledStandardsDir, chooseVersion, evaluateFast, loadStandards } from 
 
 /**
  * A5: qualification.technician decides whether a person may be assigned HV work;
- * training.requirements refers to it. The same HV certificate must give the same blocking
- * answer in both, at every boundary of the 30-day notice period.
+ * training.requirements refers to it. The same HV certificate (since B20 the 特种作业操作证,
+ * 低压电工作业, whose `expiresOn` is the next 复审) must give the same blocking answer in both,
+ * at every boundary of the 30-day notice period.
  */
 const index = loadStandards(bundledStandardsDir);
 const AT = '2026-12-15';
@@ -28,7 +29,8 @@ function qualificationBlocks(expiresOn: string): boolean {
       id: 'T-12',
       certifications: [
         { type: 'technician', expiresOn: '2030-06-30' },
-        { type: 'ev-high-voltage', expiresOn },
+        { type: 'special-operation-electrician', expiresOn },
+        { type: 'oem-hv-authorisation', expiresOn: '2030-06-30' },
       ],
     },
   };

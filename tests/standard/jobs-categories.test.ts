@@ -46,7 +46,8 @@ function mapped(category: string, maintenanceLevel: string, repairScope: string)
 
 function periodFor(work: string): string {
   const facts = {
-    vehicleClass: 'car',
+    vehicleClass: 'automobile',
+    cause: 'repair-quality',
     work,
     deliveredAt: '2026-12-12',
     kmSinceDelivery: 100,
