@@ -14,6 +14,7 @@ import { openPostgresStore } from '../records/postgres.ts';
 import { openSqliteStore } from '../records/sqlite.ts';
 import type { RecordStore } from '../records/store.ts';
 import { createTestSchema, postgresUnavailable, TEST_DATABASE_URL } from '../records/testing.ts';
+import { testdataDir } from './testing.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,7 +27,8 @@ interface Served {
 function serve(env: Record<string, string>): Served {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    // The test standards, not the bundled ones: the load's facts stay valid whatever version is in force.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NORMA_DIR: testdataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

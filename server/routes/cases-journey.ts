@@ -78,6 +78,8 @@ export function workOrderSteps(now = new Date()) {
         'self-check.fluids': yes,
         'self-check.no-tools-left': yes,
         'self-check.tread-depth': { value: 1.2 },
+        // A worn tyre declined without the customer's signed refusal fails QC (quality.control 1.1.0).
+        'self-check.tyre-advice': { value: 'declined-unsigned' },
         'final.inspector-independent': { value: true, by: 'Q-02', evidence: ['sig-Q02.png'] },
         'final.dtc-cleared': yes,
       },
@@ -89,12 +91,15 @@ export function workOrderSteps(now = new Date()) {
         'self-check.fluids': yes,
         'self-check.no-tools-left': yes,
         'self-check.tread-depth': { value: 4.2 },
+        'self-check.tyre-advice': { value: 'within-limit' },
         'final.inspector-independent': { value: true, by: 'Q-02', evidence: ['sig-Q02.png'] },
         'final.dtc-cleared': yes,
       },
     },
     handover: {
       step: 'delivery.handover',
+      // A minor repair needs no completion certificate (jobs.categories decides).
+      facts: { certificateRequired: false },
       answers: {
         'confirm.walk-around': yes,
         'confirm.work-explained': yes,

@@ -23,6 +23,11 @@ const process = (index.documents.get('process.work-order') ?? [])[0] as Compiled
  * Every answer "yes" (dates the day itself, numbers comfortably inside limits, the first choice),
  * each a minute after the one before it from `day` 08:00, as a technician works down the list.
  */
+/** A measured value that meets its item: insulation in Ω/V (GB 18384-2020: ≥ 100 DC, ≥ 500 AC), else 5. */
+function numberFor(key: string): number {
+  return key.includes('insulation') ? 600 : 5;
+}
+
 function allYes(standard: string, day: string, except: string[] = []): Record<string, unknown> {
   let minute = Date.parse(`${day}T08:00:00+08:00`);
   const doc = (index.documents.get(standard) ?? []).at(-1) as CompiledDocument;
@@ -36,7 +41,7 @@ function allYes(standard: string, day: string, except: string[] = []): Record<st
         : s.format === 'date'
           ? day
           : s.type === 'number'
-            ? 5
+            ? numberFor(item.key)
             : true;
     minute += 60_000;
     answers[item.key] = {
@@ -96,7 +101,13 @@ const technician = (hv: boolean) => ({
   id: 'T-07',
   certifications: [
     { type: 'technician', expiresOn: '2029-06-30' },
-    ...(hv ? [{ type: 'ev-high-voltage', expiresOn: '2028-03-31' }] : []),
+    // HV work: the 特种作业操作证 (低压电工作业, next 复审 date) and the manufacturer's HV authorisation.
+    ...(hv
+      ? [
+          { type: 'special-operation-electrician', expiresOn: '2028-03-31' },
+          { type: 'oem-hv-authorisation', expiresOn: '2028-03-31' },
+        ]
+      : []),
   ],
 });
 const registration = {
@@ -134,7 +145,12 @@ describe('a work order walked through process.work-order with real decisions', (
     await kase.submit('high-voltage.isolation', t('09:10'), { person: technician(true) });
     await kase.submit('repair.procedure', t('11:00'), {}, allYes('procedure.repair', '2026-12-03'));
     await kase.submit('quality-control.inspect', t('11:30'), {}, allYes('quality.control', '2026-12-03'));
-    await kase.submit('delivery.handover', t('14:30'), {}, allYes('delivery.vehicle', '2026-12-03'));
+    await kase.submit(
+      'delivery.handover',
+      t('14:30'),
+      { certificateRequired: true },
+      allYes('delivery.vehicle', '2026-12-03'),
+    );
     kase.event('delivered', t('15:00'), { mileage: 45210 });
     await kase.submit('settlement.fees', t('15:05'), {
       labour: [{ opCode: 'HV-01', skill: 'ev-high-voltage', hours: 2 }],
@@ -263,7 +279,12 @@ describe('a work order walked through process.work-order with real decisions', (
     await throughRepair(kase, false);
     await kase.submit('repair.procedure', t('11:00'), {}, allYes('procedure.repair', '2026-12-03'));
     const delivery = () =>
-      kase.submit('delivery.handover', t('12:00'), {}, allYes('delivery.vehicle', '2026-12-03'));
+      kase.submit(
+        'delivery.handover',
+        t('12:00'),
+        { certificateRequired: true },
+        allYes('delivery.vehicle', '2026-12-03'),
+      );
     expect(await delivery()).toMatchObject({ allowed: false, code: 'step_out_of_order' });
     const qc = await kase.submit(
       'quality-control.inspect',
