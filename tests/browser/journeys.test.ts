@@ -45,28 +45,28 @@ describeInBrowser('the journeys in Chromium', () => {
     await page.goto(`${base}/edit`);
     await page.locator('.cm-content').waitFor();
     const text = await page.locator('#source').inputValue();
-    expect(text).toMatch(/^version: 1\.3\.0$/m);
+    expect(text).toMatch(/^version: 1\.4\.0$/m);
 
     // The new threshold, the tests that follow it, and the change note.
     await replaceLine(
       page,
       lineOf(text, /^change:/),
-      'change: "the general manager approves above 30000 CNY"',
+      'change: "the general manager approves above 30000 CNY (3000000 fen)"',
     );
     await replaceLine(
       page,
-      lineOf(text, /greaterThan: 20000 \}/),
-      '    when: { estimateTotal: { greaterThan: 30000 } }',
+      lineOf(text, /estimateTotalFen: \{ greaterThan: 2000000 \} \}/),
+      '    when: { estimateTotalFen: { greaterThan: 3000000 } }',
     );
     await replaceLine(
       page,
-      lineOf(text, /estimateTotal: 25000,/),
-      '    facts: { estimateTotal: 35000, payType: customer }',
+      lineOf(text, /estimateTotalFen: 2500000, payType: customer \}/),
+      '    facts: { estimateTotalFen: 3500000, payType: customer }',
     );
     await replaceLine(
       page,
-      lineOf(text, /estimateTotal: 20000\.01/),
-      '    facts: { estimateTotal: 30000.01, payType: customer }',
+      lineOf(text, /estimateTotalFen: 2000001, payType: customer \}/),
+      '    facts: { estimateTotalFen: 3000001, payType: customer }',
     );
     await poll(() => page.locator('#diagnostics-status').textContent()).toBe('没有错误。');
 
@@ -89,7 +89,7 @@ describeInBrowser('the journeys in Chromium', () => {
     const options = page.locator('.cm-tooltip-autocomplete li');
     await expect
       .poll(() => options.allTextContents())
-      .toEqual(expect.arrayContaining([expect.stringContaining('estimateTotal')]));
+      .toEqual(expect.arrayContaining([expect.stringContaining('estimateTotalFen')]));
     await page.keyboard.press('Escape');
     await page.keyboard.type(' greaterThanI');
     await page.keyboard.press('Control+Space');
@@ -103,12 +103,12 @@ describeInBrowser('the journeys in Chromium', () => {
     expect(await page.locator('#diagnostics li.error').count()).toBe(0);
 
     await page.click('#run-tests');
-    await poll(() => page.locator('#results').textContent()).toContain('9/9 个测试通过');
-    expect(await page.locator('#results').textContent()).toContain('与现行版本 1.2.0 比较');
-    expect(await page.locator('#results').textContent()).toContain('20000 → 30000');
+    await poll(() => page.locator('#results').textContent()).toMatch(/(\d+)\/\1 个测试通过/);
+    expect(await page.locator('#results').textContent()).toContain('与现行版本 1.3.0 比较');
+    expect(await page.locator('#results').textContent()).toContain('2000000 → 3000000');
 
     await page.click('#save');
-    await poll(() => page.locator('#results').textContent()).toContain('已保存草稿 1.3.0');
+    await poll(() => page.locator('#results').textContent()).toContain('已保存草稿 1.4.0');
     expect(await seriousViolations(page)).toEqual([]);
 
     const effective = tomorrow();
@@ -117,21 +117,19 @@ describeInBrowser('the journeys in Chromium', () => {
     await page.click('#approve button[type="submit"]');
     await expect
       .poll(() => page.locator('#approve-result').textContent())
-      .toContain(`1.3.0 已批准,${effective} 起生效`);
+      .toContain(`1.4.0 已批准,${effective} 起生效`);
 
     // In force from its date, not before: the document page says so, and evaluations agree.
     await page.goto(`${base}?at=${effective}`);
-    expect(await page.locator('.meta').textContent()).toContain('版本 1.3.0');
-    expect(
-      await page.locator('table.decision tbody tr').first().locator('td.input').first().textContent(),
-    ).toBe('is greater than 30000');
+    expect(await page.locator('.meta').textContent()).toContain('版本 1.4.0');
+    expect(await page.locator('table.decision').textContent()).toContain('is greater than 3000000');
     await page.goto(base);
-    expect(await page.locator('.meta').textContent()).toContain('版本 1.2.0');
+    expect(await page.locator('.meta').textContent()).toContain('版本 1.3.0');
     const approverAt = async (at: string) => {
       const res = await fetch(`${suite.server.url}/v1/standards/approval.work-order/evaluate`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ facts: { estimateTotal: 25000, payType: 'customer' }, at }),
+        body: JSON.stringify({ facts: { estimateTotalFen: 2500000, payType: 'customer' }, at }),
       });
       const body = (await res.json()) as {
         standard: { version: string };
@@ -139,8 +137,8 @@ describeInBrowser('the journeys in Chromium', () => {
       };
       return `${body.standard.version} ${body.result.outputs.approver}`;
     };
-    expect(await approverAt(today())).toBe('1.2.0 general-manager');
-    expect(await approverAt(effective)).toBe('1.3.0 service-manager');
+    expect(await approverAt(today())).toBe('1.3.0 general-manager');
+    expect(await approverAt(effective)).toBe('1.4.0 service-manager');
     expectNoProblems(opened);
     await opened.context.close();
   });
@@ -189,7 +187,7 @@ describeInBrowser('the journeys in Chromium', () => {
     await page.click('#submit');
     await expect
       .poll(() => page.locator('#submitted').textContent())
-      .toBe('已提交工单 WO-2026-0042:通过,得分 100(版本 1.2.0)');
+      .toMatch(/^已提交工单 WO-2026-0042:通过,得分 100\(版本 \d+\.\d+\.\d+\)$/);
     expectNoProblems(opened);
     await opened.context.close();
   });
@@ -198,17 +196,20 @@ describeInBrowser('the journeys in Chromium', () => {
     const opened = await suite.open({ width: 768, height: 1024 });
     const { page } = opened;
     await page.goto(`${suite.server.url}/standards/quality.control/fill?wo=WO-2026-0043`);
-    const tread = page.locator('[data-item="self-check.tread-depth"]');
+    // Tyre work: the tyres left on the vehicle are held to GB 7258's 1.6 mm (a critical item).
+    const tread = page.locator('[data-item="self-check.tyre-work-tread"]');
+    await poll(() => tread.locator('[data-status]').textContent()).toBe('不适用');
+    await page.locator('[data-fact="tyreWork"]').check();
     await poll(() => tread.locator('[data-status]').textContent()).toBe('未回答');
     expect(await tread.textContent()).toContain('测量值 (mm)');
     await tread.locator('input[data-answer]').fill('1.2');
     await poll(() => tread.locator('[data-status]').textContent()).toBe('不通过');
     expect(await seriousViolations(page)).toEqual([]);
-    expect(await page.locator('#why').textContent()).toContain('轮胎花纹深度 (tyre tread depth): 不符合要求');
+    expect(await page.locator('#why').textContent()).toContain('轮胎作业后在用轮胎花纹深度不小于 1.6 mm');
     await tread.locator('input[data-answer]').fill('2.0');
     await poll(() => tread.locator('[data-status]').textContent()).toBe('通过');
-    // No tyres checked on this job: the item is N/A and asks for nothing.
-    await page.locator('[data-fact="tyresChecked"]').uncheck();
+    // Not tyre work: the item is N/A and asks for nothing.
+    await page.locator('[data-fact="tyreWork"]').uncheck();
     await poll(() => tread.locator('[data-status]').textContent()).toBe('不适用');
     expect(await tread.locator('input[data-answer]').isVisible()).toBe(false);
     expectNoProblems(opened);
