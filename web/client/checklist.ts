@@ -78,9 +78,16 @@ function answerIn(box: HTMLElement, answer: string): unknown {
 
 let latest = 0;
 
-async function evaluate(): Promise<ChecklistResult | undefined> {
+/**
+ * Evaluates the answers so far. Submitting names the work order as the decision's subject, so an
+ * auditor finds the recorded decision by it; the answer's `decisionId` links to its record.
+ */
+async function evaluate(
+  workOrder?: string,
+): Promise<{ result: ChecklistResult; decisionId?: string } | undefined> {
   const ticket = ++latest;
-  const body = JSON.stringify({ facts: factsOf(), answers: answersOf(), version: data.version });
+  const subject = workOrder ? { subject: { type: 'work-order', id: workOrder } } : {};
+  const body = JSON.stringify({ facts: factsOf(), answers: answersOf(), version: data.version, ...subject });
   const res = await send(
     'POST',
     `/v1/standards/${encodeURIComponent(data.id)}/evaluate`,
@@ -96,7 +103,8 @@ async function evaluate(): Promise<ChecklistResult | undefined> {
   }
   const result = res.body.result as ChecklistResult;
   show(result);
-  return result;
+  const decisionId = typeof res.body.decisionId === 'string' ? res.body.decisionId : undefined;
+  return decisionId ? { result, decisionId } : { result };
 }
 
 function show(result: ChecklistResult): void {
@@ -151,8 +159,9 @@ form?.addEventListener('submit', async (event) => {
   clearTimeout(timer);
   const out = document.getElementById('submitted');
   const wo = (document.getElementById('work-order') as HTMLInputElement | null)?.value.trim() ?? '';
-  const result = await evaluate();
-  if (!out || !result) return;
+  const answered = await evaluate(wo || undefined);
+  if (!out || !answered) return;
+  const { result, decisionId } = answered;
   const missing = result.items.filter((i) => i.status === 'missing').length;
   const problem = !wo
     ? t('checklist.needsWo')
@@ -168,5 +177,10 @@ form?.addEventListener('submit', async (event) => {
         v: data.version,
       });
   out.className = problem ? 'warn' : result.status === 'pass' ? 'ok' : 'warn';
+  const link = document.getElementById('submitted-record') as HTMLAnchorElement | null;
+  if (link) {
+    link.hidden = problem !== undefined || !decisionId;
+    if (decisionId) link.href = `/records/${encodeURIComponent(decisionId)}`;
+  }
 });
 void evaluate();

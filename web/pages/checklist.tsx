@@ -183,6 +183,11 @@ export function ChecklistPage(props: { page: PageContext; doc: CompiledDocument;
           </button>
         </p>
         <div id="submitted" role="status" aria-live="polite" />
+        <p>
+          <a id="submitted-record" href="/records" hidden>
+            {tr(page, 'checklist.record')}
+          </a>
+        </p>
       </form>
     </Layout>
   );

@@ -1,0 +1,159 @@
+/**
+ * The records pages without a browser: they read through RecordsService, so a signed-in auditor
+ * sees personal values masked and a privacy officer sees them; a session without records:read is
+ * refused; with recording off the pages say so.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordsService } from '../../records/service.ts';
+import { openSqliteStore } from '../../records/sqlite.ts';
+import type { RecordStore } from '../../records/store.ts';
+import { createApp } from '../app.ts';
+import { sha256Of } from '../grants.ts';
+import { StandardsHolder } from '../holder.ts';
+import { memoryLogger } from '../log.ts';
+import type { ServerOptions } from '../options.ts';
+import { json, postJson, testdataDir, testOptions } from '../testing.ts';
+
+/** A recording app whose HTML answers are not checked against the OpenAPI document (it describes the API). */
+async function pagesApp(overrides: Partial<ServerOptions>, standards: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'norma-web-records-data-'));
+  const store: RecordStore = await openSqliteStore(dataDir);
+  const options = testOptions(standards, { records: { enabled: true, dataDir }, ...overrides });
+  const holder = StandardsHolder.load(standards, { lock: false });
+  const app = createApp({ holder, options, logger: memoryLogger(), records: new RecordsService(store) });
+  return {
+    app,
+    async close() {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'norma-web-records-'));
+cpSync(testdataDir, dir, { recursive: true });
+mkdirSync(join(dir, 'rules', 'customer.callback'), { recursive: true });
+writeFileSync(
+  join(dir, 'rules', 'customer.callback', '1.0.0.yaml'),
+  `kind: ruleset
+id: customer.callback
+version: 1.0.0
+status: draft
+title: 回访安排 (Callback)
+facts:
+  customerName: { type: string, personal: true, description: 客户姓名 }
+  days: { type: integer, minimum: 0, description: 交车后天数 }
+hit: first
+outputs:
+  call: { type: boolean }
+default: { call: false }
+rules:
+  - id: due
+    title: 交车后 2 天回访
+    when: { days: { greaterThanInclusive: 2 } }
+    then: { call: true }
+`,
+);
+
+const tokens = {
+  auditor: 'auditor-token-0123456789',
+  officer: 'privacy-officer-0123456789',
+  tablet: 'tablet-token-0123456789',
+};
+
+describe('the records pages', () => {
+  let h: Awaited<ReturnType<typeof pagesApp>>;
+  beforeAll(async () => {
+    h = await pagesApp(
+      {
+        grants: [
+          { name: 'auditor', sha256: sha256Of(tokens.auditor), scopes: new Set(['records:read'] as const) },
+          {
+            name: 'officer',
+            sha256: sha256Of(tokens.officer),
+            scopes: new Set(['records:read', 'records:personal'] as const),
+          },
+          { name: 'tablet', sha256: sha256Of(tokens.tablet), scopes: new Set(['evaluate'] as const) },
+        ],
+      },
+      dir,
+    );
+  });
+  afterAll(async () => {
+    await h.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The session cookie of a person who signed in with the token. */
+  async function signedIn(name: keyof typeof tokens): Promise<string> {
+    const res = await h.app.request('/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: tokens[name], next: '/records' }).toString(),
+    });
+    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  }
+
+  it('masks personal values for an auditor, shows them to a privacy officer, refuses a tablet', async () => {
+    const made = await json(
+      await h.app.request(
+        '/v1/standards/customer.callback/evaluate',
+        postJson(
+          {
+            facts: { customerName: '张伟', days: 3 },
+            version: '1.0.0',
+            subject: { type: 'work-order', id: 'WO-9' },
+          },
+          { authorization: `Bearer ${tokens.tablet}` },
+        ),
+      ),
+    );
+    const page = async (name: keyof typeof tokens, path: string) =>
+      h.app.request(path, { headers: { cookie: await signedIn(name) } });
+
+    const masked = await page('auditor', `/records/${made.decisionId}`);
+    expect(masked.status).toBe(200);
+    const maskedText = await masked.text();
+    expect(maskedText).not.toContain('张伟');
+    expect(maskedText).toContain('<span class="badge masked">已遮蔽</span>');
+    const list = await (await page('auditor', '/records?subjectType=work-order&subjectId=WO-9')).text();
+    expect(list).toContain(`data-decision="${made.decisionId}"`);
+    expect(list).not.toContain('张伟');
+
+    expect(await (await page('officer', `/records/${made.decisionId}`)).text()).toContain('张伟');
+
+    const refused = await page('tablet', '/records');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('records:read');
+    // Without a session: sign in first, as every page.
+    expect((await h.app.request('/records/verify')).status).toBe(303);
+  });
+
+  it('says a record does not exist, and a bad date is shown as a problem with the search', async () => {
+    const cookie = await signedIn('auditor');
+    const unknown = await h.app.request('/records/019ad5e2-5c1a-7b3e-9f00-1a2b3c4d5e6f', {
+      headers: { cookie },
+    });
+    expect(unknown.status).toBe(404);
+    const bad = await h.app.request('/records?since=yesterday&lang=en', { headers: { cookie } });
+    expect(bad.status).toBe(200);
+    expect(await bad.text()).toContain('The search is not valid');
+  });
+
+  it('with recording off, says records are off', async () => {
+    const options = testOptions(testdataDir);
+    const app = createApp({
+      holder: StandardsHolder.load(testdataDir, { lock: false }),
+      options,
+      logger: memoryLogger(),
+    });
+    for (const path of ['/records', '/records/verify', '/records/019ad5e2-5c1a-7b3e-9f00-1a2b3c4d5e6f']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(503);
+      expect(await res.text()).toContain('NORMA_RECORDS=off');
+    }
+  });
+});
