@@ -4,6 +4,7 @@
  */
 import { NormaError } from '../engine/diagnostics.ts';
 import { contentHash, GENESIS_HASH, recordContent } from './chain.ts';
+import { getEvidence, putEvidence } from './evidence.ts';
 import { GroupCommit } from './group-commit.ts';
 import { uuidv7 } from './ids.ts';
 import { migrate } from './migrate.ts';
@@ -20,6 +21,7 @@ import { type SqlDialect, type SqlExecutor, type SqlRow, type SqlValue, valuesLi
 import type {
   DecisionFilter,
   Destruction,
+  Evidence,
   LegalHold,
   NewRecord,
   Page,
@@ -314,6 +316,14 @@ export class SqlRecordStore implements RecordStore {
   async destructions(): Promise<Destruction[]> {
     const rows = await this.sql.query('SELECT * FROM destructions ORDER BY destroyed_at, decision_id');
     return rows.map(destructionFromRow);
+  }
+
+  putEvidence(data: Uint8Array, type: string): Promise<Evidence> {
+    return putEvidence(this.sql, data, type);
+  }
+
+  getEvidence(hash: string): Promise<(Evidence & { data: Uint8Array }) | undefined> {
+    return getEvidence(this.sql, hash);
   }
 
   async close(): Promise<void> {

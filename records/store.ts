@@ -133,6 +133,15 @@ export interface Destruction {
   destroyedAt: string;
 }
 
+/** An evidence photo as stored: named by the SHA-256 of its bytes (`sha256:<hex>`). */
+export interface Evidence {
+  hash: string;
+  /** Its size in bytes. */
+  bytes: number;
+  /** Its media type: image/jpeg, image/png or image/webp. */
+  type: string;
+}
+
 export interface RecordStore {
   readonly driver: 'sqlite' | 'postgres';
   /** This process's chain. */
@@ -156,5 +165,8 @@ export interface RecordStore {
     at: string,
   ): Promise<Destruction[]>;
   destructions(): Promise<Destruction[]>;
+  /** Keeps a photo by its content hash (once: the same bytes again are the same evidence). */
+  putEvidence(data: Uint8Array, type: string): Promise<Evidence>;
+  getEvidence(hash: string): Promise<(Evidence & { data: Uint8Array }) | undefined>;
   close(): Promise<void>;
 }

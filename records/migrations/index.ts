@@ -3,6 +3,7 @@
  * released migration is never edited: a change is a new file with the next number.
  */
 import { decisions } from './001-decisions.ts';
+import { evidence } from './003-evidence.ts';
 
 /** One step of the schema: statements run in one transaction with the row that records it. */
 export interface Migration {
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Every migration, in version order. */
-export const MIGRATIONS: readonly Migration[] = [decisions];
+export const MIGRATIONS: readonly Migration[] = [decisions, evidence];
