@@ -2,6 +2,7 @@ import { approveRoutes } from './approve.ts';
 import { auditDiffRoutes, auditReportRoutes } from './audit.ts';
 import { draftRoutes } from './drafts.ts';
 import { evaluateRoutes } from './evaluate.ts';
+import { evidenceRoutes } from './evidence.ts';
 import { healthRoutes } from './health.ts';
 import { openApiRoute } from './openapi.ts';
 import { recordsRoutes } from './records.ts';
@@ -18,6 +19,7 @@ const apiRoutes: RouteModule[] = [
   auditDiffRoutes,
   auditReportRoutes,
   recordsRoutes,
+  evidenceRoutes,
   draftRoutes,
   approveRoutes,
 ];
