@@ -8,6 +8,12 @@ import { expect, it } from 'vitest';
 import { today } from '../../engine/index.ts';
 import { describeInBrowser, expectNoProblems, poll, seriousViolations, useBrowserSuite } from './harness.ts';
 
+/** Two tiny PNGs (2×2, red and blue), as a tablet's camera would hand over a file. */
+const PNG_RED =
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==';
+const PNG_BLUE =
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAD0lEQVR4nGNgYPgPRmAKABf2A/1+6zfzAAAAAElFTkSuQmCC';
+
 describeInBrowser('the records pages in Chromium', () => {
   const suite = useBrowserSuite();
 
@@ -82,6 +88,73 @@ describeInBrowser('the records pages in Chromium', () => {
     await page.click('a.lang');
     await page.waitForURL(/lang=en/);
     expect(await page.locator('#verify-status').textContent()).toBe('The hash chains verify.');
+    expectNoProblems(opened);
+    await opened.context.close();
+  });
+
+  it('a technician attaches photos to the items that need them, submits, and the record shows them', async () => {
+    const opened = await suite.open({ width: 768, height: 1024 });
+    const { page } = opened;
+    await page.goto(`${suite.server.url}/standards/inspection.reception/fill?wo=WO-2026-0300`);
+    const item = (key: string) => page.locator(`[data-item="${key}"]`);
+    const status = page.locator('#status');
+    await poll(() => status.textContent()).toContain('未完成');
+    await page.selectOption('[data-fact="powertrain"]', 'petrol');
+    await page.fill('#answered-by', 'SA-07');
+    const pass = (key: string) => item(key).locator('label', { hasText: '合格' }).first().click();
+    for (const key of [
+      'exterior.damage-recorded',
+      'exterior.glass-lamps',
+      'exterior.wheels',
+      'contents.valuables',
+      'contents.accessories',
+      'sign-off.customer-signature',
+      'sign-off.advisor',
+    ]) {
+      await pass(key);
+    }
+    await item('instruments.odometer').locator('input[data-answer]').fill('23456');
+    await item('instruments.fuel-level').locator('input[data-answer]').fill('6');
+    await item('instruments.warning-lights').locator('select[data-answer]').selectOption('none');
+    await item('instruments.warning-lights').locator('[data-evidence]').fill('无报警灯');
+    await item('sign-off.customer-signature').locator('[data-evidence]').fill('客户签字 张先生');
+    await item('sign-off.advisor').locator('[data-evidence]').fill('签字 SA-07');
+    // Without its photo the damage item is not done: the list does not pass.
+    await poll(() => item('exterior.damage-recorded').locator('[data-status]').textContent()).toBe('不通过');
+    await poll(() => status.textContent()).toContain('不通过');
+
+    const photos: Record<string, Buffer> = {
+      'exterior.damage-recorded': Buffer.from(PNG_RED, 'base64'),
+      'instruments.odometer': Buffer.from(PNG_BLUE, 'base64'),
+    };
+    for (const [key, buffer] of Object.entries(photos)) {
+      await item(key)
+        .locator('input[data-photo]')
+        .setInputFiles({ name: `${key}.png`, mimeType: 'image/png', buffer });
+      await poll(() => item(key).locator('[data-photo-status]').textContent()).toBe('照片已保存');
+      expect(await item(key).locator('img[data-photo-preview]').isVisible()).toBe(true);
+    }
+    await poll(() => status.textContent()).toContain('通过 · 得分 100');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('#submit');
+    await poll(() => page.locator('#submitted').textContent()).toContain('已提交工单 WO-2026-0300:通过');
+    await page.click('#submitted-record');
+    await page.waitForURL(/\/records\/[0-9a-f-]{36}$/);
+    expect(await page.locator('#record-subject').textContent()).toBe('工单 WO-2026-0300');
+    const shown = page.locator('#evidence ~ ul.photos img');
+    expect(await shown.count()).toBe(2);
+    // The photos load (from /v1/evidence/{hash}) and are the ones taken.
+    await poll(() =>
+      shown.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)),
+    ).toBe(true);
+    const hashes = await shown.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('data-evidence-hash')));
+    const { createHash } = await import('node:crypto');
+    expect(hashes.sort()).toEqual(
+      Object.values(photos)
+        .map((b) => `sha256:${createHash('sha256').update(b).digest('hex')}`)
+        .sort(),
+    );
+    expect(await seriousViolations(page)).toEqual([]);
     expectNoProblems(opened);
     await opened.context.close();
   });
