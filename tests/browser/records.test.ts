@@ -145,7 +145,9 @@ describeInBrowser('the records pages in Chromium', () => {
     expect(await shown.count()).toBe(2);
     // The photos load (from /v1/evidence/{hash}) and are the ones taken.
     await poll(() =>
-      shown.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)),
+      shown.evaluateAll((imgs) =>
+        imgs.every((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0),
+      ),
     ).toBe(true);
     const hashes = await shown.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('data-evidence-hash')));
     const { createHash } = await import('node:crypto');
