@@ -16,6 +16,7 @@ import { StandardsHolder } from '../holder.ts';
 import { memoryLogger } from '../log.ts';
 import type { ServerOptions } from '../options.ts';
 import { json, postJson, testdataDir, testOptions } from '../testing.ts';
+import { PAGE_CSP } from './web.tsx';
 
 /** A recording app whose HTML answers are not checked against the OpenAPI document (it describes the API). */
 async function pagesApp(overrides: Partial<ServerOptions>, standards: string) {
@@ -124,6 +125,11 @@ describe('the records pages', () => {
     expect(list).not.toContain('张伟');
 
     expect(await (await page('officer', `/records/${made.decisionId}`)).text()).toContain('张伟');
+    for (const path of ['/records', '/records/verify', `/records/${made.decisionId}`]) {
+      const res = await page('auditor', path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-security-policy'), path).toBe(PAGE_CSP);
+    }
 
     const refused = await page('tablet', '/records');
     expect(refused.status).toBe(403);
