@@ -138,6 +138,28 @@ describe('the records pages', () => {
     expect((await h.app.request('/records/verify')).status).toBe(303);
   });
 
+  it('takes a photo from a signed-in tablet only with the page’s CSRF token, and shows it to the auditor', async () => {
+    const cookie = await signedIn('tablet');
+    const home = await (await h.app.request('/', { headers: { cookie } })).text();
+    const csrf = /<meta name="csrf-token" content="([\w-]+)"/.exec(home)?.[1] ?? '';
+    expect(csrf).not.toBe('');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9]);
+    const post = (headers: Record<string, string>) =>
+      h.app.request('/v1/evidence', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'image/png', ...headers },
+        body: png,
+      });
+    expect((await post({})).status).toBe(403);
+    const kept = await post({ 'x-csrf-token': csrf });
+    expect(kept.status).toBe(201);
+    const { hash } = await json(kept);
+    const shown = await h.app.request(`/v1/evidence/${hash}`, {
+      headers: { cookie: await signedIn('auditor') },
+    });
+    expect([shown.status, shown.headers.get('content-type')]).toEqual([200, 'image/png']);
+  });
+
   it('says a record does not exist, and a bad date is shown as a problem with the search', async () => {
     const cookie = await signedIn('auditor');
     const unknown = await h.app.request('/records/019ad5e2-5c1a-7b3e-9f00-1a2b3c4d5e6f', {
