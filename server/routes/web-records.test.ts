@@ -6,9 +6,10 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordsService } from '../../records/service.ts';
-import { openSqliteStore } from '../../records/sqlite.ts';
+import { openSqliteStore, sqliteFile } from '../../records/sqlite.ts';
 import type { RecordStore } from '../../records/store.ts';
 import { createApp } from '../app.ts';
 import { sha256Of } from '../grants.ts';
@@ -27,6 +28,7 @@ async function pagesApp(overrides: Partial<ServerOptions>, standards: string) {
   const app = createApp({ holder, options, logger: memoryLogger(), records: new RecordsService(store) });
   return {
     app,
+    dataDir,
     async close() {
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -158,6 +160,28 @@ describe('the records pages', () => {
       headers: { cookie: await signedIn('auditor') },
     });
     expect([shown.status, shown.headers.get('content-type')]).toEqual([200, 'image/png']);
+  });
+
+  it('names the first broken record on the verification page', async () => {
+    const cookie = await signedIn('auditor');
+    const ok = await (await h.app.request('/records/verify', { headers: { cookie } })).text();
+    expect(ok).toContain('哈希链校验通过。');
+    const made = await json(
+      await h.app.request(
+        '/v1/standards/customer.callback/evaluate',
+        postJson(
+          { facts: { customerName: '李娜', days: 1 }, version: '1.0.0' },
+          { authorization: `Bearer ${tokens.tablet}` },
+        ),
+      ),
+    );
+    // Changed behind the store's back, as an intruder with the database file would.
+    const db = new Database(sqliteFile(h.dataDir));
+    db.prepare('UPDATE decisions SET outcome = ? WHERE decision_id = ?').run('call=true', made.decisionId);
+    db.close();
+    const broken = await (await h.app.request('/records/verify?lang=en', { headers: { cookie } })).text();
+    expect(broken).toContain('A hash chain is broken');
+    expect(broken).toContain(`<a href="/records/${made.decisionId}">`);
   });
 
   it('says a record does not exist, and a bad date is shown as a problem with the search', async () => {

@@ -8,7 +8,7 @@
 import type { StoredRecord, VerifyReport } from '../../records/store.ts';
 import { evidenceHashes, type InputRow, inputRows, type Search, withSearch } from '../views/records.ts';
 import { href, Layout, type PageContext, tr } from './layout.tsx';
-import { DataTable, Value } from './parts.tsx';
+import { Value } from './parts.tsx';
 
 const SUBJECT_TYPES = ['work-order', 'vehicle'] as const;
 
@@ -270,7 +270,7 @@ export function RecordPage(props: { page: PageContext; record: StoredRecord }) {
       <section aria-labelledby="matched">
         <h2 id="matched">{tr(page, 'record.matched')}</h2>
         {record.matched.length > 0 ? (
-          <DataTable page={page} rows={record.matched} />
+          <MatchedTable page={page} matched={record.matched} />
         ) : (
           <p>{tr(page, 'common.none')}</p>
         )}
@@ -320,6 +320,41 @@ export function RecordPage(props: { page: PageContext; record: StoredRecord }) {
         <div id="replay-result" aria-live="polite" />
       </section>
     </Layout>
+  );
+}
+
+/** What decided: each rule, item, band or price with its clause, title and message. */
+function MatchedTable(props: { page: PageContext; matched: unknown[] }) {
+  const { page } = props;
+  const rows = props.matched.map((m) =>
+    m !== null && typeof m === 'object' ? (m as Record<string, unknown>) : {},
+  );
+  const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v));
+  return (
+    <div class="scroll" tabindex={0}>
+      <table class="matched">
+        <thead>
+          <tr>
+            <th scope="col">{tr(page, 'col.rule')}</th>
+            <th scope="col">{tr(page, 'col.clause')}</th>
+            <th scope="col">{tr(page, 'col.title')}</th>
+            <th scope="col">{tr(page, 'record.message')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr>
+              <td>
+                <code>{text(m.rule)}</code>
+              </td>
+              <td>{text(m.clause)}</td>
+              <td>{text(m.title)}</td>
+              <td>{text(m.message)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
