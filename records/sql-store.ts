@@ -6,6 +6,7 @@ import { NormaError } from '../engine/diagnostics.ts';
 import type { CaseEntry, CaseFilter, CasePlace, NewCase, StoredCase } from './case-model.ts';
 import { appendEntry, insertCase, selectCase, selectCases, selectEntries, updatePlace } from './case-sql.ts';
 import { contentHash, GENESIS_HASH, recordContent } from './chain.ts';
+import { getEvidence, putEvidence } from './evidence.ts';
 import { GroupCommit } from './group-commit.ts';
 import { uuidv7 } from './ids.ts';
 import { migrate } from './migrate.ts';
@@ -22,6 +23,7 @@ import { type SqlDialect, type SqlExecutor, type SqlRow, type SqlValue, valuesLi
 import type {
   DecisionFilter,
   Destruction,
+  Evidence,
   LegalHold,
   NewRecord,
   Page,
@@ -340,6 +342,14 @@ export class SqlRecordStore implements RecordStore {
 
   listCases(filter: CaseFilter, page: { after?: string; limit: number }): Promise<Page<StoredCase>> {
     return selectCases(this.sql, filter, page);
+  }
+
+  putEvidence(data: Uint8Array, type: string): Promise<Evidence> {
+    return putEvidence(this.sql, data, type);
+  }
+
+  getEvidence(hash: string): Promise<(Evidence & { data: Uint8Array }) | undefined> {
+    return getEvidence(this.sql, hash);
   }
 
   async close(): Promise<void> {

@@ -134,6 +134,15 @@ export interface Destruction {
   destroyedAt: string;
 }
 
+/** An evidence photo as stored: named by the SHA-256 of its bytes (`sha256:<hex>`). */
+export interface Evidence {
+  hash: string;
+  /** Its size in bytes. */
+  bytes: number;
+  /** Its media type: image/jpeg, image/png or image/webp. */
+  type: string;
+}
+
 export interface RecordStore {
   readonly driver: 'sqlite' | 'postgres';
   /** This process's chain. */
@@ -168,5 +177,8 @@ export interface RecordStore {
   caseEntries(caseId: string): Promise<CaseEntry[]>;
   /** Cases by process, stage and overdue, in caseId order, in keyset pages. */
   listCases(filter: CaseFilter, page: { after?: string; limit: number }): Promise<Page<StoredCase>>;
+  /** Keeps a photo by its content hash (once: the same bytes again are the same evidence). */
+  putEvidence(data: Uint8Array, type: string): Promise<Evidence>;
+  getEvidence(hash: string): Promise<(Evidence & { data: Uint8Array }) | undefined>;
   close(): Promise<void>;
 }

@@ -17,7 +17,7 @@ export function accessControlled(options: Pick<ServerOptions, 'tokens' | 'grants
   return options.tokens.length > 0 || options.grants.length > 0;
 }
 
-const OPEN_CALLER: Caller = { name: null, scopes: new Set(OPEN_SCOPES) };
+export const OPEN_CALLER: Caller = { name: null, scopes: new Set(OPEN_SCOPES) };
 
 /**
  * Who is calling `/v1/`: with tokens configured, a bearer token must be one of them (401 without

@@ -8,6 +8,7 @@ describe('options from the environment', () => {
     expect(optionsFromEnv({})).toEqual({
       dir: bundledStandardsDir,
       bodyLimit: 1024 * 1024,
+      evidenceLimit: 5 * 1024 * 1024,
       batchMax: 1000,
       timeoutMs: defaults.timeoutMs,
       tokens: [],
@@ -53,6 +54,7 @@ describe('options from the environment', () => {
       {
         NORMA_DIR: 'standards',
         NORMA_BODY_LIMIT: '512k',
+        NORMA_EVIDENCE_LIMIT: '8m',
         NORMA_BATCH_MAX: '50',
         NORMA_EVAL_TIMEOUT_MS: '2000',
         NORMA_TOKENS: ' one, two ,,',
@@ -63,6 +65,7 @@ describe('options from the environment', () => {
     expect(options).toEqual({
       dir: '/srv/standards',
       bodyLimit: 524288,
+      evidenceLimit: 8 * 1024 * 1024,
       batchMax: 50,
       timeoutMs: 2000,
       tokens: ['one', 'two'],

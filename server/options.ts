@@ -10,6 +10,8 @@ export interface ServerOptions {
   dir: string;
   /** The largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** The largest evidence photo accepted by `POST /v1/evidence`, in bytes (`NORMA_EVIDENCE_LIMIT`, 5 MiB). */
+  evidenceLimit?: number;
   /** The most items one batch may hold. */
   batchMax: number;
   /** The time budget of one evaluation request, in milliseconds. */
@@ -63,6 +65,8 @@ export function optionsFromEnv(
   return {
     dir: given.dir ?? (env.NORMA_DIR ? resolve(cwd, env.NORMA_DIR) : bundledStandardsDir),
     bodyLimit: given.bodyLimit ?? byteSize('NORMA_BODY_LIMIT', env.NORMA_BODY_LIMIT, defaults.bodyLimit),
+    evidenceLimit:
+      given.evidenceLimit ?? byteSize('NORMA_EVIDENCE_LIMIT', env.NORMA_EVIDENCE_LIMIT, 5 * 1024 * 1024),
     batchMax: given.batchMax ?? count('NORMA_BATCH_MAX', env.NORMA_BATCH_MAX, defaults.batchMax),
     timeoutMs:
       given.timeoutMs ?? count('NORMA_EVAL_TIMEOUT_MS', env.NORMA_EVAL_TIMEOUT_MS, defaults.timeoutMs),

@@ -4,6 +4,7 @@
  */
 import { decisions } from './001-decisions.ts';
 import { cases } from './002-cases.ts';
+import { evidence } from './003-evidence.ts';
 
 /** One step of the schema: statements run in one transaction with the row that records it. */
 export interface Migration {
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Every migration, in version order. */
-export const MIGRATIONS: readonly Migration[] = [decisions, cases];
+export const MIGRATIONS: readonly Migration[] = [decisions, cases, evidence];

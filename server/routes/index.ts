@@ -3,6 +3,7 @@ import { auditDiffRoutes, auditReportRoutes } from './audit.ts';
 import { casesRoutes } from './cases.ts';
 import { draftRoutes } from './drafts.ts';
 import { evaluateRoutes } from './evaluate.ts';
+import { evidenceRoutes } from './evidence.ts';
 import { healthRoutes } from './health.ts';
 import { openApiRoute } from './openapi.ts';
 import { recordsRoutes } from './records.ts';
@@ -19,6 +20,7 @@ const apiRoutes: RouteModule[] = [
   auditDiffRoutes,
   auditReportRoutes,
   recordsRoutes,
+  evidenceRoutes,
   draftRoutes,
   approveRoutes,
   casesRoutes,

@@ -334,7 +334,7 @@ function callerName(c: Context<AppEnv>): string {
   return c.get('caller')?.name ?? 'open';
 }
 
-function filterOf(c: Context<AppEnv>): DecisionFilter {
+export function filterOf(c: Context<AppEnv>): DecisionFilter {
   const filter: DecisionFilter = {};
   for (const name of FILTERS) {
     const value = c.req.query(name);

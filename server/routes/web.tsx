@@ -26,15 +26,24 @@ import { DocumentPage } from '../../web/pages/document.tsx';
 import { AuthoringOffPage, EditorPage } from '../../web/pages/editor.tsx';
 import type { PageContext } from '../../web/pages/layout.tsx';
 import { NotFoundPage } from '../../web/pages/not-found.tsx';
+import {
+  RecordPage,
+  RecordsSearchPage,
+  RecordsUnavailablePage,
+  VerifyPage,
+} from '../../web/pages/records.tsx';
 import { SignInPage } from '../../web/pages/signin.tsx';
 import { StandardsPage } from '../../web/pages/standards.tsx';
 import { staticFile } from '../../web/static.ts';
 import { draftText, namesOf, nextVersion, operators } from '../../web/views/draft.ts';
+import { searchOf } from '../../web/views/records.ts';
 import { standardsView } from '../../web/views/standards.ts';
-import { accessControlled, callerOf, grantsOf } from '../auth.ts';
+import { accessControlled, callerOf, grantsOf, OPEN_CALLER } from '../auth.ts';
 import { limitBody } from '../body.ts';
 import type { AppEnv, ServerContext } from '../context.ts';
+import { mayDo } from '../scopes.ts';
 import { csrfMatches, SESSION_COOKIE } from '../session.ts';
+import { filterOf } from './records.ts';
 import type { RouteModule } from './route.ts';
 
 /** The policy of every page: nothing inline, nothing from elsewhere, never framed. */
@@ -51,7 +60,13 @@ const PAGE_HEADERS = {
 
 /** Whether a Hono route path is one of the web app's pages or static files (not API). */
 export function isWebPage(path: string): boolean {
-  return path === '/' || path === '/signin' || path === '/signout' || /^\/(standards|static)\//.test(path);
+  return (
+    path === '/' ||
+    path === '/signin' ||
+    path === '/signout' ||
+    path === '/records' ||
+    /^\/(standards|static|records)\//.test(path)
+  );
 }
 
 /** The generated inputs a diff page compares the versions on: enough to show a change, fast to answer. */
@@ -141,8 +156,80 @@ export const webRoutes: RouteModule = {
         return html(c, <ChecklistPage page={page} doc={doc} workOrder={c.req.query('wo') ?? ''} />);
       }),
     );
+    recordsPages(app, ctx);
   },
 };
+
+/**
+ * The auditor's pages, read from the records store through RecordsService: records are shown
+ * masked unless the signed-in caller may see personal data (`records:personal`), as the API does.
+ */
+function recordsPages(app: Hono<AppEnv>, ctx: ServerContext): void {
+  /** The records service and whether the caller may see personal data, or the page saying why not. */
+  const access = (c: Context<AppEnv>, page: PageContext) => {
+    const caller = accessControlled(ctx.options) ? ctx.sessions.of(c)?.caller : OPEN_CALLER;
+    if (!ctx.records) return { refused: html(c, <RecordsUnavailablePage page={page} reason="off" />, 503) };
+    if (!caller || !mayDo(caller, 'records:read')) {
+      return { refused: html(c, <RecordsUnavailablePage page={page} reason="forbidden" />, 403) };
+    }
+    return { records: ctx.records, personal: mayDo(caller, 'records:personal') };
+  };
+  app.get('/records', async (c) => {
+    const page = pageOf(c, ctx);
+    const a = access(c, page);
+    if (!a.records) return a.refused;
+    const search = searchOf((name) => c.req.query(name));
+    const after = c.req.query('after');
+    let filter: ReturnType<typeof filterOf>;
+    try {
+      filter = filterOf(c);
+    } catch (e) {
+      if (!(e instanceof NormaError)) throw e;
+      return html(
+        c,
+        <RecordsSearchPage page={page} search={search} records={[]} paged={false} problem={e.message} />,
+      );
+    }
+    const found = await a.records.store.list(filter, { limit: RECORDS_PAGE, ...(after ? { after } : {}) });
+    const shown = await Promise.all(found.items.map((r) => a.records.visible(c.get('index'), r, a.personal)));
+    return html(
+      c,
+      <RecordsSearchPage
+        page={page}
+        search={search}
+        records={shown}
+        next={found.next}
+        paged={Boolean(after)}
+      />,
+    );
+  });
+  app.get('/records/verify', async (c) => {
+    const page = pageOf(c, ctx);
+    const a = access(c, page);
+    if (!a.records) return a.refused;
+    return html(c, <VerifyPage page={page} report={await a.records.store.verify()} />);
+  });
+  app.get('/records/:decisionId', async (c) => {
+    const page = pageOf(c, ctx);
+    const a = access(c, page);
+    if (!a.records) return a.refused;
+    const id = c.req.param('decisionId');
+    const record = await a.records.store.get(id);
+    if (!record)
+      return html(
+        c,
+        <NotFoundPage page={page} message={message(page.lang, 'record.unknown', { id })} />,
+        404,
+      );
+    return html(
+      c,
+      <RecordPage page={page} record={await a.records.visible(c.get('index'), record, a.personal)} />,
+    );
+  });
+}
+
+/** Records per page of the search: a screenful, the rest behind the next-page link. */
+const RECORDS_PAGE = 50;
 
 /** The page context of a request; remembers a language chosen with `?lang=` in a cookie. */
 function pageOf(c: Context<AppEnv>, ctx: ServerContext): PageContext {
@@ -176,6 +263,8 @@ function signInRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   };
   app.use('/', guard);
   app.use('/standards/*', guard);
+  app.use('/records', guard);
+  app.use('/records/*', guard);
   app.get('/signin', (c) => {
     const page = pageOf(c, ctx);
     return html(

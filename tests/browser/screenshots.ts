@@ -12,7 +12,6 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 import { memoryLogger } from '../../server/log.ts';
 import { defaults } from '../../server/options.ts';
 import { startServer } from '../../server/serve.ts';
-import { NO_RECORDS } from '../../server/testing.ts';
 import { chromiumArgs, chromiumPath, copyStandard } from './harness.ts';
 
 const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -25,7 +24,8 @@ const server = await startServer({
     ...defaults,
     tokens: [],
     grants: [],
-    records: NO_RECORDS,
+    // Recording on, beside the copy: the records pages need decisions to show.
+    records: { enabled: true, dataDir: join(copy.dir, 'data') },
     lock: true,
     authoring: true,
   },
@@ -67,6 +67,28 @@ try {
     await item('site.wheel-chocks').locator('label', { hasText: '不合格' }).click();
     await page.locator('#why li').first().waitFor();
   });
+  // A few decisions of the workshop's systems, for the records pages.
+  const decide = async (wo: string, estimateTotal: number) => {
+    const res = await fetch(`${server.url}/v1/standards/approval.work-order/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        facts: { estimateTotal, payType: 'customer' },
+        subject: { type: 'work-order', id: wo },
+      }),
+    });
+    return ((await res.json()) as { decisionId: string }).decisionId;
+  };
+  await decide('WO-2026-0100', 1200);
+  await decide('WO-2026-0101', 8600);
+  const id = await decide('WO-2026-0102', 25000);
+  await shot('records', '/records?subjectType=work-order', 1280, 900);
+  await shot('record', `/records/${id}`, 1280, 1800, async (page) => {
+    await page.click('#replay-button');
+    await page.locator('#replay-result[data-identical]').waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+  });
+  await shot('verify', '/records/verify', 1280, 700);
 } finally {
   await browser.close();
   await server.close();

@@ -21,6 +21,21 @@ export async function send(
   return { status: res.status, body: parsed };
 }
 
+/** Uploads a file as the request body, with its own media type (and the session's CSRF token). */
+export async function upload(
+  path: string,
+  file: Blob,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content;
+  const headers: Record<string, string> = {
+    'content-type': file.type,
+    ...(csrf ? { 'x-csrf-token': csrf } : {}),
+  };
+  const res = await fetch(path, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  const parsed = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  return { status: res.status, body: parsed };
+}
+
 /** The error of an answer, if it is one. */
 export function errorOf(body: Record<string, unknown>): ApiError | undefined {
   const e = body.error as ApiError | undefined;

@@ -3,7 +3,7 @@
  * pinned), each item shows its status, items the job makes N/A are set aside, the summary shows
  * the status, score and why it fails; submitting checks the whole list once more.
  */
-import { errorOf, pageData, say, send } from './api.ts';
+import { errorOf, pageData, say, send, upload } from './api.ts';
 
 interface ChecklistData {
   id: string;
@@ -55,12 +55,14 @@ function answersOf(): Record<string, unknown> {
     const value = answerIn(box, item.answer);
     if (value === undefined) continue;
     if (!answeredAt.has(item.key)) answeredAt.set(item.key, new Date().toISOString());
-    const evidence = box.querySelector<HTMLInputElement>('[data-evidence]')?.value.trim();
+    const typed = box.querySelector<HTMLInputElement>('[data-evidence]')?.value.trim();
+    // A photo is cited by the content hash POST /v1/evidence answered: the record holds the hash.
+    const evidence = [box.dataset.photoHash, typed].filter((e): e is string => Boolean(e));
     answers[item.key] = {
       value,
       at: answeredAt.get(item.key),
       ...(by ? { by } : {}),
-      ...(evidence ? { evidence: [evidence] } : {}),
+      ...(evidence.length > 0 ? { evidence } : {}),
     };
   }
   return answers;
@@ -78,9 +80,16 @@ function answerIn(box: HTMLElement, answer: string): unknown {
 
 let latest = 0;
 
-async function evaluate(): Promise<ChecklistResult | undefined> {
+/**
+ * Evaluates the answers so far. Submitting names the work order as the decision's subject, so an
+ * auditor finds the recorded decision by it; the answer's `decisionId` links to its record.
+ */
+async function evaluate(
+  workOrder?: string,
+): Promise<{ result: ChecklistResult; decisionId?: string } | undefined> {
   const ticket = ++latest;
-  const body = JSON.stringify({ facts: factsOf(), answers: answersOf(), version: data.version });
+  const subject = workOrder ? { subject: { type: 'work-order', id: workOrder } } : {};
+  const body = JSON.stringify({ facts: factsOf(), answers: answersOf(), version: data.version, ...subject });
   const res = await send(
     'POST',
     `/v1/standards/${encodeURIComponent(data.id)}/evaluate`,
@@ -96,7 +105,8 @@ async function evaluate(): Promise<ChecklistResult | undefined> {
   }
   const result = res.body.result as ChecklistResult;
   show(result);
-  return result;
+  const decisionId = typeof res.body.decisionId === 'string' ? res.body.decisionId : undefined;
+  return decisionId ? { result, decisionId } : { result };
 }
 
 function show(result: ChecklistResult): void {
@@ -138,21 +148,60 @@ function show(result: ChecklistResult): void {
   }
 }
 
+/** Keeps a chosen photo (POST /v1/evidence), shows it, and cites its hash in the item's answer. */
+async function keepPhoto(input: HTMLInputElement): Promise<void> {
+  const box = input.closest<HTMLElement>('[data-item]');
+  const file = input.files?.[0];
+  if (!box || !file) return;
+  const status = box.querySelector<HTMLElement>('[data-photo-status]');
+  const preview = box.querySelector<HTMLImageElement>('[data-photo-preview]');
+  delete box.dataset.photoHash;
+  if (status) status.textContent = t('checklist.photoUploading');
+  const res = await upload('/v1/evidence', file);
+  const error = errorOf(res.body);
+  if (error || typeof res.body.hash !== 'string') {
+    if (status)
+      status.textContent = t('checklist.photoFailed', { why: error?.message ?? String(res.status) });
+    if (preview) preview.hidden = true;
+    soon();
+    return;
+  }
+  box.dataset.photoHash = res.body.hash;
+  if (status) status.textContent = t('checklist.photoKept');
+  if (preview) {
+    // A data: URL, which the page's policy allows for images; the photo needs no second request.
+    preview.src = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsDataURL(file);
+    });
+    preview.hidden = false;
+  }
+  soon();
+}
+
 let timer: ReturnType<typeof setTimeout> | undefined;
 function soon(): void {
   clearTimeout(timer);
   timer = setTimeout(() => void evaluate(), 120);
 }
 
-form?.addEventListener('input', soon);
-form?.addEventListener('change', soon);
+form?.addEventListener('input', (event) => {
+  if (!(event.target as HTMLElement).matches('[data-photo]')) soon();
+});
+form?.addEventListener('change', (event) => {
+  const target = event.target as HTMLInputElement;
+  if (target.matches('[data-photo]')) void keepPhoto(target);
+  else soon();
+});
 form?.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearTimeout(timer);
   const out = document.getElementById('submitted');
   const wo = (document.getElementById('work-order') as HTMLInputElement | null)?.value.trim() ?? '';
-  const result = await evaluate();
-  if (!out || !result) return;
+  const answered = await evaluate(wo || undefined);
+  if (!out || !answered) return;
+  const { result, decisionId } = answered;
   const missing = result.items.filter((i) => i.status === 'missing').length;
   const problem = !wo
     ? t('checklist.needsWo')
@@ -168,5 +217,10 @@ form?.addEventListener('submit', async (event) => {
         v: data.version,
       });
   out.className = problem ? 'warn' : result.status === 'pass' ? 'ok' : 'warn';
+  const link = document.getElementById('submitted-record') as HTMLAnchorElement | null;
+  if (link) {
+    link.hidden = problem !== undefined || !decisionId;
+    if (decisionId) link.href = `/records/${encodeURIComponent(decisionId)}`;
+  }
 });
 void evaluate();

@@ -183,6 +183,11 @@ export function ChecklistPage(props: { page: PageContext; doc: CompiledDocument;
           </button>
         </p>
         <div id="submitted" role="status" aria-live="polite" />
+        <p>
+          <a id="submitted-record" href="/records" hidden>
+            {tr(page, 'checklist.record')}
+          </a>
+        </p>
       </form>
     </Layout>
   );
@@ -230,7 +235,16 @@ function ItemControl({ page, item }: { page: PageContext; item: ItemField }) {
           </label>
         )}
       </div>
-      {item.evidence !== 'none' ? (
+      {item.evidence === 'photo' ? (
+        <div class="extra photo">
+          <label>
+            {tr(page, 'checklist.photo')}{' '}
+            <input data-photo type="file" accept="image/jpeg,image/png,image/webp" capture="environment" />
+          </label>
+          <span data-photo-status role="status" />
+          <img data-photo-preview alt={tr(page, 'checklist.photoPreview', { item: item.text })} hidden />
+        </div>
+      ) : item.evidence !== 'none' ? (
         <div class="extra">
           <label>
             {tr(page, 'checklist.evidenceRef')} · {label(page, 'evidence', item.evidence)}{' '}

@@ -67,6 +67,7 @@ export function Layout(props: {
               {tr(page, 'app.name')}
             </a>
             <a href="/">{tr(page, 'nav.standards')}</a>
+            <a href="/records">{tr(page, 'nav.records')}</a>
             <a
               class="lang"
               href={`${switchUrl.pathname}${switchUrl.search}`}
