@@ -30,11 +30,13 @@ import {
 } from './harness.ts';
 import { type HttpResult, httpBenchmark } from './http/load.ts';
 import { type LoadingResult, loadingBenchmark } from './loading.ts';
+import { type RecordsRate, recordsBenchmark } from './records.ts';
 import { markdown } from './report.ts';
 import { type ScalingResult, scalingBenchmark } from './scaling.ts';
 import { type StartupResult, startupBenchmark } from './startup.ts';
 import { jreEngine, runJre } from './workloads/jre.ts';
 import { kindWorkloads, SAME_WORK } from './workloads/kinds.ts';
+import { processWorkload } from './workloads/process.ts';
 import { AT, type Decision, handwritten, rules, rulesetYaml, workOrders } from './workloads/ruleset.ts';
 import { runZen, zenDecision } from './workloads/zen.ts';
 
@@ -63,6 +65,8 @@ export interface BenchResults {
   scaling?: ScalingResult;
   http?: HttpResult | { error: string };
   startup?: StartupResult | { error: string };
+  /** Records per second of each store, with group commit. */
+  records?: RecordsRate[];
   ratios: Ratios;
   targets: Target[];
 }
@@ -234,6 +238,15 @@ async function main(): Promise<void> {
     log('kind workloads…');
     workloads.push(...(await kindWorkloads()));
   }
+  if (runs('process')) {
+    log('process workload (a 30-entry case history)…');
+    workloads.push(await processWorkload());
+  }
+  let records: RecordsRate[] | undefined;
+  if (runs('records')) {
+    log('records per second, per store…');
+    records = await recordsBenchmark(64, quick ? 1 : 3);
+  }
   let scaling: ScalingResult | undefined;
   if (runs('scaling')) {
     log('scaling…');
@@ -263,6 +276,7 @@ async function main(): Promise<void> {
     ...(scaling ? { scaling } : {}),
     ...(http ? { http } : {}),
     ...(startup ? { startup } : {}),
+    ...(records ? { records } : {}),
     ratios,
     targets: targets(workloads, ratios, loading, http, startup),
   };
@@ -273,6 +287,11 @@ async function main(): Promise<void> {
   const md = markdown(results);
   writeFileSync(join(dir, 'latest.md'), md);
   process.stdout.write(`${md}\n`);
+  for (const r of records ?? []) {
+    process.stdout.write(
+      `records ${r.store}: ${r.perSecond.toLocaleString('en')} records/s (${r.clients} concurrent appenders, group commit)\n`,
+    );
+  }
   log(`(${((Date.now() - started) / 1000).toFixed(0)} s; results in ${dir})`);
   for (const t of results.targets) {
     const verdict = t.info ? 'no target' : t.met === undefined ? 'not measured' : t.met ? 'met' : 'NOT MET';
