@@ -45,6 +45,8 @@ const diffInput = closed(
   {
     facts: { type: 'object', additionalProperties: true },
     answers: { type: 'object', additionalProperties: true },
+    history: { type: 'array', description: 'a process’s case history (decisions and events)' },
+    at: { type: 'string', description: 'a process: the instant the case was evaluated at' },
   },
   ['facts'],
   'a request as both versions received it',
