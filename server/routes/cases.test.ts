@@ -353,6 +353,35 @@ describe('a work order walked through process.work-order over HTTP', () => {
   });
 });
 
+describe('docs/process.md', () => {
+  it('walks its example bodies (docs/examples/work-order/) to delivery, dated today', async () => {
+    const day = standardDay(new Date().toISOString());
+    const example = (name: string) =>
+      JSON.parse(
+        readFileSync(
+          join(bundledStandardsDir, 'docs/examples/work-order', `${name}.json`),
+          'utf8',
+        ).replaceAll('2026-12-02', day),
+      );
+    const opened = await post('/v1/cases', {
+      ...example('open'),
+      subject: { type: 'work-order', id: 'WO-DOCS-1' },
+    });
+    expect(opened.status).toBe(201);
+    const { caseId } = await json(opened);
+    const s = workOrderSteps();
+    await event(caseId, { type: 'vehicle-received' });
+    for (const k of ['register', 'schedule', 'assign'] as const) await step(caseId, s[k]);
+    await step(caseId, example('safety'));
+    await patch(`/v1/cases/${caseId}`, { facts: { repairSystem: 'brakes' } });
+    await step(caseId, example('repair'));
+    await step(caseId, example('qc'));
+    const delivered = await step(caseId, example('handover'));
+    expect(delivered.decision.result.status).toBe('pass');
+    expect(delivered.case.state.stage).toBe('delivery');
+  });
+});
+
 describe('a case and a new version of its process', () => {
   it('keeps the version it opened with; a case opened after the new one comes into force takes it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'norma-standards-'));
