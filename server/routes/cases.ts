@@ -10,9 +10,9 @@ import type { Actor } from '../../records/cases.ts';
 import type { RecordsService } from '../../records/service.ts';
 import { acceptBody, mediaTypes, readJson } from '../body.ts';
 import type { AppEnv, ServerContext } from '../context.ts';
-import { httpError } from '../errors.ts';
 import { errors, jsonResponse, pathParam, queryParam, ref } from '../openapi/helpers.ts';
 import { queryError } from '../query.ts';
+import { recordsOf } from '../records-of.ts';
 import { caseEventBody, caseOpenBody, casePatchBody, caseStepBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
 
@@ -202,17 +202,7 @@ export const casesRoutes: RouteModule = {
 };
 
 function service(ctx: ServerContext): RecordsService {
-  if (!ctx.records) {
-    throw httpError('records_off', 'this server keeps no decision records (NORMA_RECORDS=off), so no cases', [
-      {
-        code: 'records_off',
-        message: 'cases live in the decision records store, and recording is turned off on this server',
-        severity: 'error',
-        hint: 'ask the server that records (NORMA_RECORDS on, the default), or turn it on',
-      },
-    ]);
-  }
-  return ctx.records;
+  return recordsOf(ctx, 'cases');
 }
 
 function actorOf(c: Context<AppEnv>): Actor {

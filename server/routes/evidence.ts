@@ -11,6 +11,7 @@ import { limitBody } from '../body.ts';
 import type { AppEnv, ServerContext } from '../context.ts';
 import { httpError } from '../errors.ts';
 import { closed, errors, jsonResponse, pathParam } from '../openapi/helpers.ts';
+import { recordsOf } from '../records-of.ts';
 import type { RouteModule } from './route.ts';
 
 /** The default size limit of one photo: a phone's JPEG, not a RAW file. */
@@ -146,11 +147,5 @@ function mediaType(c: Context<AppEnv>): string {
 }
 
 function service(ctx: ServerContext): RecordsService {
-  if (!ctx.records) {
-    throw httpError(
-      'records_off',
-      'this server keeps no decision records, so no evidence (NORMA_RECORDS=off)',
-    );
-  }
-  return ctx.records;
+  return recordsOf(ctx, 'evidence');
 }

@@ -20,6 +20,7 @@ import {
   ref,
 } from '../openapi/helpers.ts';
 import { queryError } from '../query.ts';
+import { recordsOf } from '../records-of.ts';
 import { holdBody, purgeBody } from '../requests.ts';
 import { mayDo, OPEN_SCOPES } from '../scopes.ts';
 import type { RouteModule } from './route.ts';
@@ -306,17 +307,7 @@ export const recordsRoutes: RouteModule = {
 };
 
 function service(ctx: ServerContext): RecordsService {
-  if (!ctx.records) {
-    throw httpError('records_off', 'this server keeps no decision records (NORMA_RECORDS=off)', [
-      {
-        code: 'records_off',
-        message: 'recording is turned off on this server',
-        severity: 'error',
-        hint: 'ask the server that records (NORMA_RECORDS on, the default), or turn it on',
-      },
-    ]);
-  }
-  return ctx.records;
+  return recordsOf(ctx);
 }
 
 async function recordOf(records: RecordsService, decisionId: string): Promise<StoredRecord> {
