@@ -280,10 +280,14 @@ export class CaseService {
     return { kase, doc, history: timeline.map((t) => t.entry), changes };
   }
 
-  /** Runs `work` after every earlier change of the same case has finished. */
+  /**
+   * Runs `work` after every earlier change of the same case has finished: in this server (its
+   * queue), and in the other servers on the same PostgreSQL (the store's lock on the case).
+   */
   private serially<T>(caseId: string, work: () => Promise<T>): Promise<T> {
     const before = this.queues.get(caseId) ?? Promise.resolve();
-    const run = before.then(work, work);
+    const locked = () => this.records.store.withKeyLock(`case:${caseId}`, work);
+    const run = before.then(locked, locked);
     const settled = run.catch(() => undefined);
     this.queues.set(caseId, settled);
     void settled.then(() => {

@@ -47,6 +47,43 @@ if (TEST_DATABASE_URL) {
     });
   });
 
+  describe('key locks across two stores on one PostgreSQL (two replicas)', () => {
+    it('runs the work of one key one store at a time, and of different keys at once', async () => {
+      const schema = await createTestSchema(url);
+      const one = await openPostgresStore(url, { schema: schema.name, max: 3 });
+      const two = await openPostgresStore(url, { schema: schema.name, max: 3 });
+      try {
+        const events: string[] = [];
+        const hold = (store: typeof one, name: string, key: string) =>
+          store.withKeyLock(key, async () => {
+            events.push(`${name} in`);
+            await new Promise((r) => setTimeout(r, 150));
+            events.push(`${name} out`);
+            return name;
+          });
+        // The same case on both replicas: whichever goes first, the other waits for it to finish.
+        expect(await Promise.all([hold(one, 'a', 'case:1'), hold(two, 'b', 'case:1')])).toEqual(['a', 'b']);
+        expect([
+          ['a in', 'a out', 'b in', 'b out'],
+          ['b in', 'b out', 'a in', 'a out'],
+        ]).toContainEqual(events);
+        // Different cases do not wait on each other.
+        events.length = 0;
+        await Promise.all([hold(one, 'c', 'case:2'), hold(two, 'd', 'case:3')]);
+        expect(events.slice(0, 2).sort()).toEqual(['c in', 'd in']);
+        // A failed work releases its lock.
+        await expect(one.withKeyLock('case:4', async () => Promise.reject(new Error('no')))).rejects.toThrow(
+          'no',
+        );
+        expect(await two.withKeyLock('case:4', async () => 'taken')).toBe('taken');
+      } finally {
+        await one.close();
+        await two.close();
+        await schema.drop();
+      }
+    });
+  });
+
   describe('a PostgreSQL store losing its connections', () => {
     it('fails the commits cut off, then goes on with a chain that verifies', async () => {
       const schema = await createTestSchema(url);

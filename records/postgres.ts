@@ -14,6 +14,9 @@ import {
 } from './sql.ts';
 import { SqlRecordStore } from './sql-store.ts';
 
+/** How long a change waits for a key another replica holds before it gives up. */
+const KEY_LOCK_WAIT_MS = 30_000;
+
 /** Any constant: the advisory lock key migrations of the records schema take turns on. */
 const MIGRATION_LOCK_KEY = 7_468_201;
 
@@ -113,7 +116,48 @@ class PostgresDialect implements SqlDialect {
     }
   }
 
+  /**
+   * A session advisory lock per key, on one connection kept for locks alone: taken with
+   * `pg_try_advisory_lock` and retried, so a key another replica holds never blocks the locks of
+   * other keys behind it. A replica that dies loses its session, and its locks with it.
+   */
+  async withKeyLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const ends = Date.now() + KEY_LOCK_WAIT_MS;
+    for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+      const [row] = await this.lockQuery('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key]);
+      if (row?.ok === true) break;
+      if (Date.now() > ends) {
+        throw new NormaError(
+          'records_commit_failed',
+          `another server kept \`${key}\` locked for ${KEY_LOCK_WAIT_MS} ms`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, wait));
+    }
+    try {
+      return await work();
+    } finally {
+      await this.lockQuery('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+    }
+  }
+
+  private lockClient: Promise<pg.PoolClient> | undefined;
+
+  private async lockQuery(sql: string, params: SqlValue[]): Promise<SqlRow[]> {
+    this.lockClient ??= this.pool.connect().then((client) => {
+      // A lost connection loses its locks: the next lock opens a new one.
+      client.on('error', () => {
+        this.lockClient = undefined;
+      });
+      return client;
+    });
+    const client = await this.lockClient;
+    return (await client.query(sql, params)).rows;
+  }
+
   async close(): Promise<void> {
+    const client = await this.lockClient?.catch(() => undefined);
+    client?.release();
     await this.pool.end();
   }
 

@@ -352,6 +352,10 @@ export class SqlRecordStore implements RecordStore {
     return getEvidence(this.sql, hash);
   }
 
+  withKeyLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.sql.withKeyLock(key, work);
+  }
+
   async close(): Promise<void> {
     await this.appends.close();
     await this.sql.close();

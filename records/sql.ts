@@ -28,6 +28,11 @@ export interface SqlDialect extends SqlExecutor {
   readonly migrationLock: readonly string[];
   /** Statements that keep legal holds from being set while a destruction checks them. */
   readonly holdsLock: readonly string[];
+  /**
+   * Runs `work` while no other process on this database runs work under the same `key` (a case:
+   * one change at a time, across the replicas sharing one PostgreSQL).
+   */
+  withKeyLock<T>(key: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -84,6 +84,10 @@ class SharedConnection implements SqlDialect {
     return this.shared.dialect.transaction(work);
   }
 
+  withKeyLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.shared.dialect.withKeyLock(key, work);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -121,6 +125,14 @@ class SqliteDialect implements SqlDialect {
         throw error;
       }
     });
+  }
+
+  /**
+   * An embedded store has one server writing to it, whose callers take turns per key already (the
+   * case service's queue); nothing more to hold.
+   */
+  withKeyLock<T>(_key: string, work: () => Promise<T>): Promise<T> {
+    return work();
   }
 
   async close(): Promise<void> {

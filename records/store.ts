@@ -180,5 +180,10 @@ export interface RecordStore {
   /** Keeps a photo by its content hash (once: the same bytes again are the same evidence). */
   putEvidence(data: Uint8Array, type: string): Promise<Evidence>;
   getEvidence(hash: string): Promise<(Evidence & { data: Uint8Array }) | undefined>;
+  /**
+   * Runs `work` while no other process on this store runs work under the same key (one change of
+   * a case at a time, across replicas on one PostgreSQL; the embedded store has one writer).
+   */
+  withKeyLock<T>(key: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
