@@ -32,11 +32,12 @@ export class Replayer {
 
   async replay(index: StandardsIndex, record: StoredRecord): Promise<Replay> {
     const doc = await this.documentOf(index, record.standard);
-    const input = record.input as { facts?: unknown; answers?: unknown };
+    const input = record.input as { facts?: unknown; answers?: unknown; history?: unknown };
     const replayed = await evaluateDocument(doc, {
       at: record.at,
       facts: input.facts ?? {},
       ...(input.answers !== undefined ? { answers: input.answers } : {}),
+      ...(input.history !== undefined ? { history: input.history } : {}),
       explain: true,
     });
     const identical =

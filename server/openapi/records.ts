@@ -5,6 +5,11 @@ const string: Json = { type: 'string' };
 const nullableString: Json = { type: ['string', 'null'] };
 const instant: Json = { type: 'string', format: 'date-time' };
 const date: Json = { type: 'string', format: 'date' };
+/** The evaluation's `at`: a date, or for a process the instant its case was evaluated at. */
+const evaluatedAt: Json = {
+  type: 'string',
+  description: 'the evaluation date (YYYY-MM-DD); for a process, the instant it was evaluated at',
+};
 
 export const subject = closed(
   {
@@ -44,7 +49,7 @@ const decisionRecord = closed(
     decisionId: { type: 'string', format: 'uuid', description: 'UUIDv7: time-ordered' },
     recordedAt: instant,
     standard: ref('StandardRef'),
-    at: date,
+    at: evaluatedAt,
     kind: string,
     input: {
       type: 'object',
@@ -94,7 +99,13 @@ const replay = closed(
       description: 'whether the replayed result and matched equal the recorded ones',
     },
     recorded: closed(
-      { standard: ref('StandardRef'), at: date, kind: string, result: {}, matched: listOf(ref('Matched')) },
+      {
+        standard: ref('StandardRef'),
+        at: evaluatedAt,
+        kind: string,
+        result: {},
+        matched: listOf(ref('Matched')),
+      },
       ['standard', 'at', 'kind', 'result', 'matched'],
     ),
     replayed: ref('Envelope'),

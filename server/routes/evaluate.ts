@@ -161,6 +161,8 @@ async function recordDecision(
 ): Promise<string> {
   const input: Record<string, unknown> = { facts: request.facts ?? {} };
   if (request.answers !== undefined) input.answers = request.answers;
+  // A process decides over a case's history: the record keeps it, so a replay decides the same.
+  if (request.history !== undefined) input.history = request.history;
   const caller = c.get('caller') ?? { name: null, scopes: new Set(OPEN_SCOPES) };
   try {
     return await records.recorder.record(c.get('index'), envelope, input, {

@@ -252,6 +252,33 @@ describe('decision records and the bundled standard’s retention', () => {
     expect(replay.identical).toBe(true);
   });
 
+  it('records a process evaluated over a history with that history, and replays it identically', async () => {
+    const kase = JSON.parse(
+      readFileSync(join(bundledStandardsDir, 'docs', 'examples', 'case.work-order.json'), 'utf8'),
+    );
+    const res = await h.app.request(
+      '/v1/standards/process.work-order/evaluate',
+      postJson(
+        {
+          facts: kase.facts,
+          history: kase.history,
+          version: kase.process.version,
+          at: '2026-12-04T18:00:00+08:00',
+        },
+        auth,
+      ),
+    );
+    expect(res.status).toBe(200);
+    const envelope = await json(res);
+    const record = await json(await h.app.request(`/v1/decisions/${envelope.decisionId}`, { headers: auth }));
+    expect(record.input.history).toEqual(kase.history);
+    expect(record.at).toBe('2026-12-04T18:00:00+08:00');
+    const replay = await json(
+      await h.app.request(`/v1/decisions/${envelope.decisionId}/replay`, { method: 'POST', headers: auth }),
+    );
+    expect(replay.identical).toBe(true);
+  });
+
   it('purges by retention.records: a dry run lists, a hold blocks, a purge destroys and the chain still verifies', async () => {
     await h.store.append(old(1, { type: 'work-order', id: 'HELD-1' }));
     await h.store.append(old(2));
