@@ -20,6 +20,7 @@ import {
 } from '../../engine/index.ts';
 import { chooseLang, LANG_COOKIE } from '../../web/lang.ts';
 import { message } from '../../web/messages.ts';
+import { CasePage, type CaseTitles } from '../../web/pages/case.tsx';
 import { ChecklistPage } from '../../web/pages/checklist.tsx';
 import { DiffPage } from '../../web/pages/diff.tsx';
 import { DocumentPage } from '../../web/pages/document.tsx';
@@ -157,8 +158,53 @@ export const webRoutes: RouteModule = {
       }),
     );
     recordsPages(app, ctx);
+    casePages(app, ctx);
   },
 };
+
+/** A work order's case: its stages, what is done, blocked, overdue, and the next step. */
+function casePages(app: Hono<AppEnv>, ctx: ServerContext): void {
+  app.get('/cases/:caseId', async (c) => {
+    const page = pageOf(c, ctx);
+    const caller = accessControlled(ctx.options) ? ctx.sessions.of(c)?.caller : OPEN_CALLER;
+    if (!ctx.records) return html(c, <RecordsUnavailablePage page={page} reason="off" />, 503);
+    if (!caller || !mayDo(caller, 'read')) {
+      return html(c, <RecordsUnavailablePage page={page} reason="forbidden" />, 403);
+    }
+    const id = c.req.param('caseId');
+    const index = c.get('index');
+    let kase: Awaited<ReturnType<typeof ctx.records.cases.view>>;
+    try {
+      kase = await ctx.records.cases.view(index, id);
+    } catch (e) {
+      if (!(e instanceof NormaError) || e.code !== 'case_unknown') throw e;
+      return html(c, <NotFoundPage page={page} message={message(page.lang, 'case.unknown', { id })} />, 404);
+    }
+    const doc = findVersion(index, kase.process.id, kase.process.version);
+    return html(c, <CasePage page={page} kase={kase} titles={caseTitles(doc)} />);
+  });
+}
+
+/** The titles of a process's stages and steps, from its document. */
+function caseTitles(doc: CompiledDocument): CaseTitles {
+  const stages = (doc.data.stages ?? []) as {
+    id: string;
+    title?: string;
+    steps?: { id: string; title?: string }[];
+  }[];
+  return {
+    process: doc.title,
+    stages: Object.fromEntries(
+      stages.map((st) => [
+        st.id,
+        {
+          title: st.title ?? st.id,
+          steps: Object.fromEntries((st.steps ?? []).map((step) => [step.id, step.title ?? step.id])),
+        },
+      ]),
+    ),
+  };
+}
 
 /**
  * The auditor's pages, read from the records store through RecordsService: records are shown
@@ -265,6 +311,7 @@ function signInRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.use('/standards/*', guard);
   app.use('/records', guard);
   app.use('/records/*', guard);
+  app.use('/cases/*', guard);
   app.get('/signin', (c) => {
     const page = pageOf(c, ctx);
     return html(

@@ -8,6 +8,7 @@ import { bundledStandardsDir, chooseVersion, loadStandards, today } from '../../
 import { expect, it } from 'vitest';
 import { memoryLogger } from '../../server/log.ts';
 import { defaults } from '../../server/options.ts';
+import { workOrderFacts, workOrderSteps } from '../../server/routes/cases-journey.ts';
 import { startServer } from '../../server/serve.ts';
 import { NO_RECORDS } from '../../server/testing.ts';
 import { describeInBrowser, expectNoProblems, poll, seriousViolations, useBrowserSuite } from './harness.ts';
@@ -87,6 +88,35 @@ describeInBrowser('the standards pages in Chromium', () => {
     expect(await changed.locator('.was del').first().textContent()).toBe('5000');
     expect(await changed.locator('.now ins').first().textContent()).toBe('8000');
     expect(await page.locator('body').textContent()).not.toMatch(/[{]"/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expectNoProblems(opened);
+    await opened.context.close();
+  });
+
+  it('shows a work order’s case: its stages, what is done, and the next step', async () => {
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${suite.server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { caseId: string };
+    };
+    const { caseId } = await post('/v1/cases', {
+      process: 'process.work-order',
+      version: '1.0.0',
+      subject: { type: 'work-order', id: 'WO-CASE-7' },
+      facts: workOrderFacts,
+    });
+    await post(`/v1/cases/${caseId}/events`, { type: 'vehicle-received' });
+    await post(`/v1/cases/${caseId}/steps`, workOrderSteps().register);
+    const opened = await suite.open({ width: 768, height: 1024 });
+    const { page } = opened;
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
+    await poll(() => page.locator('h1').textContent()).toBe('工单流程 WO-CASE-7');
+    expect(await page.locator('#case-stage').textContent()).toContain('派工');
+    expect(await page.locator('[data-step="registration.register"]').getAttribute('data-state')).toBe('done');
+    expect(await page.locator('#case-next [data-step="dispatch.schedule"]').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     expectNoProblems(opened);
     await opened.context.close();

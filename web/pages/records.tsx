@@ -224,7 +224,9 @@ export function RecordPage(props: { page: PageContext; record: StoredRecord }) {
           {record.caseId ? (
             <>
               <dt>{tr(page, 'record.case')}</dt>
-              <dd>{record.caseId}</dd>
+              <dd>
+                <a href={href(`/cases/${record.caseId}`)}>{record.caseId}</a>
+              </dd>
             </>
           ) : null}
         </dl>
