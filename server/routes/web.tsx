@@ -66,7 +66,7 @@ export function isWebPage(path: string): boolean {
     path === '/signin' ||
     path === '/signout' ||
     path === '/records' ||
-    /^\/(standards|static|records)\//.test(path)
+    /^\/(standards|static|records|cases)\//.test(path)
   );
 }
 
