@@ -56,3 +56,17 @@ function queryInvalid(message: string, hint: string, name: string) {
     { code: 'query_invalid', message, severity: 'error', path: name, hint },
   ]);
 }
+
+/** The most items one keyset page holds, and how many when `limit` is not given. */
+export const PAGE_MAX = 1000;
+export const PAGE_DEFAULT = 100;
+
+/** `?limit=`: a whole number from 1 to PAGE_MAX, PAGE_DEFAULT when absent; `query_invalid` otherwise. */
+export function pageLimit(raw: string | undefined): number {
+  if (raw === undefined) return PAGE_DEFAULT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > PAGE_MAX) {
+    throw queryError('limit', `\`limit\` is a whole number from 1 to ${PAGE_MAX}, not \`${raw}\``);
+  }
+  return n;
+}

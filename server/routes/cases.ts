@@ -11,14 +11,12 @@ import type { RecordsService } from '../../records/service.ts';
 import { acceptBody, mediaTypes, readJson } from '../body.ts';
 import type { AppEnv, ServerContext } from '../context.ts';
 import { errors, jsonResponse, pathParam, queryParam, ref } from '../openapi/helpers.ts';
-import { queryError } from '../query.ts';
+import { PAGE_DEFAULT, PAGE_MAX, pageLimit, queryError } from '../query.ts';
 import { recordsOf } from '../records-of.ts';
 import { caseEventBody, caseOpenBody, casePatchBody, caseStepBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
 
 const caseIdParam = pathParam('caseId', 'a case’s id (UUIDv7)', '019ad5e2-5c1a-7b3e-9f00-1a2b3c4d5e6f');
-const PAGE_MAX = 1000;
-const PAGE_DEFAULT = 100;
 
 // The case file is a static document: nothing in it may run, load or be framed (as audit.ts's reports).
 const REPORT_HEADERS = {
@@ -238,11 +236,5 @@ function filterOf(c: Context<AppEnv>): CaseFilter {
 }
 
 function limitOf(c: Context<AppEnv>): number {
-  const raw = c.req.query('limit');
-  if (raw === undefined) return PAGE_DEFAULT;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > PAGE_MAX) {
-    throw queryError('limit', `\`limit\` is a whole number from 1 to ${PAGE_MAX}, not \`${raw}\``);
-  }
-  return n;
+  return pageLimit(c.req.query('limit'));
 }

@@ -19,7 +19,7 @@ import {
   queryParam,
   ref,
 } from '../openapi/helpers.ts';
-import { queryError } from '../query.ts';
+import { PAGE_DEFAULT, PAGE_MAX, pageLimit, queryError } from '../query.ts';
 import { recordsOf } from '../records-of.ts';
 import { holdBody, purgeBody } from '../requests.ts';
 import { mayDo, OPEN_SCOPES } from '../scopes.ts';
@@ -48,8 +48,6 @@ const filterParams = [
 ];
 
 const FILTERS = ['standard', 'version', 'digest', 'subjectType', 'subjectId', 'caseId', 'outcome'] as const;
-const PAGE_MAX = 1000;
-const PAGE_DEFAULT = 100;
 
 /** Decision records: find, read, replay, export, verify the chain, legal holds, purge. */
 export const recordsRoutes: RouteModule = {
@@ -363,11 +361,5 @@ function requiredQuery(c: Context<AppEnv>, name: string): string {
 }
 
 function limitOf(c: Context<AppEnv>): number {
-  const raw = c.req.query('limit');
-  if (raw === undefined) return PAGE_DEFAULT;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > PAGE_MAX) {
-    throw queryError('limit', `\`limit\` is a whole number from 1 to ${PAGE_MAX}, not \`${raw}\``);
-  }
-  return n;
+  return pageLimit(c.req.query('limit'));
 }
