@@ -7,18 +7,8 @@ import { autocompletion, type CompletionContext, type CompletionResult } from '@
 import { yaml } from '@codemirror/lang-yaml';
 import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import { basicSetup, EditorView } from 'codemirror';
+import type { EditorData } from '../views/editor-data.ts';
 import { errorOf, pageData, say, send, showLines } from './api.ts';
-
-interface EditorData {
-  id: string;
-  folder: string;
-  inForce: string | null;
-  facts: string[];
-  outputs: string[];
-  operators: string[];
-  today: string;
-  messages: Record<string, string>;
-}
 
 interface ServerDiagnostic {
   code: string;

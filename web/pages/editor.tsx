@@ -6,19 +6,8 @@
  */
 import { textIn } from '../lang.ts';
 import { messagesFor } from '../messages.ts';
+import type { EditorData } from '../views/editor-data.ts';
 import { href, Layout, type PageContext, tr } from './layout.tsx';
-
-/** What the client module reads from the page. */
-export interface EditorData {
-  id: string;
-  folder: string;
-  inForce: string | null;
-  facts: string[];
-  outputs: string[];
-  operators: string[];
-  today: string;
-  messages: Record<string, string>;
-}
 
 export function EditorPage(props: {
   page: PageContext;
