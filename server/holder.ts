@@ -100,7 +100,13 @@ export function failingFiles(index: StandardsIndex): FileProblem[] {
   for (const state of index.files.values()) {
     const unlinked = index.unlinked.get(state.path);
     if (unlinked) {
-      out.push({ file: state.path, serving: servingOf(unlinked.serving), diagnostics: unlinked.diagnostics });
+      // A broken edit whose last good version's links fail too: both problems are the file's.
+      const own = state.document ? [] : state.diagnostics;
+      out.push({
+        file: state.path,
+        serving: servingOf(unlinked.serving),
+        diagnostics: [...own, ...unlinked.diagnostics],
+      });
       continue;
     }
     if (state.document || servedAsLocked(index, state.provisional)) continue;

@@ -111,4 +111,23 @@ describe('a process whose links fail, over HTTP', () => {
     expect(holder.reload().fixed).toEqual([PROCESS]);
     expect((await json(await app.request('/readyz'))).failing).toEqual([]);
   });
+
+  it('lists both problems of a broken edit whose last good version lost a standard it names', async () => {
+    const { app, holder, dir, write, evaluateProcess } = served('conformance.checklist');
+    rmSync(join(dir, CHECKLIST));
+    write(PROCESS, 'kind: process\nid: t.process\nversion: [broken\n');
+    holder.reload();
+    expect((await evaluateProcess()).status).toBe(404);
+    const ready = await json(await app.request('/readyz'));
+    expect(ready.failing).toEqual([
+      expect.objectContaining({
+        file: PROCESS,
+        serving: null,
+        diagnostics: [
+          expect.objectContaining({ code: 'yaml_syntax' }),
+          expect.objectContaining({ code: 'process_standard_unknown' }),
+        ],
+      }),
+    ]);
+  });
 });
