@@ -81,6 +81,7 @@ export const DIAGNOSTIC_CODES = [
   'input_too_large',
   'input_unreadable',
   'internal',
+  'invariant_never_unsupported',
   'kind_changed',
   'kind_unsupported',
   'line_unpriced',

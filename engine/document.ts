@@ -1,3 +1,4 @@
+import { checkNeverAtLoad } from './assurance/never.ts';
 import { checkTestsAtLoad } from './assurance/tests-at-load.ts';
 import { type ParseContext, parseCondition, parseContext, report } from './conditions/parse.ts';
 import { type Diagnostic, error, hasErrors, sortDiagnostics, warning } from './diagnostics.ts';
@@ -129,6 +130,7 @@ export function compileDocument(
     ? collectingSets(() => module.compile({ data: doc, file, map: loaded.map, facts, ctx }))
     : undefined;
   const compiled = made?.value;
+  if (module && made) checkNeverAtLoad(doc, module, compiled, ctx);
   if (module && !hasErrors(diagnostics)) checkTestsAtLoad({ data: doc, facts, module, compiled }, ctx);
   const sorted = capDiagnostics(sortDiagnostics(diagnostics));
   // Compiling asked where every rule is; the document keeps the positions, not that lookup index.

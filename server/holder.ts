@@ -91,19 +91,32 @@ export interface FileProblem {
   diagnostics: Diagnostic[];
 }
 
-/** The files of an index that fail to compile. */
+/**
+ * The files of an index that fail to load: they do not compile, or their document's links to other
+ * standards fail (a process step naming a standard that is not there).
+ */
 export function failingFiles(index: StandardsIndex): FileProblem[] {
   const out: FileProblem[] = [];
   for (const state of index.files.values()) {
+    const unlinked = index.unlinked.get(state.path);
+    if (unlinked) {
+      // A broken edit whose last good version's links fail too: both problems are the file's.
+      const own = state.document ? [] : state.diagnostics;
+      out.push({
+        file: state.path,
+        serving: servingOf(unlinked.serving),
+        diagnostics: [...own, ...unlinked.diagnostics],
+      });
+      continue;
+    }
     if (state.document || servedAsLocked(index, state.provisional)) continue;
-    const good = state.lastGood;
-    out.push({
-      file: state.path,
-      serving: good ? { id: good.id, version: good.version, digest: good.digest } : null,
-      diagnostics: state.diagnostics,
-    });
+    out.push({ file: state.path, serving: servingOf(state.lastGood), diagnostics: state.diagnostics });
   }
   return out;
+}
+
+function servingOf(doc: CompiledDocument | undefined): FileProblem['serving'] {
+  return doc ? { id: doc.id, version: doc.version, digest: doc.digest } : null;
 }
 
 /**
@@ -117,8 +130,14 @@ function servedAsLocked(index: StandardsIndex, doc: CompiledDocument | undefined
 function changes(before: StandardsIndex, after: StandardsIndex): { broken: FileProblem[]; fixed: string[] } {
   const wasFailing = new Set(failingFiles(before).map((f) => f.file));
   const nowFailing = failingFiles(after);
-  const broken = nowFailing.filter((f) => after.files.get(f.file) !== before.files.get(f.file));
-  const fixed = [...wasFailing].filter((f) => after.files.get(f)?.document !== undefined);
+  const failingNow = new Set(nowFailing.map((f) => f.file));
+  // A file breaks by an edit of its own, or by losing a standard it links to while unchanged.
+  const broken = nowFailing.filter(
+    (f) => after.files.get(f.file) !== before.files.get(f.file) || !wasFailing.has(f.file),
+  );
+  const fixed = [...wasFailing].filter(
+    (f) => !failingNow.has(f) && after.files.get(f)?.document !== undefined,
+  );
   return { broken, fixed };
 }
 

@@ -44,7 +44,7 @@ export function lockCommand(argv: string[], io: Io): number {
   for (const a of plan.added) {
     io.out(`${values.check ? 'would lock' : 'locked'} ${a.id} ${a.version} ${a.entry.digest}`);
   }
-  for (const s of plan.skipped) io.out(`skipped ${s}: it does not compile (run \`norma validate\`)`);
+  for (const s of plan.skipped) io.out(`skipped ${s}: it does not load (run \`norma validate\`)`);
   if (plan.added.length === 0 && plan.conflicts.length === 0) io.out(`${LOCK_FILE} is up to date`);
   return pending ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 /**
  * The authored invariants of dsl.md as fast-check properties over generated inputs: `monotone`,
- * `complete` and `forall`. Inputs that raise an evaluation error are left to the error search
+ * `complete`, `forall` and (never.ts) `never`. Inputs that raise an evaluation error are left to the error search
  * (searches.ts), so one overlap is reported once, not by every invariant.
  */
 import fc from 'fast-check';
@@ -26,6 +26,7 @@ import {
   unknownExpectKey,
   unknownOutput,
 } from './kinds.ts';
+import { neverCheck } from './never.ts';
 import { evaluateOutcome, expandDotted, isMapping, withFact } from './outcome.ts';
 
 interface InvariantContext {
@@ -56,6 +57,8 @@ export function invariantChecks(doc: CompiledDocument, at: string): Check<unknow
     if (misnamed) return misnamedCheck(ctx, misnamed) as Check<unknown>;
     if (isMapping(inv.monotone)) return monotoneCheck(ctx, inv.monotone) as Check<unknown>;
     if (isMapping(inv.forall)) return forallCheck(ctx, inv.forall) as Check<unknown>;
+    if (inv.never !== undefined)
+      return neverCheck(doc, at, where(ctx, 'invariant'), inv.never, `${pointer}/never`) as Check<unknown>;
     return completeCheck(ctx) as Check<unknown>;
   });
 }

@@ -87,7 +87,7 @@ export function parseCondition(raw: unknown, pointer: string, scope: Scope, ctx:
 /** One `path: value` or `path: { operator: value, … }` entry of a condition. */
 function parseFactEntry(key: string, value: unknown, pointer: string, scope: Scope, ctx: ParseContext): Cond {
   const origin = originAt(ctx, pointer, 'key');
-  if (!PATH.test(key)) {
+  if (!(scope.paths ?? PATH).test(key)) {
     report(ctx, 'ref_invalid_path', `\`${key}\` is not a fact path`, pointer, {
       prefer: 'key',
       hint: 'paths are names joined by dots, e.g. `vehicle.mileageKm`',
@@ -324,7 +324,7 @@ function parseFactRef(
   ctx: ParseContext,
 ): Operand {
   const path = ref.split('.');
-  if (!PATH.test(ref)) {
+  if (!(scope.paths ?? PATH).test(ref)) {
     report(ctx, 'ref_invalid_path', `\`${ref}\` is not a fact path`, `${pointer}/fact`);
     return { kind: 'fact', path };
   }

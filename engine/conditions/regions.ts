@@ -59,12 +59,41 @@ function addTo(regions: Regions, cond: Cond, declared: Record<string, FactSchema
   return read;
 }
 
-/** What the declaration alone allows: its enum. Its range applies once the fact is a number. */
+/**
+ * What the declaration alone allows: its enum, and for a fact declared a number its range (a
+ * request whose value is outside it is refused, so no condition decides on such a value).
+ */
 function initialRegion(path: readonly string[], declared: Record<string, FactSchema>): Region {
   const schema = path.length === 1 ? declared[path[0] as string] : undefined;
   const region: Region = { excluded: new Set() };
   if (Array.isArray(schema?.enum)) region.allowed = new Set(schema.enum);
+  const range = schema ? declaredRange(schema) : undefined;
+  if (range) region.numeric = range;
   return region;
+}
+
+/** The interval a fact declared `number` or `integer` is held to, when it declares bounds. */
+function declaredRange(schema: FactSchema): Interval | undefined {
+  if (schema.type !== 'number' && schema.type !== 'integer') return undefined;
+  let range = WHOLE;
+  const bound = (key: string) => {
+    const v = (schema as Record<string, unknown>)[key];
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  };
+  const bounds: [string, string][] = [
+    ['minimum', 'greaterThanInclusive'],
+    ['exclusiveMinimum', 'greaterThan'],
+    ['maximum', 'lessThanInclusive'],
+    ['exclusiveMaximum', 'lessThan'],
+  ];
+  let any = false;
+  for (const [key, op] of bounds) {
+    const v = bound(key);
+    if (v === undefined) continue;
+    range = clip(range, boundOf(op, v));
+    any = true;
+  }
+  return any ? range : undefined;
 }
 
 /** Narrows a region by one comparison; false when the operator is not one this reasoning reads. */

@@ -7,6 +7,11 @@ export interface Scope {
   resolve(path: readonly string[]): ResolvedPath | UnresolvedPath;
   /** Declared top-level names, for "did you mean". */
   names(): string[];
+  /**
+   * The syntax of a path in this scope, when it is not a fact path's (names of letters, digits and
+   * `_`): a process result's stage and step ids may hold `-`.
+   */
+  paths?: RegExp;
 }
 
 export interface ResolvedPath {

@@ -229,6 +229,11 @@ export interface KindOutputs<C> {
    * ruleset's declared outputs), or to undefined when what is inside is open (lists, outcomes).
    */
   keys(compiled: C): Record<string, readonly string[] | undefined>;
+  /**
+   * The shape of a result, declared like facts, for the conditions a `never` invariant states on
+   * results (a process's stage and step states); a kind without it does not take `never`.
+   */
+  result?(compiled: C): Record<string, FactSchema>;
   /** Where a bare name an invariant gives sits in the result (a ruleset's `approver` → `outputs.approver`). */
   resolve?(output: string): string;
   /** An output's values from lowest to highest, when the kind ranks them; natural order otherwise. */

@@ -12,6 +12,7 @@
 import { type Diagnostic, error, warning } from '../diagnostics.ts';
 import type { CompiledDocument } from '../document.ts';
 import type { FileState, StandardsIndex } from '../standards/directory.ts';
+import type { UnlinkedVersion } from '../standards/links.ts';
 import { compareVersions } from '../standards/semver.ts';
 import { entryPosition, LOCK_FILE, type Lock, lockEntry, type ReadLock, readLock } from './lockfile.ts';
 import { type WithheldVersion, withheldDiagnostic } from './withheld.ts';
@@ -35,10 +36,11 @@ export function enforceLock(
   files: Map<string, FileState>,
   previous: StandardsIndex | undefined,
   lock: boolean,
+  unlinked: ReadonlyMap<string, UnlinkedVersion> = new Map(),
 ): LockOutcome {
   if (!lock) return { diagnostics: [lockOff()], withheld: new Map(), excused: new Set() };
   const read = readLock(dir);
-  const check = new LockCheck(read, previous);
+  const check = new LockCheck(read, previous, unlinked);
   for (const [id, versions] of [...documents]) {
     const kept = versions.flatMap((doc) => check.admit(doc, versions));
     if (kept.length > 0) documents.set(id, kept);
@@ -62,6 +64,7 @@ class LockCheck {
   constructor(
     readonly read: ReadLock,
     readonly previous: StandardsIndex | undefined,
+    readonly unlinked: ReadonlyMap<string, UnlinkedVersion>,
   ) {}
 
   /** The document to serve in place of `doc`: itself, the one served before, or none. */
@@ -96,6 +99,12 @@ class LockCheck {
         if (!present) this.diagnostics.push(versionMissing(lock, id, version, entry.file));
         if (documents.get(id)?.some((d) => d.version === version)) continue;
         if (this.withheld.get(id)?.some((w) => w.version === version)) continue;
+        // Its links fail (engine/standards/links.ts): the same text served before fails them too.
+        const broken = this.unlinked.get(entry.file)?.document;
+        if (broken?.id === id && broken.version === version && broken.digest === entry.digest) {
+          this.withholdUnlinked(broken, entry.digest);
+          continue;
+        }
         const provisional = files.get(entry.file)?.provisional;
         if (
           provisional?.id === id &&
@@ -165,6 +174,22 @@ class LockCheck {
     // The lock became unusable (or vanished) while serving: keep what it vouched for.
     if (!this.read.lock) return before;
     return lockEntry(this.read.lock, id, version)?.digest === before.digest ? before : undefined;
+  }
+
+  /** A locked version whose links to other standards fail: withheld, with the first failure. */
+  withholdUnlinked(doc: CompiledDocument, locked: string): void {
+    const first = this.unlinked.get(doc.file)?.diagnostics.find((d) => d.severity === 'error');
+    this.withhold({
+      id: doc.id,
+      version: doc.version,
+      file: doc.file,
+      reason: `its links to other standards fail: ${first?.message ?? 'see `norma validate`'}`,
+      cause: first?.code ?? 'links_broken',
+      document: doc,
+      locked,
+      status: doc.status,
+      ...(doc.effective ? { effective: doc.effective } : {}),
+    });
   }
 
   withhold(w: WithheldVersion): void {

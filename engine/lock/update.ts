@@ -22,7 +22,7 @@ export interface LockUpdate {
   added: { id: string; version: string; entry: LockEntry }[];
   /** Entries the documents no longer match (`lock_entry_immutable`): nothing is written then. */
   conflicts: Diagnostic[];
-  /** Files that do not compile and so cannot be locked (approved or not). */
+  /** Files that do not load (do not compile, or their links fail) and so cannot be locked. */
   skipped: string[];
 }
 
@@ -45,7 +45,8 @@ export function planLock(index: StandardsIndex, ids?: readonly string[]): LockUp
   // Every compiled file, including versions the lock check withholds from serving.
   const docs: CompiledDocument[] = [];
   for (const state of index.files.values()) {
-    if (state.document) docs.push(state.document);
+    // A version whose links to other standards fail is not served: it is not approved as it is.
+    if (state.document && !index.unlinked.has(state.path)) docs.push(state.document);
     else skipped.push(state.path);
   }
   docs.sort((a, b) => (a.id === b.id ? compareVersions(a.version, b.version) : a.id < b.id ? -1 : 1));

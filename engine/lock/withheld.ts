@@ -79,6 +79,10 @@ function hintOf(cause: string): string {
     case 'lock_version_missing':
     case 'file_broken':
       return 'restore the approved file from version control';
+    case 'process_standard_unknown':
+    case 'process_completion_unfit':
+    case 'process_input_unfit':
+      return 'restore or fix the standards its steps name; a change to the process itself is a new version';
     case 'lock_outdated':
       return 'run `norma lock --migrate`';
     default:

@@ -6,6 +6,7 @@ import { type CompiledDocument, type CompileOptions, compileDocument } from '../
 import { enforceLock } from '../lock/check.ts';
 import { excused } from '../lock/later.ts';
 import type { WithheldVersion } from '../lock/withheld.ts';
+import { enforceLinks, type UnlinkedVersion } from './links.ts';
 import { listStandards } from './listing.ts';
 import { readVersionFile } from './read.ts';
 import { compareVersions } from './semver.ts';
@@ -37,6 +38,11 @@ export interface StandardsIndex {
   files: Map<string, FileState>;
   /** Versions the lock cannot vouch for, by id (not in `documents`; lookups say why). */
   withheld: Map<string, WithheldVersion[]>;
+  /**
+   * Versions whose links to other standards fail (a process step naming a standard that is not
+   * there), by file: not in `documents`, like a file that does not load.
+   */
+  unlinked: Map<string, UnlinkedVersion>;
   /** Diagnostics of every file and of the directory as a whole, sorted. */
   diagnostics: Diagnostic[];
   loadedAt: string;
@@ -118,6 +124,7 @@ function unavailableIndex(dir: string, reason: Diagnostic, options: IndexOptions
     documents: new Map(),
     files: new Map(),
     withheld: new Map(),
+    unlinked: new Map(),
     diagnostics: [reason],
     loadedAt: new Date().toISOString(),
     readFailures: [reason],
@@ -186,18 +193,18 @@ export function indexFiles(
     list.sort((a, b) => compareVersions(a.version, b.version));
     diagnostics.push(...checkHistory(id, list), ...neverInForce(list));
   }
-  // Checks across documents (a process's steps name other standards), once every id is known.
-  for (const list of documents.values()) {
-    for (const doc of list)
-      if (doc.module.checkLinks) diagnostics.push(...doc.module.checkLinks(doc, documents));
-  }
-  const lock = enforceLock(dir, documents, files, previous, options.lock !== false);
+  // Checks across documents (a process's steps name other standards), once every id is known:
+  // a version whose links fail is not served, before the lock decides on the rest.
+  const links = enforceLinks(documents, previous?.documents);
+  diagnostics.push(...links.diagnostics);
+  const lock = enforceLock(dir, documents, files, previous, options.lock !== false, links.unlinked);
   diagnostics.push(...lock.diagnostics);
   return {
     dir,
     documents,
     files,
     withheld: lock.withheld,
+    unlinked: links.unlinked,
     diagnostics: sortDiagnostics(
       diagnostics.map((d) => (d.file && lock.excused.has(d.file) ? excused(d) : d)),
     ),

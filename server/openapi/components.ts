@@ -138,14 +138,18 @@ const readiness: Json = closed(
     standards: { type: 'integer' },
     documents: { type: 'integer' },
     files: { type: 'integer' },
-    failingFiles: { type: 'integer', description: 'how many files do not compile' },
+    failingFiles: {
+      type: 'integer',
+      description:
+        'how many files do not load (do not compile, or a process whose links to other standards fail)',
+    },
     problemCount: { type: 'integer', description: 'how many errors across versions' },
     reloadFailing: { type: 'boolean', description: 'whether the last reload of the directory failed' },
     failingNotShown: { type: 'integer', description: 'failing files beyond the first 20, not listed' },
     failing: {
       type: 'array',
       description:
-        'the first 20 files that do not compile (10 diagnostics each), and the last good version serving in their place',
+        'the first 20 files that do not load (10 diagnostics each), and the last good version serving in their place',
       items: closed(
         {
           file: { type: 'string' },

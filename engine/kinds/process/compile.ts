@@ -4,6 +4,7 @@ import { compileFacts, type FactModel } from '../../facts/model.ts';
 import type { FactSchema } from '../../facts/types.ts';
 import { didYouMean } from '../../util/suggest.ts';
 import { checkUniqueIds, child, listAt, mapAt, textAt, whenAt } from '../common.ts';
+import { warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 import { type Completion, compileCompletion } from './completion.ts';
 import { DEFAULT_TIMEZONE, isTimeZone, parseSpan, type Span } from './time.ts';
@@ -130,6 +131,13 @@ export function compileProcess({ data, ctx, facts }: CompileInput): CompiledProc
     }
   }
   checkGates(stages, steps, events, ctx);
+  // A stage whose `when` excludes every case is never entered: its steps could never be done.
+  warnDeadWeight(
+    stages.map((s) => ({ when: s.when, pointer: `/stages/${s.index}`, label: `stage \`${s.id}\`` })),
+    'every',
+    facts.declared,
+    ctx,
+  );
   const deadlines = compileDeadlines(data.deadlines, steps, events, ctx);
   return {
     timezone,
