@@ -19,6 +19,7 @@ import {
   testDocument,
   today,
 } from '../../engine/index.ts';
+import { purge } from '../../records/purge.ts';
 import type { RecordsService } from '../../records/service.ts';
 import { chooseLang, LANG_COOKIE } from '../../web/lang.ts';
 import { message } from '../../web/messages.ts';
@@ -36,6 +37,7 @@ import {
   RecordsUnavailablePage,
   VerifyPage,
 } from '../../web/pages/records.tsx';
+import { HoldsPage, PurgePage } from '../../web/pages/records-admin.tsx';
 import { SignInPage } from '../../web/pages/signin.tsx';
 import { StandardsPage } from '../../web/pages/standards.tsx';
 import { staticFile } from '../../web/static.ts';
@@ -307,6 +309,39 @@ function recordsPages(app: Hono<AppEnv>, ctx: ServerContext): void {
     const a = access(c, page);
     if (!a.records) return a.refused;
     return html(c, <VerifyPage page={page} report={await a.records.store.verify()} />);
+  });
+  app.get('/records/holds', async (c) => {
+    const page = pageOf(c, ctx);
+    const a = access(c, page);
+    if (!a.records) return a.refused;
+    const holds = await a.records.store.holds();
+    return html(c, <HoldsPage page={page} holds={holds} mayHold={mayDo(a.caller, 'records:hold')} />);
+  });
+  app.get('/records/purge', async (c) => {
+    const page = pageOf(c, ctx);
+    const a = access(c, page);
+    if (!a.records) return a.refused;
+    const approvers = {
+      admin: c.req.query('admin')?.trim() ?? '',
+      manager: c.req.query('manager')?.trim() ?? '',
+    };
+    const log = await a.records.store.destructions();
+    const destroyed = /^\d+$/.test(c.req.query('destroyed') ?? '')
+      ? Number(c.req.query('destroyed'))
+      : undefined;
+    // As the API: a dry run is a purge's first half, so it needs records:purge (an open server never has it).
+    if (!mayDo(a.caller, 'records:purge')) {
+      return html(c, <PurgePage page={page} approvers={approvers} log={log} />, 403);
+    }
+    const approvals = [
+      { name: approvers.admin, role: 'records-administrator' },
+      { name: approvers.manager, role: 'after-sales-manager' },
+    ].filter((x) => x.name !== '');
+    const plan = await purge(c.get('index'), a.records.store, today(), approvals, true);
+    return html(
+      c,
+      <PurgePage page={page} approvers={approvers} plan={plan} log={log} destroyed={destroyed} />,
+    );
   });
   app.get('/records/:decisionId', async (c) => {
     const page = pageOf(c, ctx);
