@@ -333,7 +333,7 @@ const zh = {
   'holds.reason': '原因(如案号)',
   'holds.submit': '设置保全',
   'holds.release': '解除保全',
-  'holds.releaseLabel': '解除对 {target} 的保全',
+  'holds.releaseLabel': '解除保全:{target}',
   'holds.placed': '已设置保全 {id}。',
   'holds.released': '已解除保全 {id}。',
   'holds.failed': '未完成:{why}',
@@ -374,7 +374,6 @@ const zh = {
   'editor.recordedSummary': '检查了 {examined} 条记录的决策,其中 {changed} 条的结果会改变。',
   'editor.recordedNone': '没有记录的决策会因草稿而改变。',
   'editor.recordedChange': '{v} 作出的决策:{from} → {to}',
-  'editor.recordedMore': '另有 {n} 条未列出。',
   'checklist.photoOptional': '附照片(可选;JPEG、PNG、WebP)',
 } as const;
 
@@ -717,7 +716,7 @@ const en: Record<MessageKey, string> = {
   'holds.reason': 'Reason (e.g. the court case number)',
   'holds.submit': 'Place the hold',
   'holds.release': 'Release',
-  'holds.releaseLabel': 'Release the hold on {target}',
+  'holds.releaseLabel': 'Release: {target}',
   'holds.placed': 'Hold {id} placed.',
   'holds.released': 'Hold {id} released.',
   'holds.failed': 'Not done: {why}',
@@ -760,7 +759,6 @@ const en: Record<MessageKey, string> = {
   'editor.recordedSummary': '{examined} recorded decisions examined; {changed} would change.',
   'editor.recordedNone': 'No recorded decision would change with the draft.',
   'editor.recordedChange': 'decided by {v}: {from} → {to}',
-  'editor.recordedMore': '{n} more not listed.',
   'checklist.photoOptional': 'Attach a photo (optional; JPEG, PNG, WebP)',
 };
 

@@ -19,6 +19,7 @@ import {
   testDocument,
   today,
 } from '../../engine/index.ts';
+import { DRAFT_RECORDED_DEFAULT } from '../../records/draft-recorded-diff.ts';
 import { purge } from '../../records/purge.ts';
 import type { RecordsService } from '../../records/service.ts';
 import { chooseLang, LANG_COOKIE } from '../../web/lang.ts';
@@ -144,6 +145,7 @@ export const webRoutes: RouteModule = {
           outputs: names.outputs,
           operators: operators(),
           today: today(),
+          recordedLast: ctx.records ? DRAFT_RECORDED_DEFAULT : null,
         };
         return html(
           c,

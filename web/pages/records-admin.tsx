@@ -46,7 +46,8 @@ function HoldTarget(props: { page: PageContext; target: LegalHold['target'] }) {
 function targetText(page: PageContext, target: LegalHold['target']): string {
   if ('decisionId' in target) return `${tr(page, 'holds.target.decision')} ${target.decisionId}`;
   if ('caseId' in target) return `${tr(page, 'holds.target.case')} ${target.caseId}`;
-  return `${target.subject.type} ${target.subject.id}`;
+  const { type, id } = target.subject;
+  return `${type === 'work-order' || type === 'vehicle' ? tr(page, `holds.target.${type}`) : type} ${id}`;
 }
 
 export function HoldsPage(props: { page: PageContext; holds: ListedHold[]; mayHold: boolean }) {
