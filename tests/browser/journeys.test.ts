@@ -145,7 +145,7 @@ describeInBrowser('the journeys in Chromium', () => {
       await pass(key);
     }
     await page.fill('#answered-by', 'S-01');
-    await item('site.extinguisher-inspected').locator('input').fill(today());
+    await item('site.extinguisher-inspected').locator('input[data-answer]').fill(today());
     await item('sign-off.qualified-checker').locator('[data-evidence]').fill('签字 S-01');
     // The goggles were not worn: a critical item fails.
     const fail = item('ppe.goggles').locator('label', { hasText: '不合格' });
