@@ -44,7 +44,8 @@ beforeAll(async () => {
     ],
   });
   guarded = createApp({ holder, options: withTokens, logger: memoryLogger(), records });
-});
+  // Loading the bundled standard takes seconds on a loaded machine: more than a hook's default.
+}, 60_000);
 afterAll(async () => {
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });

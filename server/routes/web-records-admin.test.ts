@@ -59,7 +59,8 @@ beforeAll(async () => {
   app = createApp({ holder, options, logger: memoryLogger(), records: new RecordsService(store) });
   await store.append(old(1, { type: 'work-order', id: 'HELD-1' }));
   await store.append(old(2));
-});
+  // Loading the bundled standard takes seconds on a loaded machine: more than a hook's default.
+}, 60_000);
 afterAll(async () => {
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });
