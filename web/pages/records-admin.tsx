@@ -210,7 +210,7 @@ function PlanView(props: { page: PageContext; plan: PurgePlan; approvers: PurgeA
   const { page, plan, approvers } = props;
   const kept = Object.entries(plan.kept).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <section aria-labelledby="plan-title" id="purge-plan">
+    <section aria-labelledby="plan-title" id="purge-plan" class="long-words">
       <h2 id="plan-title">{tr(page, 'purge.plan')}</h2>
       <p id="purge-summary">
         {tr(page, 'purge.summary', {
@@ -299,7 +299,7 @@ function PlanView(props: { page: PageContext; plan: PurgePlan; approvers: PurgeA
 function DestructionLog(props: { page: PageContext; log: Destruction[] }) {
   const { page, log } = props;
   return (
-    <section aria-labelledby="log-title">
+    <section aria-labelledby="log-title" class="long-words">
       <h2 id="log-title">{tr(page, 'purge.log')}</h2>
       {log.length === 0 ? (
         <p id="purge-log-none">{tr(page, 'purge.logNone')}</p>
