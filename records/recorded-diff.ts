@@ -90,7 +90,12 @@ export async function recordedDiff(
   };
 }
 
-function outcome(doc: ReturnType<typeof findVersion>, input: DiffInput, at: string): Record<string, unknown> {
+/** A version's outcome on a recorded input (the kind's projection), or the code it refuses it with. */
+export function outcome(
+  doc: ReturnType<typeof findVersion>,
+  input: DiffInput,
+  at: string,
+): Record<string, unknown> {
   try {
     return projectResult(doc.kind, evaluateFast(doc, { ...input, at }).result);
   } catch (e) {

@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'web', 'static');
 
 /** The client entry points: one small module per page that needs one. */
-export const entries = ['editor', 'checklist', 'diff', 'record'];
+export const entries = ['editor', 'checklist', 'diff', 'record', 'records-admin'];
 
 /** Builds every client module and the stylesheet; resolves when web/static/ is complete. */
 export async function buildWeb({ quiet = false } = {}) {

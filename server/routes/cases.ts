@@ -149,7 +149,10 @@ export const casesRoutes: RouteModule = {
     app.get('/v1/cases', async (c) => {
       const records = service(ctx);
       const after = c.req.query('after');
-      const page = await records.cases.list(filterOf(c), { limit: limitOf(c), ...(after ? { after } : {}) });
+      const page = await records.cases.list(caseFilterOf(c), {
+        limit: limitOf(c),
+        ...(after ? { after } : {}),
+      });
       const cases = page.items.map(summaryOf);
       return c.json(page.next ? { cases, next: page.next } : { cases });
     });
@@ -207,7 +210,7 @@ function actorOf(c: Context<AppEnv>): Actor {
   return { caller: c.get('caller')?.name ?? null, requestId: c.get('requestId') ?? null };
 }
 
-function summaryOf(kase: StoredCase) {
+export function summaryOf(kase: StoredCase) {
   return {
     caseId: kase.caseId,
     process: kase.process,
@@ -221,7 +224,8 @@ function summaryOf(kase: StoredCase) {
   };
 }
 
-function filterOf(c: Context<AppEnv>): CaseFilter {
+/** The filter of a cases listing, from its query (the web app's cases page reads the same). */
+export function caseFilterOf(c: Context<AppEnv>): CaseFilter {
   const filter: CaseFilter = {};
   for (const name of ['process', 'stage', 'subjectType', 'subjectId'] as const) {
     const value = c.req.query(name);

@@ -3,11 +3,17 @@
  * tests and against the version in force, and approved with a date that is never in the past,
  * writing the approver into the file and the version into norma.lock, so it decides from its date.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLock, today } from '../../engine/index.ts';
-import { copyTestdata, json, postJson, testApp } from '../testing.ts';
+import { RecordsService } from '../../records/service.ts';
+import { openSqliteStore } from '../../records/sqlite.ts';
+import { createApp } from '../app.ts';
+import { StandardsHolder } from '../holder.ts';
+import { memoryLogger } from '../log.ts';
+import { checkedResponses, copyTestdata, json, postJson, testApp, testOptions } from '../testing.ts';
 
 let copy: ReturnType<typeof copyTestdata>;
 beforeEach(() => {
@@ -82,6 +88,74 @@ describe('authoring over HTTP', () => {
     expect(body.against.version).toBe('1.1.0');
     expect(body.against.outcome).toBeGreaterThan(0);
     expect(body.against.lines.join('\n')).toMatch(/8000 → 9000/);
+  });
+
+  it('replays the latest recorded decisions on an unsaved draft and lists those whose outcome changes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'norma-draft-recorded-'));
+    const store = await openSqliteStore(dataDir);
+    try {
+      const app = checkedResponses(
+        createApp({
+          holder: StandardsHolder.load(copy.dir, { lock: true }),
+          options: testOptions(copy.dir, { authoring: true, records: { enabled: true, dataDir } }),
+          logger: memoryLogger(),
+          records: new RecordsService(store),
+        }),
+      );
+      const decide = async (estimateTotal: number) =>
+        (
+          await json(
+            await app.request(
+              '/v1/standards/approval.work-order/evaluate',
+              postJson({
+                facts: { estimateTotal, payType: 'customer' },
+                version: '1.1.0',
+                subject: { type: 'work-order', id: `WO-${estimateTotal}` },
+              }),
+            ),
+          )
+        ).decisionId as string;
+      await decide(500);
+      const moved = await decide(8500);
+      await decide(12000);
+      const path = '/v1/standards/approval.work-order/drafts/diff/recorded';
+      const res = await app.request(path, yaml(draft()));
+      expect(res.status).toBe(200);
+      const body = await json(res);
+      expect(body).toMatchObject({ valid: true, last: 200, examined: 3, changed: 1, unavailable: 0 });
+      expect(body.decisions).toEqual([
+        expect.objectContaining({
+          decisionId: moved,
+          version: '1.1.0',
+          subject: { type: 'work-order', id: 'WO-8500' },
+          from: { approver: 'service-manager' },
+          to: { approver: 'service-advisor' },
+        }),
+      ]);
+      // Only the latest: the last one recorded did not change.
+      expect(await json(await app.request(`${path}?last=1`, yaml(draft())))).toMatchObject({
+        examined: 1,
+        changed: 0,
+        decisions: [],
+      });
+      const bad = await app.request(`${path}?last=0`, yaml(draft()));
+      expect([bad.status, (await json(bad)).error.code]).toEqual([400, 'query_invalid']);
+      const broken = await app.request(path, yaml(draft().replace('hit: first', 'hit: firts')));
+      expect([broken.status, (await json(broken)).valid]).toEqual([422, false]);
+      // Never saved: the draft stays a draft in the editor.
+      expect(existsSync(join(copy.dir, 'rules/approval.work-order/1.2.0.yaml'))).toBe(false);
+    } finally {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('diffs a draft on recorded decisions only where authoring is on and decisions are recorded', async () => {
+    const path = '/v1/standards/approval.work-order/drafts/diff/recorded';
+    const off = await testApp({}, copy.dir).app.request(path, yaml(draft()));
+    expect([off.status, (await json(off)).error.code]).toEqual([403, 'authoring_off']);
+    const unrecorded = await testApp({ authoring: true }, copy.dir).app.request(path, yaml(draft()));
+    expect([unrecorded.status, (await json(unrecorded)).error.code]).toEqual([501, 'records_off']);
   });
 
   it('approves a draft from a date not in the past: approver in the file, version in the lock', async () => {

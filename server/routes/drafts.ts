@@ -1,7 +1,7 @@
 /**
  * Drafts over HTTP (NORMA_AUTHORING=on): save a YAML document as a new draft file, never
  * overwriting one, and check a draft (its tests, and how it behaves against the version in
- * force). Approving a draft is approve.ts.
+ * force, and on the decisions recorded by the versions before it). Approving a draft is approve.ts.
  */
 import { existsSync, linkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,11 +20,19 @@ import {
   testDocument,
   today,
 } from '../../engine/index.ts';
+import {
+  DRAFT_RECORDED_DEFAULT,
+  DRAFT_RECORDED_MAX,
+  draftRecordedDiff,
+} from '../../records/draft-recorded-diff.ts';
 import { requireAuthoring } from '../authoring.ts';
 import { acceptBody, mediaTypes, readText } from '../body.ts';
 import { capDiagnostics } from '../bounded.ts';
 import { httpError } from '../errors.ts';
-import { closed, errors, idParam, jsonResponse, listOf, ref } from '../openapi/helpers.ts';
+import { closed, errors, idParam, jsonResponse, listOf, queryParam, ref } from '../openapi/helpers.ts';
+import { queryError } from '../query.ts';
+import { recordsOf } from '../records-of.ts';
+import { filterOf } from './records.ts';
 import type { RouteModule } from './route.ts';
 
 const SEED = 20261128;
@@ -89,6 +97,35 @@ const checked = closed(
   ['valid', 'diagnostics'],
 );
 
+const onRecorded = closed(
+  {
+    valid: { type: 'boolean' },
+    diagnostics: listOf(ref('Diagnostic')),
+    last: { type: 'integer', description: 'how many of the latest recorded decisions were asked for' },
+    examined: { type: 'integer', description: 'recorded decisions decided again' },
+    changed: { type: 'integer', description: 'of those, the ones whose outcome the draft changes' },
+    unavailable: {
+      type: 'integer',
+      description: 'recorded decisions whose deciding version could not be had (its source is not kept)',
+    },
+    decisions: listOf(
+      closed(
+        {
+          decisionId: { type: 'string' },
+          recordedAt: { type: 'string', format: 'date-time' },
+          subject: { oneOf: [ref('Subject'), { type: 'null' }] },
+          version: { type: 'string', description: 'the version that decided it' },
+          from: { type: 'object', description: 'its outcome then' },
+          to: { type: 'object', description: 'its outcome with the draft' },
+        },
+        ['decisionId', 'recordedAt', 'subject', 'version', 'from', 'to'],
+      ),
+      'every decision that changes, oldest first',
+    ),
+  },
+  ['valid', 'diagnostics'],
+);
+
 /** Drafts and their checks; both answer 403 `authoring_off` unless NORMA_AUTHORING=on. */
 export const draftRoutes: RouteModule = {
   paths: {
@@ -109,6 +146,34 @@ export const draftRoutes: RouteModule = {
             },
           ),
           ...errors(400, 403, 404, 409, 413, 415),
+        },
+      },
+    },
+    '/v1/standards/{id}/drafts/diff/recorded': {
+      post: {
+        operationId: 'diffDraftOnRecorded',
+        'x-scope': 'author',
+        summary:
+          'an unsaved draft against real traffic: the latest recorded decisions of the standard, decided again by the draft and by the version that decided each; those whose outcome changes',
+        tags: ['authoring'],
+        parameters: [
+          idParam,
+          queryParam(
+            'last',
+            `how many of the latest recorded decisions (1–${DRAFT_RECORDED_MAX}, default ${DRAFT_RECORDED_DEFAULT})`,
+            { type: 'integer', minimum: 1, maximum: DRAFT_RECORDED_MAX },
+          ),
+          queryParam('since', 'decisions recorded at or after (ISO date or instant)', { type: 'string' }),
+          queryParam('until', 'decisions recorded before (ISO date or instant)', { type: 'string' }),
+        ],
+        requestBody: yamlBody,
+        responses: {
+          '200': jsonResponse('the draft compiles: the recorded decisions it would change', onRecorded),
+          '422': jsonResponse(
+            'the draft has errors (`valid: false`), or is not a draft of this standard (an error)',
+            { oneOf: [onRecorded, ref('Error')] },
+          ),
+          ...errors(400, 403, 404, 413, 415, 501, 503),
         },
       },
     },
@@ -134,7 +199,8 @@ export const draftRoutes: RouteModule = {
       },
     },
   },
-  mount(app, { options, holder }) {
+  mount(app, ctx) {
+    const { options, holder } = ctx;
     app.post(
       '/v1/standards/:id/drafts',
       requireAuthoring(options),
@@ -195,8 +261,42 @@ export const draftRoutes: RouteModule = {
         });
       },
     );
+    app.post(
+      '/v1/standards/:id/drafts/diff/recorded',
+      requireAuthoring(options),
+      acceptBody(mediaTypes.yaml, options.bodyLimit),
+      async (c) => {
+        const id = c.req.param('id');
+        c.set('standard', { id });
+        const records = recordsOf(ctx);
+        const last = lastOf(c.req.query('last'));
+        const { since, until } = filterOf(c);
+        const text = await readText(c);
+        const outcome = checkDraft(c.get('index'), id, text, { existing: 'allowed' });
+        const diagnostics = capDiagnostics(outcome.diagnostics);
+        if (!outcome.doc) return c.json({ valid: false, diagnostics }, 422);
+        const index = c.get('index');
+        const diff = await draftRecordedDiff(
+          records.store,
+          (standard) => records.replayer.documentOf(index, standard),
+          outcome.doc,
+          { last, ...(since ? { since } : {}), ...(until ? { until } : {}) },
+        );
+        return c.json({ valid: true, diagnostics, ...diff });
+      },
+    );
   },
 };
+
+/** `?last=`: how many of the latest recorded decisions a draft is replayed on. */
+function lastOf(raw: string | undefined): number {
+  if (raw === undefined) return DRAFT_RECORDED_DEFAULT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > DRAFT_RECORDED_MAX) {
+    throw queryError('last', `\`last\` is a whole number from 1 to ${DRAFT_RECORDED_MAX}, not \`${raw}\``);
+  }
+  return n;
+}
 
 /** Where a new version of `id` lives: beside its other versions, else in the kind's folder. */
 function folderOf(index: StandardsIndex, id: string, kind: string): string {

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledStandardsDir } from '../../engine/index.ts';
 import { createApp } from '../app.ts';
 import { StandardsHolder } from '../holder.ts';
 import { memoryLogger } from '../log.ts';
@@ -85,5 +86,21 @@ describe('the web app’s routes', () => {
     expect(on.status).toBe(200);
     expect(await on.text()).toMatch(/version: 1\.2\.0\nstatus: draft/);
     expect((await app().request('/standards/approval.work-order/fill')).status).toBe(404);
+  });
+
+  it('gives every item of a checklist a photo field, whatever its kind of answer', async () => {
+    const bundled = createApp({
+      holder: StandardsHolder.load(bundledStandardsDir, { lock: false }),
+      options: testOptions(bundledStandardsDir),
+      logger: memoryLogger(),
+    });
+    const page = await (await bundled.request('/standards/inspection.reception/fill')).text();
+    const items = [...page.matchAll(/<fieldset class="item" data-item="([\w.-]+)">/g)].map((m) => m[1]);
+    expect(items).toEqual(expect.arrayContaining(['instruments.fuel-level', 'instruments.warning-lights']));
+    expect(page.match(/<input data-photo[^>]*type="file"/g)?.length).toBe(items.length);
+    const fuel = page.slice(page.indexOf('data-item="instruments.fuel-level"'));
+    expect(fuel.slice(0, fuel.indexOf('</fieldset>'))).toContain('附照片(可选;JPEG、PNG、WebP)');
+    const odometer = page.slice(page.indexOf('data-item="instruments.odometer"'));
+    expect(odometer.slice(0, odometer.indexOf('</fieldset>'))).toContain('拍照或选择照片(JPEG、PNG、WebP)');
   });
 });

@@ -15,12 +15,17 @@ import {
   historyOf,
   isIsoDate,
   NormaError,
+  type StandardsIndex,
   testDocument,
   today,
 } from '../../engine/index.ts';
+import { DRAFT_RECORDED_DEFAULT } from '../../records/draft-recorded-diff.ts';
+import { purge } from '../../records/purge.ts';
+import type { RecordsService } from '../../records/service.ts';
 import { chooseLang, LANG_COOKIE } from '../../web/lang.ts';
 import { message } from '../../web/messages.ts';
 import { CasePage, type CaseTitles } from '../../web/pages/case.tsx';
+import { type CaseRow, type CaseSearch, CasesPage } from '../../web/pages/cases.tsx';
 import { ChecklistPage } from '../../web/pages/checklist.tsx';
 import { DiffPage } from '../../web/pages/diff.tsx';
 import { DocumentPage } from '../../web/pages/document.tsx';
@@ -33,6 +38,7 @@ import {
   RecordsUnavailablePage,
   VerifyPage,
 } from '../../web/pages/records.tsx';
+import { HoldsPage, PurgePage } from '../../web/pages/records-admin.tsx';
 import { SignInPage } from '../../web/pages/signin.tsx';
 import { StandardsPage } from '../../web/pages/standards.tsx';
 import { staticFile } from '../../web/static.ts';
@@ -42,8 +48,9 @@ import { standardsView } from '../../web/views/standards.ts';
 import { accessControlled, callerOf, grantsOf, OPEN_CALLER } from '../auth.ts';
 import { limitBody } from '../body.ts';
 import type { AppEnv, ServerContext } from '../context.ts';
-import { mayDo } from '../scopes.ts';
+import { type Caller, mayDo } from '../scopes.ts';
 import { csrfMatches, SESSION_COOKIE } from '../session.ts';
+import { caseFilterOf } from './cases.ts';
 import { filterOf } from './records.ts';
 import type { RouteModule } from './route.ts';
 
@@ -66,6 +73,7 @@ export function isWebPage(path: string): boolean {
     path === '/signin' ||
     path === '/signout' ||
     path === '/records' ||
+    path === '/cases' ||
     /^\/(standards|static|records|cases)\//.test(path)
   );
 }
@@ -137,6 +145,7 @@ export const webRoutes: RouteModule = {
           outputs: names.outputs,
           operators: operators(),
           today: today(),
+          recordedLast: ctx.records ? DRAFT_RECORDED_DEFAULT : null,
         };
         return html(
           c,
@@ -164,6 +173,41 @@ export const webRoutes: RouteModule = {
 
 /** A work order's case: its stages, what is done, blocked, overdue, and the next step. */
 function casePages(app: Hono<AppEnv>, ctx: ServerContext): void {
+  app.get('/cases', async (c) => {
+    const page = pageOf(c, ctx);
+    const a = recordsAccess(c, ctx, page);
+    if (!a.records) return a.refused;
+    const search = caseSearchOf(c);
+    const after = c.req.query('after');
+    let filter: ReturnType<typeof caseFilterOf>;
+    try {
+      filter = caseFilterOf(c);
+    } catch (e) {
+      if (!(e instanceof NormaError)) throw e;
+      return html(c, <CasesPage page={page} search={search} cases={[]} paged={false} problem={e.message} />);
+    }
+    const found = await a.records.cases.list(filter, { limit: RECORDS_PAGE, ...(after ? { after } : {}) });
+    const now = new Date().toISOString();
+    const titles = new Map<string, CaseTitles | undefined>();
+    const rows = found.items.map((k): CaseRow => {
+      const key = `${k.process.id}@${k.process.version}`;
+      if (!titles.has(key)) titles.set(key, titlesOf(c.get('index'), k.process.id, k.process.version));
+      const t = titles.get(key);
+      return {
+        caseId: k.caseId,
+        subject: k.subject,
+        process: { id: k.process.id, version: k.process.version, title: t?.process ?? k.process.id },
+        stage: k.stage === null ? null : (t?.stages[k.stage]?.title ?? k.stage),
+        openedAt: k.openedAt,
+        nextDue: k.nextDue,
+        overdue: k.nextDue !== null && k.nextDue < now,
+      };
+    });
+    return html(
+      c,
+      <CasesPage page={page} search={search} cases={rows} next={found.next} paged={Boolean(after)} />,
+    );
+  });
   app.get('/cases/:caseId', async (c) => {
     const page = pageOf(c, ctx);
     const caller = accessControlled(ctx.options) ? ctx.sessions.of(c)?.caller : OPEN_CALLER;
@@ -183,6 +227,27 @@ function casePages(app: Hono<AppEnv>, ctx: ServerContext): void {
     const doc = findVersion(index, kase.process.id, kase.process.version);
     return html(c, <CasePage page={page} kase={kase} titles={caseTitles(doc)} />);
   });
+}
+
+/** The search of the cases page, as its links keep it. */
+function caseSearchOf(c: Context<AppEnv>): CaseSearch {
+  const search: CaseSearch = {};
+  for (const name of ['process', 'stage'] as const) {
+    const v = c.req.query(name)?.trim();
+    if (v) search[name] = v;
+  }
+  if (c.req.query('overdue') === 'true') search.overdue = 'true';
+  return search;
+}
+
+/** A served process version's titles; a version no longer served lists by ids. */
+function titlesOf(index: StandardsIndex, id: string, version: string): CaseTitles | undefined {
+  try {
+    return caseTitles(findVersion(index, id, version));
+  } catch (e) {
+    if (e instanceof NormaError) return undefined;
+    throw e;
+  }
 }
 
 /** The titles of a process's stages and steps, from its document. */
@@ -211,15 +276,7 @@ function caseTitles(doc: CompiledDocument): CaseTitles {
  * masked unless the signed-in caller may see personal data (`records:personal`), as the API does.
  */
 function recordsPages(app: Hono<AppEnv>, ctx: ServerContext): void {
-  /** The records service and whether the caller may see personal data, or the page saying why not. */
-  const access = (c: Context<AppEnv>, page: PageContext) => {
-    const caller = accessControlled(ctx.options) ? ctx.sessions.of(c)?.caller : OPEN_CALLER;
-    if (!ctx.records) return { refused: html(c, <RecordsUnavailablePage page={page} reason="off" />, 503) };
-    if (!caller || !mayDo(caller, 'records:read')) {
-      return { refused: html(c, <RecordsUnavailablePage page={page} reason="forbidden" />, 403) };
-    }
-    return { records: ctx.records, personal: mayDo(caller, 'records:personal') };
-  };
+  const access = (c: Context<AppEnv>, page: PageContext) => recordsAccess(c, ctx, page);
   app.get('/records', async (c) => {
     const page = pageOf(c, ctx);
     const a = access(c, page);
@@ -255,6 +312,39 @@ function recordsPages(app: Hono<AppEnv>, ctx: ServerContext): void {
     if (!a.records) return a.refused;
     return html(c, <VerifyPage page={page} report={await a.records.store.verify()} />);
   });
+  app.get('/records/holds', async (c) => {
+    const page = pageOf(c, ctx);
+    const a = access(c, page);
+    if (!a.records) return a.refused;
+    const holds = await a.records.store.holds();
+    return html(c, <HoldsPage page={page} holds={holds} mayHold={mayDo(a.caller, 'records:hold')} />);
+  });
+  app.get('/records/purge', async (c) => {
+    const page = pageOf(c, ctx);
+    const a = access(c, page);
+    if (!a.records) return a.refused;
+    const approvers = {
+      admin: c.req.query('admin')?.trim() ?? '',
+      manager: c.req.query('manager')?.trim() ?? '',
+    };
+    const log = await a.records.store.destructions();
+    const destroyed = /^\d+$/.test(c.req.query('destroyed') ?? '')
+      ? Number(c.req.query('destroyed'))
+      : undefined;
+    // As the API: a dry run is a purge's first half, so it needs records:purge (an open server never has it).
+    if (!mayDo(a.caller, 'records:purge')) {
+      return html(c, <PurgePage page={page} approvers={approvers} log={log} />, 403);
+    }
+    const approvals = [
+      { name: approvers.admin, role: 'records-administrator' },
+      { name: approvers.manager, role: 'after-sales-manager' },
+    ].filter((x) => x.name !== '');
+    const plan = await purge(c.get('index'), a.records.store, today(), approvals, true);
+    return html(
+      c,
+      <PurgePage page={page} approvers={approvers} plan={plan} log={log} destroyed={destroyed} />,
+    );
+  });
   app.get('/records/:decisionId', async (c) => {
     const page = pageOf(c, ctx);
     const a = access(c, page);
@@ -272,6 +362,24 @@ function recordsPages(app: Hono<AppEnv>, ctx: ServerContext): void {
       <RecordPage page={page} record={await a.records.visible(c.get('index'), record, a.personal)} />,
     );
   });
+}
+
+/** What the signed-in caller may do with records (every scope on an open server but purging). */
+export type RecordsAccess =
+  | { refused: Response; records?: undefined }
+  | { records: RecordsService; caller: Caller; personal: boolean; refused?: undefined };
+
+/**
+ * The records service and the caller when it may read records (`records:read`), with whether it may
+ * see personal data; else the page saying why not (recording off, or a token without the scope).
+ */
+export function recordsAccess(c: Context<AppEnv>, ctx: ServerContext, page: PageContext): RecordsAccess {
+  const caller = accessControlled(ctx.options) ? ctx.sessions.of(c)?.caller : OPEN_CALLER;
+  if (!ctx.records) return { refused: html(c, <RecordsUnavailablePage page={page} reason="off" />, 503) };
+  if (!caller || !mayDo(caller, 'records:read')) {
+    return { refused: html(c, <RecordsUnavailablePage page={page} reason="forbidden" />, 403) };
+  }
+  return { records: ctx.records, caller, personal: mayDo(caller, 'records:personal') };
 }
 
 /** Records per page of the search: a screenful, the rest behind the next-page link. */
@@ -311,6 +419,7 @@ function signInRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.use('/standards/*', guard);
   app.use('/records', guard);
   app.use('/records/*', guard);
+  app.use('/cases', guard);
   app.use('/cases/*', guard);
   app.get('/signin', (c) => {
     const page = pageOf(c, ctx);

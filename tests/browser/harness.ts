@@ -88,13 +88,18 @@ export interface Opened {
  * Chromium for the file; both stop after the file's tests. The client modules are built
  * first, so the suite tests the code as it is, not a stale bundle.
  */
-export function useBrowserSuite(overrides: Partial<ServerOptions> = {}): BrowserSuite {
+export function useBrowserSuite(
+  overrides: Partial<ServerOptions> = {},
+  /** Runs before the server starts, with the records store's folder (to put records there first). */
+  seed?: (dataDir: string) => Promise<void>,
+): BrowserSuite {
   const suite = {} as BrowserSuite;
   let copy: ReturnType<typeof copyStandard> | undefined;
   beforeAll(async () => {
     await buildWeb({ quiet: true });
     copy = copyStandard();
     suite.dir = copy.dir;
+    await seed?.(join(copy.dir, 'data'));
     const options: ServerOptions = {
       dir: copy.dir,
       ...defaults,

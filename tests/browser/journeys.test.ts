@@ -3,35 +3,12 @@
  * edits, checks, saves and approves a new version, which then decides from its date; a
  * technician on a 768×1024 tablet fails a critical safety item, sees why, corrects it and submits.
  */
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { today } from '../../engine/index.ts';
+import { replaceLine, toLine } from './editor-keys.ts';
 import { describeInBrowser, expectNoProblems, poll, seriousViolations, useBrowserSuite } from './harness.ts';
 
 const tomorrow = () => new Date(Date.parse(`${today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-/** Puts the cursor at the end of line `n` with the editor's "go to line" (Ctrl+Alt+G), as a person would. */
-async function toLine(page: Page, n: number): Promise<void> {
-  await page.locator('.cm-content').focus();
-  await page.keyboard.press('Control+Alt+g');
-  const input = page.locator('.cm-goto-line input[name=line]');
-  await input.fill(String(n));
-  await input.press('Enter');
-  // The dialog closes without giving focus back: the cursor is where it said, the focus is not.
-  await page.locator('.cm-content').focus();
-  await page.keyboard.press('End');
-}
-
-/** Replaces line `n` of the editor with `text`, typing it. */
-async function replaceLine(page: Page, n: number, text: string): Promise<void> {
-  await toLine(page, n);
-  await page.keyboard.press('Shift+Home');
-  await page.keyboard.press('Shift+Home');
-  // Deleted first: Chromium's own replace-the-selection path would try an inline style, which the CSP
-  // refuses (harmlessly: CodeMirror redraws from its state).
-  await page.keyboard.press('Backspace');
-  await page.keyboard.insertText(text);
-}
 
 const lineOf = (text: string, pattern: RegExp) => text.split('\n').findIndex((l) => pattern.test(l)) + 1;
 
@@ -168,7 +145,7 @@ describeInBrowser('the journeys in Chromium', () => {
       await pass(key);
     }
     await page.fill('#answered-by', 'S-01');
-    await item('site.extinguisher-inspected').locator('input').fill(today());
+    await item('site.extinguisher-inspected').locator('input[data-answer]').fill(today());
     await item('sign-off.qualified-checker').locator('[data-evidence]').fill('签字 S-01');
     // The goggles were not worn: a critical item fails.
     const fail = item('ppe.goggles').locator('label', { hasText: '不合格' });

@@ -177,6 +177,62 @@ document.getElementById('run-tests')?.addEventListener('click', async () => {
   ]);
 });
 
+/** An outcome as one line: `approver=service-manager`, `status=fail`. */
+function outcomeText(outcome: Record<string, unknown>): string {
+  const text = Object.entries(outcome).map(
+    ([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`,
+  );
+  return text.length > 0 ? text.join(', ') : '—';
+}
+
+interface ChangedDecision {
+  decisionId: string;
+  recordedAt: string;
+  subject: { type: string; id: string } | null;
+  version: string;
+  from: Record<string, unknown>;
+  to: Record<string, unknown>;
+}
+
+/** The unsaved draft on the latest recorded decisions: each one it would change, linked to its record. */
+document.getElementById('diff-recorded')?.addEventListener('click', async () => {
+  const out = document.getElementById('recorded-results');
+  const res = await send(
+    'POST',
+    `/v1/standards/${encodeURIComponent(data.id)}/drafts/diff/recorded`,
+    text(),
+    'application/yaml',
+  );
+  const error = errorOf(res.body);
+  if (error) return showLines(out, [{ text: t('editor.failed', { message: error.message }), cls: 'warn' }]);
+  if (res.body.valid !== true) {
+    render((res.body.diagnostics as ServerDiagnostic[]) ?? []);
+    return showLines(out, [{ text: t('editor.failed', { message: t('editor.diagnostics') }), cls: 'warn' }]);
+  }
+  const { examined, changed } = res.body as { examined: number; changed: number };
+  const decisions = (res.body.decisions as ChangedDecision[]) ?? [];
+  showLines(out, [
+    { text: t('editor.recordedSummary', { examined, changed }), cls: changed === 0 ? 'ok' : 'warn' },
+    ...(changed === 0 ? [{ text: t('editor.recordedNone') }] : []),
+  ]);
+  if (!out || decisions.length === 0) return;
+  const list = document.createElement('ul');
+  list.id = 'recorded-changes';
+  for (const d of decisions) {
+    const li = document.createElement('li');
+    li.dataset.decision = d.decisionId;
+    const link = document.createElement('a');
+    link.href = `/records/${encodeURIComponent(d.decisionId)}`;
+    link.textContent = d.subject ? `${d.subject.id}` : d.decisionId;
+    li.append(
+      link,
+      ` · ${t('editor.recordedChange', { v: d.version, from: outcomeText(d.from), to: outcomeText(d.to) })}`,
+    );
+    list.append(li);
+  }
+  out.append(list);
+});
+
 document.getElementById('save')?.addEventListener('click', async () => {
   const res = await send(
     'POST',

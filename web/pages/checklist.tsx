@@ -235,16 +235,16 @@ function ItemControl({ page, item }: { page: PageContext; item: ItemField }) {
           </label>
         )}
       </div>
-      {item.evidence === 'photo' ? (
-        <div class="extra photo">
-          <label>
-            {tr(page, 'checklist.photo')}{' '}
-            <input data-photo type="file" accept="image/jpeg,image/png,image/webp" capture="environment" />
-          </label>
-          <span data-photo-status role="status" />
-          <img data-photo-preview alt={tr(page, 'checklist.photoPreview', { item: item.text })} hidden />
-        </div>
-      ) : item.evidence !== 'none' ? (
+      {/* Every kind of answer takes a photo: required where the item asks for one, else optional. */}
+      <div class="extra photo">
+        <label>
+          {tr(page, item.evidence === 'photo' ? 'checklist.photo' : 'checklist.photoOptional')}{' '}
+          <input data-photo type="file" accept="image/jpeg,image/png,image/webp" capture="environment" />
+        </label>
+        <span data-photo-status role="status" />
+        <img data-photo-preview alt={tr(page, 'checklist.photoPreview', { item: item.text })} hidden />
+      </div>
+      {item.evidence !== 'none' && item.evidence !== 'photo' ? (
         <div class="extra">
           <label>
             {tr(page, 'checklist.evidenceRef')} · {label(page, 'evidence', item.evidence)}{' '}

@@ -59,6 +59,18 @@ export function EditorPage(props: {
             </p>
             <div id="results" role="status" aria-live="polite" />
           </section>
+          {data.recordedLast !== null ? (
+            <section class="panel" aria-labelledby="recorded-title">
+              <h2 id="recorded-title">{tr(page, 'editor.recordedTitle')}</h2>
+              <p>{tr(page, 'editor.recordedIntro', { n: data.recordedLast })}</p>
+              <p class="actions">
+                <button type="button" id="diff-recorded" class="secondary">
+                  {tr(page, 'editor.recordedRun')}
+                </button>
+              </p>
+              <div id="recorded-results" role="status" aria-live="polite" />
+            </section>
+          ) : null}
           <section class="panel" aria-labelledby="approve-title" id="approve-panel" hidden>
             <h2 id="approve-title">{tr(page, 'editor.approveTitle')}</h2>
             <form id="approve">

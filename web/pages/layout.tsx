@@ -68,6 +68,7 @@ export function Layout(props: {
             </a>
             <a href="/">{tr(page, 'nav.standards')}</a>
             <a href="/records">{tr(page, 'nav.records')}</a>
+            <a href="/cases">{tr(page, 'nav.cases')}</a>
             <a
               class="lang"
               href={`${switchUrl.pathname}${switchUrl.search}`}

@@ -12,11 +12,16 @@ import { Value } from './parts.tsx';
 
 const SUBJECT_TYPES = ['work-order', 'vehicle'] as const;
 
-function RecordsNav(props: { page: PageContext }) {
+/** The auditor's pages, linked from each of them. */
+export function RecordsNav(props: { page: PageContext }) {
+  const { page } = props;
   return (
-    <p class="actions">
-      <a href="/records">{tr(props.page, 'records.title')}</a> ·{' '}
-      <a href="/records/verify">{tr(props.page, 'records.verifyLink')}</a>
+    <p class="actions records-nav">
+      <a href="/records">{tr(page, 'records.title')}</a> ·{' '}
+      <a href="/cases">{tr(page, 'records.casesLink')}</a> ·{' '}
+      <a href="/records/verify">{tr(page, 'records.verifyLink')}</a> ·{' '}
+      <a href="/records/holds">{tr(page, 'records.holdsLink')}</a> ·{' '}
+      <a href="/records/purge">{tr(page, 'records.purgeLink')}</a>
     </p>
   );
 }

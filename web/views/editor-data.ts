@@ -7,5 +7,7 @@ export interface EditorData {
   outputs: string[];
   operators: string[];
   today: string;
+  /** How many of the latest recorded decisions the draft is replayed on; null when nothing is recorded. */
+  recordedLast: number | null;
   messages: Record<string, string>;
 }
