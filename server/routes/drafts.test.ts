@@ -11,6 +11,7 @@ import { readLock, today } from '../../engine/index.ts';
 import { RecordsService } from '../../records/service.ts';
 import { openSqliteStore } from '../../records/sqlite.ts';
 import { createApp } from '../app.ts';
+import { sha256Of } from '../grants.ts';
 import { StandardsHolder } from '../holder.ts';
 import { memoryLogger } from '../log.ts';
 import { checkedResponses, copyTestdata, json, postJson, testApp, testOptions } from '../testing.ts';
@@ -156,6 +157,21 @@ describe('authoring over HTTP', () => {
     expect([off.status, (await json(off)).error.code]).toEqual([403, 'authoring_off']);
     const unrecorded = await testApp({ authoring: true }, copy.dir).app.request(path, yaml(draft()));
     expect([unrecorded.status, (await json(unrecorded)).error.code]).toEqual([501, 'records_off']);
+  });
+
+  it('diffs a draft on recorded decisions only for an author who may also read records', async () => {
+    const path = '/v1/standards/approval.work-order/drafts/diff/recorded';
+    const grants = [
+      { name: 'qm', sha256: sha256Of('author-only-token'), scopes: new Set(['read', 'author'] as const) },
+    ];
+    const { app } = testApp({ authoring: true, grants }, copy.dir);
+    const res = await app.request(path, {
+      ...yaml(draft()),
+      headers: { 'content-type': 'application/yaml', authorization: 'Bearer author-only-token' },
+    });
+    const body = await json(res);
+    expect([res.status, body.error.code]).toEqual([403, 'scope_missing']);
+    expect(JSON.stringify(body)).toContain('records:read');
   });
 
   it('approves a draft from a date not in the past: approver in the file, version in the lock', async () => {

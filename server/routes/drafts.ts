@@ -27,6 +27,7 @@ import {
 } from '../../records/draft-recorded-diff.ts';
 import { requireAuthoring } from '../authoring.ts';
 import { acceptBody, mediaTypes, readText } from '../body.ts';
+import { requireScope } from '../auth.ts';
 import { capDiagnostics } from '../bounded.ts';
 import { httpError } from '../errors.ts';
 import { closed, errors, idParam, jsonResponse, listOf, queryParam, ref } from '../openapi/helpers.ts';
@@ -154,7 +155,7 @@ export const draftRoutes: RouteModule = {
         operationId: 'diffDraftOnRecorded',
         'x-scope': 'author',
         summary:
-          'an unsaved draft against real traffic: the latest recorded decisions of the standard, decided again by the draft and by the version that decided each; those whose outcome changes',
+          'an unsaved draft against real traffic: the latest recorded decisions of the standard, decided again by the draft and by the version that decided each; those whose outcome changes (needs `records:read` as well as `author`)',
         tags: ['authoring'],
         parameters: [
           idParam,
@@ -264,6 +265,8 @@ export const draftRoutes: RouteModule = {
     app.post(
       '/v1/standards/:id/drafts/diff/recorded',
       requireAuthoring(options),
+      // The answer names recorded subjects and outcomes, so the author must also read records.
+      requireScope('records:read'),
       acceptBody(mediaTypes.yaml, options.bodyLimit),
       async (c) => {
         const id = c.req.param('id');
