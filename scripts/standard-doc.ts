@@ -198,7 +198,8 @@ function caseExample(doc: CompiledDocument, test: DocTest, files: GeneratedFiles
     history: test.history,
   };
   files.set(file, `${JSON.stringify(kase, null, 2)}\n`);
-  return `npx norma eval ${doc.id} --history ${file}${test.at ? ` --at ${test.at}` : ''}   # ${test.name ?? 'sample case'}`;
+  // The case file names the version; the date is pinned as for any other sample.
+  return `npx norma eval ${doc.id} --history ${file} --at ${exampleDate(doc, test)}   # ${test.name ?? 'sample case'}`;
 }
 
 /** The sample input of a document: its first authored test, written as fact (and answer) files. */
@@ -213,8 +214,17 @@ function example(doc: CompiledDocument, files: GeneratedFiles): string {
     files.set(answers, `${JSON.stringify(test.answers, null, 2)}\n`);
     command += ` --answers ${answers}`;
   }
-  if (test?.at) command += ` --at ${test.at}`;
+  command += ` --version ${doc.version} --at ${exampleDate(doc, test)}`;
   return `${command}   # ${test?.name ?? 'sample input'}`;
+}
+
+/**
+ * The evaluation date of a sample: its test's `at`, else the version's effective date. Always
+ * given, with the version, so that a sample decides the same on any day it is tried: without
+ * them, today's date would choose the version in force and age the dates in the sample.
+ */
+function exampleDate(doc: CompiledDocument, test: DocTest | undefined): string {
+  return test?.at ?? doc.effective ?? doc.approved?.at ?? '2026-12-02';
 }
 
 function firstParagraph(text: string | undefined): string {
@@ -297,9 +307,13 @@ export function generate(dir: string = bundledStandardsDir): GeneratedFiles {
     '',
     '`npx norma validate` checks the whole standard; `npx norma test` runs every document’s tests',
     'and invariants. Each document below has a sample input in `docs/examples/` (its first test);',
-    'evaluate it with the command shown. Date-dependent documents take `--at`, the evaluation date,',
-    'which also picks the version in force (try `approval.work-order`, `fees.work-order` or',
-    '`safety.site` with `--at 2025-06-01` and `--at 2026-06-01`).',
+    'evaluate it with the command shown. Each command pins the version (`--version`) and the',
+    'evaluation date (`--at`: the test’s date, else the version’s effective date), so that it gives',
+    'the same answer on any day: a sample with a dated answer (an extinguisher inspected on',
+    '2026-02-20) would otherwise fail a month later. Without `--version`, `--at` also picks the',
+    'version in force (try `approval.work-order`, `fees.work-order` or `safety.site` with',
+    '`--at 2025-06-01` and `--at 2026-12-02`). tests/standard/docs-examples.test.ts runs every',
+    'command below and checks its result against the test it comes from.',
     '',
     '## Documents',
     '',
