@@ -46,7 +46,8 @@ describe('the sample commands of docs/standard.md', () => {
           ).process.version
         : option(c.argv, '--version');
       expect(version, 'the command evaluates the newest version').toBe(latest?.version);
-      const test = (latest?.data.tests as Array<{ name: string; at?: string; expect: unknown }>)[0];
+      const tests = (latest?.data.tests ?? []) as Array<{ name: string; at?: string; expect: unknown }>;
+      const test = tests[0];
       expect(c.name).toBe(test?.name);
       if (test?.at) expect(at).toBe(test.at);
       const io = captureIo({ cwd: bundledStandardsDir });
