@@ -141,6 +141,8 @@ export const DIAGNOSTIC_CODES = [
   'ref_unknown_fact',
   'ref_unknown_output',
   'reload_failed',
+  'review_before_approval',
+  'review_in_future',
   'route_unknown',
   'rule_duplicate_id',
   'rule_matched',
