@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = [
   'facts_invalid',
   'facts_schema_invalid',
   'fees_duplicate_id',
+  'fees_line_cost_twice',
   'fees_line_field',
   'fees_line_reserved',
   'fees_lines_undeclared',

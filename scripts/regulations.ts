@@ -333,7 +333,8 @@ export const REGULATIONS: readonly RegulationRow[] = [
   {
     source: ACCOUNTING_ARCHIVES,
     article: 'Art. 16–18 (as cited)',
-    subject: '到期会计档案须经鉴定(鉴定意见书);销毁清册由单位负责人、会计机构负责人等签署;档案与会计机构共同派员监销',
+    subject:
+      '到期会计档案须经鉴定(鉴定意见书);销毁清册由单位负责人、会计机构负责人等签署;档案与会计机构共同派员监销',
     checked: 'secondary',
     encodedBy: {
       'retention.records': ['appraisal-missing', 'accounting-signatures-missing', 'supervision-missing'],

@@ -102,6 +102,8 @@ describe('recording a review on a locked version', () => {
       inForce: true,
     });
     expect(history.versions[0]?.lock).toBeUndefined();
-    expect(formatHistoryText(history)).toContain('approved by 王强 on 2024-12-20, reviewed by 陈静 on 2025-12-01');
+    expect(formatHistoryText(history)).toContain(
+      'approved by 王强 on 2024-12-20, reviewed by 陈静 on 2025-12-01',
+    );
   });
 });
