@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundledStandardsDir, type CompiledDocument, loadStandards } from '../engine/index.ts';
 import { REGULATIONS, type RegulationRow } from './regulations.ts';
+import { REVIEW_ITEMS } from './review-items.ts';
 
 /** The outline of the source standard (§1.1–§8.5), with the Chinese section titles. */
 export const OUTLINE: ReadonlyArray<readonly [string, string]> = [
@@ -180,6 +181,25 @@ function regulationRows(latest: CompiledDocument[]): string[] {
   });
 }
 
+/**
+ * The review items table; a fixed item must name versions that exist and whose `change` names
+ * the item, so the table cannot claim a fix the history does not show.
+ */
+function reviewRows(all: Map<string, CompiledDocument[]>): string[] {
+  return REVIEW_ITEMS.map((row) => {
+    const where = (row.versions ?? []).map((v) => {
+      const [id, version] = v.split('@') as [string, string];
+      const doc = all.get(id)?.find((d) => d.version === version);
+      if (!doc) throw new Error(`scripts/review-items.ts: ${row.item}: no version ${v}`);
+      if (!new RegExp(`\\b${row.item}\\b`).test(doc.change ?? ''))
+        throw new Error(`scripts/review-items.ts: ${row.item}: the change of ${v} does not name it`);
+      return `[\`${v}\`](#${anchor(id)})`;
+    });
+    const cell = [where.join(', '), row.note].filter((t) => t.length > 0).join(': ');
+    return `| ${row.item} | ${row.subject} | ${row.status} | ${cell} |`;
+  });
+}
+
 interface DocTest {
   name?: string;
   facts?: unknown;
@@ -302,6 +322,19 @@ export function generate(dir: string = bundledStandardsDir): GeneratedFiles {
     '| 法规 (source) | 条款 (article) | 内容 (subject) | rules / items | 核对 (checked) |',
     '|---|---|---|---|---|',
     ...regulationRows(latest),
+    '',
+    '## Review items',
+    '',
+    'The dealership quality review of this standard (2026-12): what became of each item of its',
+    'sections B and C (section A’s wrong outcomes and section D’s missing documents are fixed by',
+    'the versions and documents whose `change`, description and tests name them). A fixed item',
+    'names the versions whose `change` says so (generated from `scripts/review-items.ts`, which',
+    'checks it); each comes with a test in the document that fails on the version before, and a',
+    'test in `tests/standard/` where two documents meet.',
+    '',
+    '| item | 内容 (subject) | status | where / why |',
+    '|---|---|---|---|',
+    ...reviewRows(all),
     '',
     '## Trying it',
     '',
