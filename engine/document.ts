@@ -22,6 +22,7 @@ import { compactStrings } from './load/strings.ts';
 import { loadYaml, type SourceMap } from './load/yaml.ts';
 import { excusable } from './lock/later.ts';
 import { quoted } from './util/text.ts';
+import { checkReview } from './validate/review.ts';
 import { validateSchema } from './validate/schema.ts';
 
 export type DocumentStatus = 'draft' | 'approved' | 'retired';
@@ -39,6 +40,8 @@ export interface CompiledDocument {
   owner?: string;
   change?: string;
   approved?: { by: string; at: string };
+  /** The last periodic review of this version (engine/validate/review.ts). */
+  reviewed?: { by: string; at: string };
   /** `sha256:` of the canonical JSON without lifecycle fields: formatting, comments and retiring do not change it. */
   digest: string;
   file: string;
@@ -110,6 +113,7 @@ export function compileDocument(
   const diagnostics: Diagnostic[] = validateSchema(module ? module.schema : 'header', doc, file, loaded.map);
   const ctx = parseContext(file, loaded.map, diagnostics);
   checkHeader(doc, ctx, expected, module);
+  checkReview(doc, ctx);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
   checkFactDefaults(facts.declared, ctx);
   warnMissingUnits(doc, ctx);
@@ -148,6 +152,7 @@ export function compileDocument(
     title: doc.title as string,
     ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
     ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
+    ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed as { by: string; at: string } } : {}),
     digest: documentDigest(doc),
     file,
     source: text,

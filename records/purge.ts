@@ -1,5 +1,5 @@
 import { chooseStandardVersion, evaluateFast, type StandardsIndex } from '../engine/index.ts';
-import { standardDay } from './recorder.ts';
+import { fiscalYearEnd, standardDay } from './recorder.ts';
 import type { Destruction, LegalHold, RecordStore, StoredRecord } from './store.ts';
 
 /** The document that decides destruction, from the served standard. */
@@ -46,7 +46,8 @@ export interface Approval {
 /**
  * What may be destroyed on `at`, and why: every record is put to the served standard's
  * retention.records (the version in force at `at`), with its class's record type, the day it was
- * decided (in the standard's time zone) as the day its period runs from, whether a legal hold
+ * decided (in the standard's time zone) as the day its period runs from (for an accounting
+ * record, the end of that day's fiscal year, which retention.records counts from), whether a legal hold
  * covers it, and the approvals given. A held record is never destroyable. With `dryRun: false`
  * the destroyable records are destroyed, each with a destruction log entry naming the rule and
  * the approvals, so the chain still verifies.
@@ -107,8 +108,16 @@ function judge(
     return { ...base, recordClass, decision: 'keep', reason: 'unclassified', rule: null };
   }
   const type = TYPE_OF_CLASS[recordClass] ?? 'decision';
+  const day = standardDay(record.recordedAt);
+  // An accounting record's period counts from the end of its fiscal year, not from its day.
+  const fiscal = recordClass === 'accounting' || record.retention?.from === 'fiscal-year-end';
   const facts = {
-    record: { type, closedAt: standardDay(record.recordedAt), legalHold: held },
+    record: {
+      type,
+      closedAt: day,
+      ...(fiscal ? { fiscalYearEnd: fiscalYearEnd(day) } : {}),
+      legalHold: held,
+    },
     approvals: approvals.map((a) => ({ name: a.name, role: a.role })),
   };
   return { ...base, recordClass, ...decide(facts) };

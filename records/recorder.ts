@@ -89,14 +89,18 @@ function classify(doc: CompiledDocument, kind: string, day: string): Retention |
       facts: { recordType: 'decision', decidedKind: kind },
       at: day,
     });
-    const outputs = (result as { outputs?: { class?: unknown; retentionYears?: unknown } }).outputs ?? {};
+    const outputs =
+      (result as { outputs?: { class?: unknown; retentionYears?: unknown; retentionFrom?: unknown } })
+        .outputs ?? {};
     if (typeof outputs.class !== 'string') return null;
     const years = typeof outputs.retentionYears === 'number' ? outputs.retentionYears : null;
     const rule = matched[0]?.rule;
+    // Accounting records count from the end of their fiscal year (会计档案管理办法 第十四条).
+    const fiscal = outputs.retentionFrom === 'fiscal-year-end';
     return {
       recordClass: outputs.class,
-      keepUntil: years === null ? null : addYears(day, years),
-      from: 'decided',
+      keepUntil: years === null ? null : addYears(fiscal ? fiscalYearEnd(day) : day, years),
+      from: fiscal ? 'fiscal-year-end' : 'decided',
       decidedBy: [`${doc.id}@${doc.version}#${doc.digest}${rule ? `/${rule}` : ''}`],
     };
   } catch {
@@ -133,6 +137,14 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
 /** The calendar day of an instant in the standard's time zone (`2026-12-01T17:00Z` is 2026-12-02). */
 export function standardDay(instant: string): string {
   return dayFormat.format(new Date(instant));
+}
+
+/**
+ * The last day of the fiscal year a day belongs to: the fiscal year is the calendar year (会计法
+ * 第十一条), so 31 December of the day's year.
+ */
+export function fiscalYearEnd(day: string): string {
+  return `${day.slice(0, 4)}-12-31`;
 }
 
 /** The last day of a period of `years` calendar years from `day` (the day it runs from is day 0). */

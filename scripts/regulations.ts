@@ -17,6 +17,7 @@ export interface RegulationRow {
   encodedBy: Record<string, string[]>;
 }
 
+const ACCOUNTING_ARCHIVES = '会计档案管理办法 (财政部 国家档案局令第79号, 2015, in force 2016-01-01)';
 const SANBAO = '家用汽车产品修理更换退货责任规定 (SAMR Order No. 43, 2022-01-01)';
 const REPAIR = '机动车维修管理规定 (交通运输部令 2005 No. 7, as revised)';
 const RECALL = '缺陷汽车产品召回管理条例 (State Council Order No. 626, amended 2019)';
@@ -318,15 +319,33 @@ export const REGULATIONS: readonly RegulationRow[] = [
     encodedBy: { 'records.access': ['customer-own', 'later-owner'] },
   },
   {
-    source: '会计档案管理办法',
-    article: 'retention periods',
-    subject: '会计凭证、账簿保管 30 年',
-    checked: 'cited',
+    source: ACCOUNTING_ARCHIVES,
+    article: 'Art. 14, Art. 15 and 附表一',
+    subject:
+      '保管期限自会计年度终了后的第一天算起;会计凭证、账簿 30 年;银行对账单、纳税申报表、月度季度半年度财务会计报告 10 年',
+    checked: 'secondary',
     encodedBy: {
-      'retention.records': ['accounting-30-years'],
-      'records.classification': ['settlement'],
+      'retention.records': ['fiscal-year-missing', 'accounting-30-years', 'accounting-10-years'],
+      'records.classification': ['settlement', 'decision-settlement'],
       'accounting.records': [],
     },
+  },
+  {
+    source: ACCOUNTING_ARCHIVES,
+    article: 'Art. 16–18 (as cited)',
+    subject:
+      '到期会计档案须经鉴定(鉴定意见书);销毁清册由单位负责人、会计机构负责人等签署;档案与会计机构共同派员监销',
+    checked: 'secondary',
+    encodedBy: {
+      'retention.records': ['appraisal-missing', 'accounting-signatures-missing', 'supervision-missing'],
+    },
+  },
+  {
+    source: '会计法',
+    article: 'Art. 11',
+    subject: '会计年度自公历 1 月 1 日起至 12 月 31 日止',
+    checked: 'cited',
+    encodedBy: { 'retention.records': ['fiscal-year-missing'], 'records.classification': [] },
   },
   {
     source: 'GB 18384-2020 电动汽车安全要求 (mandatory)',

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundledStandardsDir, type CompiledDocument, loadStandards } from '../engine/index.ts';
 import { REGULATIONS, type RegulationRow } from './regulations.ts';
+import { REVIEW_ITEMS } from './review-items.ts';
 
 /** The outline of the source standard (§1.1–§8.5), with the Chinese section titles. */
 export const OUTLINE: ReadonlyArray<readonly [string, string]> = [
@@ -180,6 +181,25 @@ function regulationRows(latest: CompiledDocument[]): string[] {
   });
 }
 
+/**
+ * The review items table; a fixed item must name versions that exist and whose `change` names
+ * the item, so the table cannot claim a fix the history does not show.
+ */
+function reviewRows(all: Map<string, CompiledDocument[]>): string[] {
+  return REVIEW_ITEMS.map((row) => {
+    const where = (row.versions ?? []).map((v) => {
+      const [id, version] = v.split('@') as [string, string];
+      const doc = all.get(id)?.find((d) => d.version === version);
+      if (!doc) throw new Error(`scripts/review-items.ts: ${row.item}: no version ${v}`);
+      if (!new RegExp(`\\b${row.item}\\b`).test(doc.change ?? ''))
+        throw new Error(`scripts/review-items.ts: ${row.item}: the change of ${v} does not name it`);
+      return `[\`${v}\`](#${anchor(id)})`;
+    });
+    const cell = [where.join(', '), row.note].filter((t) => t.length > 0).join(': ');
+    return `| ${row.item} | ${row.subject} | ${row.status} | ${cell} |`;
+  });
+}
+
 interface DocTest {
   name?: string;
   facts?: unknown;
@@ -198,7 +218,8 @@ function caseExample(doc: CompiledDocument, test: DocTest, files: GeneratedFiles
     history: test.history,
   };
   files.set(file, `${JSON.stringify(kase, null, 2)}\n`);
-  return `npx norma eval ${doc.id} --history ${file}${test.at ? ` --at ${test.at}` : ''}   # ${test.name ?? 'sample case'}`;
+  // The case file names the version; the date is pinned as for any other sample.
+  return `npx norma eval ${doc.id} --history ${file} --at ${exampleDate(doc, test)}   # ${test.name ?? 'sample case'}`;
 }
 
 /** The sample input of a document: its first authored test, written as fact (and answer) files. */
@@ -213,8 +234,17 @@ function example(doc: CompiledDocument, files: GeneratedFiles): string {
     files.set(answers, `${JSON.stringify(test.answers, null, 2)}\n`);
     command += ` --answers ${answers}`;
   }
-  if (test?.at) command += ` --at ${test.at}`;
+  command += ` --version ${doc.version} --at ${exampleDate(doc, test)}`;
   return `${command}   # ${test?.name ?? 'sample input'}`;
+}
+
+/**
+ * The evaluation date of a sample: its test's `at`, else the version's effective date. Always
+ * given, with the version, so that a sample decides the same on any day it is tried: without
+ * them, today's date would choose the version in force and age the dates in the sample.
+ */
+function exampleDate(doc: CompiledDocument, test: DocTest | undefined): string {
+  return test?.at ?? doc.effective ?? doc.approved?.at ?? '2026-12-02';
 }
 
 function firstParagraph(text: string | undefined): string {
@@ -293,13 +323,30 @@ export function generate(dir: string = bundledStandardsDir): GeneratedFiles {
     '|---|---|---|---|---|',
     ...regulationRows(latest),
     '',
+    '## Review items',
+    '',
+    'The dealership quality review of this standard (2026-12): what became of each item of its',
+    'sections B and C (section A’s wrong outcomes and section D’s missing documents are fixed by',
+    'the versions and documents whose `change`, description and tests name them). A fixed item',
+    'names the versions whose `change` says so (generated from `scripts/review-items.ts`, which',
+    'checks it); each comes with a test in the document that fails on the version before, and a',
+    'test in `tests/standard/` where two documents meet.',
+    '',
+    '| item | 内容 (subject) | status | where / why |',
+    '|---|---|---|---|',
+    ...reviewRows(all),
+    '',
     '## Trying it',
     '',
     '`npx norma validate` checks the whole standard; `npx norma test` runs every document’s tests',
     'and invariants. Each document below has a sample input in `docs/examples/` (its first test);',
-    'evaluate it with the command shown. Date-dependent documents take `--at`, the evaluation date,',
-    'which also picks the version in force (try `approval.work-order`, `fees.work-order` or',
-    '`safety.site` with `--at 2025-06-01` and `--at 2026-06-01`).',
+    'evaluate it with the command shown. Each command pins the version (`--version`) and the',
+    'evaluation date (`--at`: the test’s date, else the version’s effective date), so that it gives',
+    'the same answer on any day: a sample with a dated answer (an extinguisher inspected on',
+    '2026-02-20) would otherwise fail a month later. Without `--version`, `--at` also picks the',
+    'version in force (try `approval.work-order`, `fees.work-order` or `safety.site` with',
+    '`--at 2025-06-01` and `--at 2026-12-02`). tests/standard/docs-examples.test.ts runs every',
+    'command below and checks its result against the test it comes from.',
     '',
     '## Documents',
     '',

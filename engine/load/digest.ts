@@ -9,10 +9,12 @@ export const DIGEST_SCHEME = 2;
 
 /**
  * The header fields that record a version's lifecycle rather than its content. Retiring a version
- * changes them and nothing else, so they are not digested: a decision issued before retirement
- * still names the digest that history shows.
+ * or recording its periodic review (`reviewed`, which confirms the version as it stands) changes
+ * them and nothing else, so they are not digested: a decision issued before either still names
+ * the digest that history shows. No version locked before `reviewed` existed could carry it (the
+ * schema refused it), so leaving it out changes no recorded digest.
  */
-export const LIFECYCLE_FIELDS: readonly string[] = ['status'];
+export const LIFECYCLE_FIELDS: readonly string[] = ['status', 'reviewed'];
 
 /**
  * Canonical text of a value: object keys sorted at every level, so the same data always gives the
@@ -100,7 +102,7 @@ export function documentDigest(data: Record<string, unknown>): string {
   return digestOf(withoutLifecycle(data));
 }
 
-/** The document without `status` (and any other lifecycle field). */
+/** The document without `status`, `reviewed` (and any other lifecycle field). */
 export function withoutLifecycle(data: Record<string, unknown>): Record<string, unknown> {
   // No prototype: a `__proto__` key is copied as data, not as the object's prototype.
   const content: Record<string, unknown> = Object.create(null);

@@ -14,6 +14,8 @@ export interface HistoryEntry {
   status: string;
   effective?: string;
   approved?: { by: string; at: string };
+  /** The last periodic review, when one is recorded (it changes neither digest nor decisions). */
+  reviewed?: { by: string; at: string };
   change?: string;
   digest: string;
   file: string;
@@ -78,6 +80,7 @@ function entryOf(index: StandardsIndex, doc: CompiledDocument, inForce: boolean)
     status: doc.status,
     ...(doc.effective !== undefined ? { effective: doc.effective } : {}),
     ...(doc.approved ? { approved: { by: String(doc.approved.by), at: String(doc.approved.at) } } : {}),
+    ...(doc.reviewed ? { reviewed: { by: String(doc.reviewed.by), at: String(doc.reviewed.at) } } : {}),
     ...(doc.change !== undefined ? { change: doc.change } : {}),
     digest: doc.digest,
     file: doc.file,
@@ -101,7 +104,8 @@ export function formatHistoryText(h: History): string {
     const mark = v.inForce ? '*' : ' ';
     const when = v.effective ? `effective ${v.effective}` : 'no effective date';
     const by = v.approved ? `, approved by ${v.approved.by} on ${v.approved.at}` : '';
-    out.push(`${mark} ${v.version}  ${v.status}, ${when}${by}`);
+    const review = v.reviewed ? `, reviewed by ${v.reviewed.by} on ${v.reviewed.at}` : '';
+    out.push(`${mark} ${v.version}  ${v.status}, ${when}${by}${review}`);
     if (v.change) out.push(`    change: ${v.change}`);
     out.push(`    digest: ${v.digest}`);
     if (v.lock) out.push(`    lock: ${v.lock.join(', ')}`);

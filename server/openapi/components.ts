@@ -95,6 +95,11 @@ const versionSummary: Json = closed(
     digest: { type: 'string' },
     change: { type: 'string' },
     approved: closed({ by: { type: 'string' }, at: { type: 'string', format: 'date' } }, ['by', 'at']),
+    reviewed: closed(
+      { by: { type: 'string' }, at: { type: 'string', format: 'date' } },
+      ['by', 'at'],
+      'the last periodic review of this version, when one is recorded (the header’s `reviewed`)',
+    ),
     file: { type: 'string' },
     inForce: { type: 'boolean', description: 'whether this is the version in force at `at`' },
     lock: {

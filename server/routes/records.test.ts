@@ -215,12 +215,16 @@ describe('decision records and the bundled standard’s retention', () => {
     const record = await h.store.get(decisionId);
     expect(record?.caller).toBe('records-admin');
     expect(record?.retention).toMatchObject({ recordClass: 'quality', from: 'decided' });
-    expect(record?.retention?.decidedBy[0]).toMatch(/^records\.classification@1\.1\.0#sha256:.*\/decision$/);
+    expect(record?.retention?.decidedBy[0]).toMatch(
+      /^records\.classification@1\.\d+\.0#sha256:.*\/decision$/,
+    );
     const day = record?.recordedAt.slice(0, 4) as string;
     expect(record?.retention?.keepUntil?.slice(0, 4)).toBe(String(Number(day) + 3));
     expect(h.records.recorder.retentionOf(h.holder.index, 'fees', '2026-12-15')).toMatchObject({
       recordClass: 'accounting',
-      keepUntil: '2056-12-15',
+      // Counted from the end of fiscal 2026 (会计档案管理办法 第十四条, records.classification 1.2.0).
+      from: 'fiscal-year-end',
+      keepUntil: '2056-12-31',
     });
   });
 
@@ -294,7 +298,7 @@ describe('decision records and the bundled standard’s retention', () => {
     const { holdId } = await json(hold);
     const dry = await json(await purge({ approvals: APPROVALS }));
     expect(dry.dryRun).toBe(true);
-    expect(dry.decidedBy).toMatch(/^retention\.records@1\.1\.0#/);
+    expect(dry.decidedBy).toMatch(/^retention\.records@1\.\d+\.0#/);
     expect(dry.entries.map((e: Loose) => e.decisionId)).toEqual([old(2).decisionId]);
     expect(dry.entries[0].rule).toMatch(/\/retention-expired$/);
     expect(dry.kept['legal-hold']).toBe(1);

@@ -20,8 +20,17 @@ function classOf(facts: Record<string, unknown>) {
   return (result as { outputs: { class: string; retentionYears: number } }).outputs;
 }
 
-function decision(type: string, closedAt: string): string {
-  const facts = { record: { type, closedAt }, approvals: BOTH };
+/** Accounting records also need an appraisal, two more signatures and supervision (C31). */
+const ACCOUNTING = {
+  appraisal: { opinion: 'destroy' },
+  approvals: [...BOTH, { role: 'general-manager' }, { role: 'head-of-accounting' }],
+  supervisors: [{ unit: 'archive' }, { unit: 'accounting' }],
+};
+
+function decision(type: string, closedAt: string, fiscalYearEnd?: string): string {
+  const facts = fiscalYearEnd
+    ? { record: { type, closedAt, fiscalYearEnd }, ...ACCOUNTING }
+    : { record: { type, closedAt }, approvals: BOTH };
   const { result } = evaluateFast(inForce('retention.records'), { facts, at: AT });
   return (result as { outputs: { decision: string } }).outputs.decision;
 }
@@ -51,9 +60,25 @@ describe('retention periods: retention.records follows records.classification', 
     ['a fee decision', { recordType: 'decision', decidedKind: 'fees' }],
   ];
   it.each(cases)('%s is kept exactly its class’s years', (_name, facts) => {
-    const { class: recordClass, retentionYears } = classOf(facts);
+    const {
+      class: recordClass,
+      retentionYears,
+      retentionFrom,
+    } = classOf(facts) as {
+      class: string;
+      retentionYears: number;
+      retentionFrom: string;
+    };
     const type = TYPE_OF_CLASS[recordClass] as string;
     expect(type, recordClass).toBeDefined();
+    if (retentionFrom === 'fiscal-year-end') {
+      // C31: counted from the end of the fiscal year, whatever the record's own date in it.
+      const year = Number(AT.slice(0, 4)) - retentionYears;
+      expect(decision(type, `${year}-01-02`, `${year}-12-31`)).toBe('keep');
+      expect(decision(type, `${year - 1}-01-02`, `${year - 1}-12-31`)).toBe('destroy');
+      return;
+    }
+    expect(retentionFrom).toBe('event');
     // Kept on the last day of the period, destroyable (with both approvals) the day after.
     expect(decision(type, yearsAgo(retentionYears, 1))).toBe('keep');
     expect(decision(type, yearsAgo(retentionYears))).toBe('keep');

@@ -5,6 +5,7 @@ import type { Scope } from '../../facts/scope.ts';
 import { compileMessage, listAt, type MessageFn, mapAt, numberAt, textAt, whenAt } from '../common.ts';
 import { warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
+import { type CostField, costFieldsOf } from './cost.ts';
 import { type Decimal, decimalOf, MAX_PLACES, type RoundingMode } from './decimal.ts';
 import { checkPayType, type Payer, payerTable } from './payers.ts';
 import { LINE_FIELDS, lineScope, orderScope } from './scope.ts';
@@ -44,6 +45,10 @@ export interface CompiledFees {
   parts: { rules: PriceRule[]; set: CondSet };
   discounts: { rules: DiscountRule[]; set: CondSet };
   payerOf: (payType: string) => Payer;
+  /** The payTypes whose lines carry no tax (`taxExempt`: not sold, or borne by the dealer). */
+  taxExempt: ReadonlySet<string>;
+  /** The unit-cost fields part lines may give (exactly one per line). */
+  costFields: CostField[];
   clause?: Clause;
 }
 
@@ -67,8 +72,9 @@ export function compileFees({ data, ctx, facts }: CompileInput): CompiledFees {
   checkUniqueRuleIds(data, ctx);
   const rounding = mapAt(data.rounding);
   const discounts = mapAt(data.discounts);
+  const currency = textAt(data.currency) ?? 'CNY';
   return {
-    currency: textAt(data.currency) ?? 'CNY',
+    currency,
     scale: numberAt(rounding.scale) ?? 2,
     mode: rounding.mode === 'half-even' ? 'half-even' : 'half-up',
     taxPct: decimalAt(data.taxPct, '/taxPct', ctx) ?? ZERO,
@@ -77,6 +83,8 @@ export function compileFees({ data, ctx, facts }: CompileInput): CompiledFees {
     parts: priceRules(data, 'parts', 'pct', lineScope(facts, 'parts', ctx), ctx),
     discounts: discountRules(listAt(discounts.rules), orderScope(facts), payTypesOf(facts), ctx),
     payerOf: payerTable(mapAt(data.payers), payTypesOf(facts), ctx),
+    taxExempt: taxExemptAt(data.taxExempt, payTypesOf(facts), ctx),
+    costFields: costFields(facts, currency, ctx),
     ...(data.clause !== undefined ? { clause: data.clause as Clause } : {}),
   };
 }
@@ -238,6 +246,32 @@ function decimalAt(v: unknown, pointer: string, ctx: ParseContext): Decimal | un
     return undefined;
   }
   return d;
+}
+
+/** `taxExempt`: payTypes, each checked against the declared values. */
+function taxExemptAt(raw: unknown, declared: string[] | undefined, ctx: ParseContext): ReadonlySet<string> {
+  const list = listAt(raw).filter((t): t is string => typeof t === 'string');
+  list.forEach((t, i) => {
+    checkPayType(t, declared, `/taxExempt/${i}`, ctx);
+  });
+  return new Set(list);
+}
+
+/** The cost fields of part lines; none declared is `fees_line_field` (as a missing `qty` is). */
+function costFields(facts: FactModel, currency: string, ctx: ParseContext): CostField[] {
+  const items = facts.declared.parts?.items;
+  // Undeclared part lines are reported by lineScope.
+  if (items?.type !== 'object') return [];
+  const fields = costFieldsOf(items.properties ?? {}, currency, ctx).filter((f) =>
+    ['number', 'integer'].includes(String(items.properties?.[f.name]?.type)),
+  );
+  if (fields.length === 0) {
+    report(ctx, 'fees_line_field', 'parts lines must declare a unit cost as a number', '/facts/parts/items', {
+      prefer: 'key',
+      hint: `add \`unitCost: { type: number, minimum: 0 }\` (the currency's major unit) or one in a minor unit, e.g. \`unitCostFen: { type: integer, minimum: 0, unit: ${currency}, scale: 2 }\``,
+    });
+  }
+  return fields;
 }
 
 /** The payType values the document declares (order and line enums), for checking `payers`. */

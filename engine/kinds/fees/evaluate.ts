@@ -90,6 +90,7 @@ export function* evaluateFees(
         payer: line.payer,
         amount,
         discountPct: pct,
+        taxed: line.taxed,
       }),
     ),
     fees.taxPct,

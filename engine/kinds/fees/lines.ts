@@ -3,6 +3,7 @@ import { DetailCollector } from '../../util/details.ts';
 import { mapAt } from '../common.ts';
 import type { PreparedInput, RawRequest } from '../kind.ts';
 import type { CompiledFees } from './compile.ts';
+import { type CostField, inMajorUnits, MAJOR_COST } from './cost.ts';
 import { type Decimal, decimalOf, MAX_PLACES } from './decimal.ts';
 import { DEFAULT_PAY_TYPE, type Payer } from './payers.ts';
 
@@ -18,8 +19,10 @@ export interface OrderLine {
   payer: Payer;
   /** Labour: hours. Parts: qty. */
   quantity: Decimal;
-  /** Parts only: the unit cost in the currency's major unit. */
+  /** Parts only: the unit cost in the currency's major unit (read from whichever field the line gives). */
   unitCost?: Decimal;
+  /** Parts only: whether the line carries tax (its payType is not in `taxExempt`). */
+  taxed: boolean;
 }
 
 /** The lines of a request, ready to price. */
@@ -64,7 +67,7 @@ function linesOf(
     const input = `/${kind}/${index}`;
     const payType = typeof line.payType === 'string' ? line.payType : (orderPayType ?? DEFAULT_PAY_TYPE);
     const quantity = read(kind, kind === 'labour' ? 'hours' : 'qty', line, input, problems);
-    const unitCost = kind === 'parts' ? read(kind, 'unitCost', line, input, problems) : undefined;
+    const unitCost = kind === 'parts' ? cost(fees.costFields, line, input, problems) : undefined;
     const view = Object.assign({}, line);
     view.payType = payType;
     const orderLine: OrderLine = {
@@ -75,6 +78,7 @@ function linesOf(
       payType,
       payer: fees.payerOf(payType),
       quantity: quantity ?? ZERO,
+      taxed: !fees.taxExempt.has(payType),
     };
     if (unitCost) orderLine.unitCost = unitCost;
     out.push(orderLine);
@@ -83,6 +87,34 @@ function linesOf(
 }
 
 const ZERO: Decimal = { units: 0n, scale: 0 };
+
+/**
+ * A part line's unit cost from the one cost field it gives, in the currency's major unit;
+ * undefined with a problem when it gives none or more than one (two costs of one part would be
+ * two prices, and which one counts cannot be guessed).
+ */
+function cost(
+  fields: readonly CostField[],
+  line: Record<string, unknown>,
+  at: string,
+  problems: DetailCollector,
+): Decimal | undefined {
+  const given = fields.filter((f) => line[f.name] !== undefined);
+  if (given.length > 1) {
+    const path = `${at}/${(given[1] as CostField).name}`;
+    const names = given.map((f) => `\`${f.name}\``).join(' and ');
+    problems.add(() =>
+      error('fees_line_cost_twice', `\`${at}\` gives ${names}: a part line has one unit cost`, {
+        path,
+        hint: 'give the cost once, in the unit its name says',
+      }),
+    );
+    return undefined;
+  }
+  const field = given[0] ?? fields[0] ?? { name: MAJOR_COST, scale: 0 };
+  const value = read('parts', field.name, line, at, problems);
+  return value === undefined ? undefined : inMajorUnits(value, field);
+}
 
 /** A line's quantity or cost as an exact decimal, or undefined with a problem reported. */
 function read(
@@ -111,7 +143,7 @@ function read(
     problems.add(() =>
       error('precision', `\`${path}\` has more than ${MAX_PLACES} decimals`, {
         path,
-        hint: `${kind} amounts are exact decimals in the currency's major unit, e.g. 12.5`,
+        hint: `${kind} amounts are exact decimals in the unit their name says, e.g. 12.5`,
       }),
     );
     return undefined;

@@ -76,4 +76,18 @@ describe('settle', () => {
     );
     expect(s).toMatchObject({ discount: 1000n, customer: 9000n, manufacturer: 30000n });
   });
+
+  it('taxes only taxed lines: an untaxed line is paid at its net, and the tax is split over the taxed ones', () => {
+    const s = settle(
+      [
+        { kind: 'labour', payer: 'customer', amount: 14000n, discountPct: d(0) },
+        { kind: 'parts', payer: 'internal', amount: 5000n, discountPct: d(0), taxed: false },
+        { kind: 'parts', payer: 'internal', amount: 1000n, discountPct: d(0) },
+      ],
+      d(13),
+      'half-up',
+    );
+    // 13 % of 15000 (the taxed lines), not of 20000.
+    expect(s).toMatchObject({ tax: 1950n, total: 21950n, customer: 15820n, internal: 6130n });
+  });
 });

@@ -71,6 +71,8 @@ export interface PricedLine {
   amount: bigint;
   /** The percent this line is discounted by (after the cap). */
   discountPct: Decimal;
+  /** False for a line that carries no tax (a `taxExempt` payType); absent: taxed. */
+  taxed?: boolean;
 }
 
 /** The totals of a work order, in minor units. */
@@ -87,17 +89,19 @@ export interface Settlement {
 
 /**
  * Totals a work order: discount = Σ line amount × line discountPct / 100 and
- * tax = taxPct × (labour + parts − discount) / 100, each rounded once. Each payer's share is its
- * lines, less its part of the discount (in proportion to the discount its lines drew), plus its
- * part of the tax (in proportion to what it owes before tax).
+ * tax = taxPct × (taxed lines − their discount) / 100, each rounded once. Each payer's share is
+ * its lines, less its part of the discount (in proportion to the discount its lines drew), plus
+ * its part of the tax (in proportion to what its taxed lines owe before tax). Lines of a
+ * `taxExempt` payType carry no tax: internal work is not sold, goodwill is borne by the dealer.
  */
 export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: RoundingMode): Settlement {
   let scale = 0;
   for (const l of lines) if (l.discountPct.scale > scale) scale = l.discountPct.scale;
-  // One pass over the lines, adding each to its payer's own sums.
-  const own = PAYERS.map(() => ({ labour: 0n, parts: 0n, drawn: 0n }));
+  // One pass over the lines, adding each to its payer's own sums, taxed and untaxed apart: the
+  // buckets are the payers' taxed lines, then their untaxed lines.
+  const own = [...PAYERS, ...PAYERS].map(() => ({ labour: 0n, parts: 0n, drawn: 0n }));
   for (const l of lines) {
-    const o = own[PAYERS.indexOf(l.payer)];
+    const o = own[PAYERS.indexOf(l.payer) + (l.taxed === false ? PAYERS.length : 0)];
     if (!o) continue;
     if (l.kind === 'labour') o.labour += l.amount;
     else if (l.kind === 'parts') o.parts += l.amount;
@@ -113,9 +117,11 @@ export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: Roun
     own.map((o) => o.drawn),
   );
   const net = own.map((o, i) => o.labour + o.parts - (discountShares[i] as bigint));
+  const taxedNet = net.map((n, i) => (i < PAYERS.length ? n : 0n));
+  const taxable = taxedNet.reduce((a, n) => a + n, 0n);
+  const tax = toUnits(percent(multiply(taxPct, integer(taxable))), 0, mode);
+  const taxShares = allocate(tax, taxedNet);
   const subtotal = labour + parts - discount;
-  const tax = toUnits(percent(multiply(taxPct, integer(subtotal))), 0, mode);
-  const taxShares = allocate(tax, net);
   return {
     labour,
     parts,
@@ -128,7 +134,7 @@ export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: Roun
   };
 }
 
-/** A payer's share: what it owes before tax, plus its part of the tax. */
+/** A payer's share: what its taxed and untaxed lines owe before tax, plus its part of the tax. */
 function shareOf(net: readonly bigint[], taxShares: readonly bigint[], i: number): bigint {
-  return (net[i] as bigint) + (taxShares[i] as bigint);
+  return (net[i] as bigint) + (net[i + PAYERS.length] as bigint) + (taxShares[i] as bigint);
 }

@@ -3,10 +3,13 @@ import type { FactModel } from '../../facts/model.ts';
 import { type Scope, scopeOf } from '../../facts/scope.ts';
 import { categoryOf, type FactSchema } from '../../facts/types.ts';
 
-/** The fields each kind of line must declare, with the rule list that prices it. */
+/**
+ * The fields each kind of line must declare, with the rule list that prices it. Part lines also
+ * declare a unit cost, `unitCost` or one in a minor unit (cost.ts), checked where the currency is known.
+ */
 export const LINE_FIELDS = {
   labour: { fields: ['hours'], list: 'labourRate' },
-  parts: { fields: ['qty', 'unitCost'], list: 'partsMarkupPct' },
+  parts: { fields: ['qty'], list: 'partsMarkupPct' },
 } as const;
 
 /**
