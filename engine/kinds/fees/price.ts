@@ -85,6 +85,19 @@ export interface Settlement {
   internal: bigint;
 }
 
+/** One payer's part of the totals: what its 结算清单 itemises, adding up to its share. */
+export interface PayerShare {
+  labour: bigint;
+  parts: bigint;
+  discount: bigint;
+  tax: bigint;
+}
+
+/** Each payer's part of the totals, in PAYERS order. */
+export function payerShares(lines: readonly PricedLine[], taxPct: Decimal, mode: RoundingMode): PayerShare[] {
+  return split(lines, taxPct, mode).shares;
+}
+
 /**
  * Totals a work order: discount = Σ line amount × line discountPct / 100 and
  * tax = taxPct × (labour + parts − discount) / 100, each rounded once. Each payer's share is its
@@ -92,6 +105,14 @@ export interface Settlement {
  * part of the tax (in proportion to what it owes before tax).
  */
 export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: RoundingMode): Settlement {
+  return split(lines, taxPct, mode).settlement;
+}
+
+function split(
+  lines: readonly PricedLine[],
+  taxPct: Decimal,
+  mode: RoundingMode,
+): { settlement: Settlement; shares: PayerShare[] } {
   let scale = 0;
   for (const l of lines) if (l.discountPct.scale > scale) scale = l.discountPct.scale;
   // One pass over the lines, adding each to its payer's own sums.
@@ -116,7 +137,7 @@ export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: Roun
   const subtotal = labour + parts - discount;
   const tax = toUnits(percent(multiply(taxPct, integer(subtotal))), 0, mode);
   const taxShares = allocate(tax, net);
-  return {
+  const settlement = {
     labour,
     parts,
     discount,
@@ -126,6 +147,13 @@ export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: Roun
     manufacturer: shareOf(net, taxShares, 1),
     internal: shareOf(net, taxShares, 2),
   };
+  const shares = own.map((o, i) => ({
+    labour: o.labour,
+    parts: o.parts,
+    discount: discountShares[i] as bigint,
+    tax: taxShares[i] as bigint,
+  }));
+  return { settlement, shares };
 }
 
 /** A payer's share: what it owes before tax, plus its part of the tax. */
