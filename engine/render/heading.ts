@@ -7,7 +7,10 @@
  * evaluation's subject (`work-order` → work order, `vehicle` → VIN). Nothing is made up: a
  * field nobody gave prints as a blank line to fill in by hand.
  */
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { error, NormaError } from '../diagnostics.ts';
 import { mapAt } from '../kinds/common.ts';
+import { createAjv } from '../validate/ajv.ts';
 import { codeWord, type ReportLang, textIn } from './labels.ts';
 
 /** The repairer (承修方): the dealership that does the work and issues the statement. */
@@ -25,7 +28,7 @@ export interface ReportHeading {
   vin?: string;
   plate?: string;
   /** Odometer reading in km. */
-  mileage?: number | string;
+  mileage?: number;
   vehicle?: string;
   technician?: string;
   advisor?: string;
@@ -40,6 +43,76 @@ export interface ReportHeading {
   work?: string;
   /** The warranty given for this job, overriding the category's (days, km, terms). */
   warranty?: { days?: number; km?: number; terms?: string };
+}
+
+const closed = (properties: Record<string, unknown>, required: string[] = [], description?: string) => ({
+  type: 'object',
+  ...(description !== undefined ? { description } : {}),
+  required,
+  additionalProperties: false,
+  properties,
+});
+
+const text = (description: string) => ({ type: 'string', maxLength: 200, description });
+
+/**
+ * The JSON Schema of a report heading: what the HTTP body's `heading` and `norma render --heading`
+ * are checked against (published as the OpenAPI component ReportHeading).
+ */
+export const reportHeadingSchema = closed(
+  {
+    workOrder: text('the work order number (工单号)'),
+    vin: text('the vehicle identification number'),
+    plate: text('the licence plate (车牌号)'),
+    mileage: { type: 'number', minimum: 0, description: 'the odometer reading in km' },
+    vehicle: text('the vehicle model'),
+    technician: text('the technician (维修技师)'),
+    advisor: text('the service advisor (服务顾问)'),
+    customer: text('the customer (托修方)'),
+    customerPhone: text('the customer’s phone'),
+    date: text('the date the form is for'),
+    customerLang: { enum: ['zh', 'en'], description: 'the customer’s language: the 结算清单 prints in it' },
+    work: text('the regulatory work category (jobs.categories): sets the warranty period'),
+    repairer: closed(
+      {
+        name: text('the dealership (承修方)'),
+        address: text('its address'),
+        licence: text('its road-transport licence or filing number (许可证 / 备案号)'),
+        phone: text('its phone'),
+      },
+      [],
+      'the repairer (承修方) printed on the 结算清单',
+    ),
+    warranty: closed(
+      {
+        days: { type: 'integer', minimum: 0, description: 'the warranty period in days' },
+        km: { type: 'integer', minimum: 0, description: 'the warranty period in km' },
+        terms: { type: 'string', maxLength: 2000, description: 'the warranty terms' },
+      },
+      [],
+      'the warranty given for this job, overriding the work category’s',
+    ),
+  },
+  [],
+  'the identifying fields of a printed report; a field not given prints as a blank to fill in',
+);
+
+let validate: ValidateFunction | undefined;
+
+/** A heading checked against its schema, or `heading_invalid` with one detail per problem. */
+export function checkHeading(raw: unknown): ReportHeading | NormaError {
+  validate ??= createAjv().compile(reportHeadingSchema);
+  if (validate(raw)) return raw as ReportHeading;
+  return new NormaError(
+    'heading_invalid',
+    'the report heading does not have the expected shape',
+    (validate.errors ?? []).map((e) =>
+      error('heading_invalid', `${e.instancePath || 'the heading'} ${e.message ?? 'is invalid'}`, {
+        path: e.instancePath,
+        hint: 'fields: workOrder, vin, plate, mileage, vehicle, technician, advisor, customer, customerPhone, date, customerLang, work, repairer, warranty',
+      }),
+    ),
+  );
 }
 
 /** The fields of a heading that are plain text, with the facts names they are also read from. */
