@@ -118,14 +118,14 @@ export function checkHeading(raw: unknown): ReportHeading | NormaError {
 /** The fields of a heading that are plain text, with the facts names they are also read from. */
 const FROM_FACTS: Record<string, readonly string[]> = {
   workOrder: ['workOrder', 'workOrderNo', 'workOrderId'],
-  vin: ['vin', 'vehicle.vin'],
-  plate: ['plate', 'plateNo', 'vehicle.plate'],
+  vin: ['vin', 'vehicle.vin', 'registration.vin'],
+  plate: ['plate', 'plateNo', 'vehicle.plate', 'registration.plate'],
   mileage: ['mileage', 'mileageKm', 'odometerKm', 'vehicle.mileage', 'vehicle.mileageKm'],
-  vehicle: ['vehicle.model', 'model'],
+  vehicle: ['vehicle.model', 'model', 'registration.vehicleModel'],
   technician: ['technician', 'technicianName'],
   advisor: ['advisor', 'serviceAdvisor'],
-  customer: ['customerName', 'customer.name', 'customer'],
-  customerPhone: ['customerPhone', 'customer.phone'],
+  customer: ['customerName', 'customer.name', 'customer', 'registration.ownerName'],
+  customerPhone: ['customerPhone', 'customer.phone', 'registration.phone'],
   date: ['date', 'workOrderDate'],
   work: ['work', 'jobCategory'],
 };
