@@ -45,50 +45,60 @@ const heading = {
   },
 };
 
-/** What the page reports about itself once printed: overflows, fonts, page margin rules. */
-async function inspect(page: Page) {
-  await page.emulateMedia({ media: 'print' });
-  await page.evaluate(() => document.fonts.ready);
-  return page.evaluate(() => {
-    const overflowing: string[] = [];
-    const describe = (el: Element) =>
-      `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}: ${(el.textContent ?? '').trim().slice(0, 40)}`;
-    for (const cell of document.querySelectorAll('th, td, dd, dt, .signatures div, li')) {
-      if (cell.scrollWidth > cell.clientWidth + 1) overflowing.push(describe(cell));
-    }
-    // Inline text (codes, digests, words) stays inside its cell.
-    for (const inline of document.querySelectorAll(
-      'td code, td span, th span, td del, td ins, dd code, dd span',
-    )) {
-      const cell = inline.closest('td, th, dd') as Element;
-      const a = inline.getBoundingClientRect();
-      const b = cell.getBoundingClientRect();
-      if (a.right > b.right + 1 || a.left < b.left - 1) overflowing.push(describe(inline));
-    }
-    const main = document.querySelector('main') as HTMLElement;
-    for (const table of document.querySelectorAll('table')) {
-      if (table.getBoundingClientRect().right > main.getBoundingClientRect().right + 1)
-        overflowing.push(describe(table));
-    }
-    const margins: Record<string, string> = {};
-    for (const sheet of document.styleSheets) {
-      for (const rule of sheet.cssRules) {
-        if (!(rule instanceof CSSPageRule)) continue;
-        for (const inner of rule.cssRules) {
-          const margin = inner as CSSRule & { name?: string; style?: CSSStyleDeclaration };
-          if (margin.name && margin.style) margins[margin.name] = margin.style.getPropertyValue('content');
-        }
+/**
+ * What the page reports about itself once printed: text overflowing its cell, whether Chinese is
+ * drawn with the served font, the page margin rules Chromium kept, the text. Run in the page (as
+ * source: the test's own code has no DOM types).
+ */
+const INSPECT = `(() => {
+  const overflowing = [];
+  const describe = (el) =>
+    el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') + ': ' +
+    (el.textContent || '').trim().slice(0, 40);
+  for (const cell of document.querySelectorAll('th, td, dd, dt, .signatures div, li')) {
+    if (cell.scrollWidth > cell.clientWidth + 1) overflowing.push(describe(cell));
+  }
+  // Inline text (codes, digests, marked words) stays inside its cell.
+  for (const inline of document.querySelectorAll('td code, td span, th span, td del, td ins, dd code, dd span')) {
+    const a = inline.getBoundingClientRect();
+    const b = inline.closest('td, th, dd').getBoundingClientRect();
+    if (a.right > b.right + 1 || a.left < b.left - 1) overflowing.push(describe(inline));
+  }
+  const main = document.querySelector('main').getBoundingClientRect();
+  for (const table of document.querySelectorAll('table')) {
+    if (table.getBoundingClientRect().right > main.right + 1) overflowing.push(describe(table));
+  }
+  const margins = {};
+  for (const sheet of document.styleSheets) {
+    for (const rule of sheet.cssRules) {
+      if (!(rule instanceof CSSPageRule)) continue;
+      for (const inner of rule.cssRules) {
+        if (inner.name && inner.style) margins[inner.name] = inner.style.getPropertyValue('content');
       }
     }
-    const served = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans SC');
-    return {
-      overflowing,
-      chinese: document.fonts.check('12px "Noto Sans SC"', '中'),
-      loadedFaces: served.filter((f) => f.status === 'loaded').length,
-      margins,
-      text: document.body.textContent ?? '',
-    };
-  });
+  }
+  const served = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans SC');
+  return {
+    overflowing,
+    chinese: document.fonts.check('12px "Noto Sans SC"', '中'),
+    loadedFaces: served.filter((f) => f.status === 'loaded').length,
+    margins,
+    text: document.body.innerText,
+  };
+})()`;
+
+interface Inspected {
+  overflowing: string[];
+  chinese: boolean;
+  loadedFaces: number;
+  margins: Record<string, string>;
+  text: string;
+}
+
+async function inspect(page: Page): Promise<Inspected> {
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  return (await page.evaluate(INSPECT)) as Inspected;
 }
 
 /** Pages in a PDF: its page objects. */
@@ -185,7 +195,7 @@ describeInBrowser('printed reports in Chromium', () => {
     };
     const path = `/v1/standards/fees.work-order/versions/${version}/report`;
     const opened = await open(path, { facts, at: '2026-12-05', heading });
-    const text = await opened.page.evaluate(() => document.body.textContent ?? '');
+    const text = (await opened.page.evaluate('document.body.innerText')) as string;
     for (const cost of ['220.00', '28.50', '380.00', '+ 30 %', '成本']) expect(text).not.toContain(cost);
     await check('settlement', opened, `fees.work-order ${version}`, 2, [
       '机动车维修结算清单',
