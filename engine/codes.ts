@@ -70,6 +70,7 @@ export const DIAGNOSTIC_CODES = [
   'file_not_regular',
   'file_outside_dir',
   'file_unreadable',
+  'heading_invalid',
   'history_entry_invalid',
   'history_event_data_invalid',
   'history_event_unknown',

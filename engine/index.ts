@@ -80,7 +80,19 @@ export { type LockUpdate, planLock, writeLock } from './lock/update.ts';
 export { WITHHELD, type WithheldVersion } from './lock/withheld.ts';
 export { type CaseFileEntry, type CaseFileInput, renderCaseFile } from './render/case-file.ts';
 export { describeCondition } from './render/describe.ts';
-export { type ReportEvaluation, renderDiff, renderReport, reportTemplateOf } from './render/reports.ts';
+export { checkHeading, reportHeadingSchema } from './render/heading.ts';
+export { REPORT_LANGS, reportLabel } from './render/labels.ts';
+export {
+  type FontMode,
+  type RenderOptions,
+  type Repairer,
+  type ReportEvaluation,
+  type ReportHeading,
+  type ReportLang,
+  renderDiff,
+  renderReport,
+  reportTemplateOf,
+} from './render/reports.ts';
 export { templateNames } from './render/templates.ts';
 export { readSchemas, schemaDir } from './schemas/index.ts';
 export { chooseVersion, inForceAt } from './standards/choose.ts';

@@ -4,7 +4,7 @@
  * are `body_invalid` (422), one diagnostic per problem with its JSON pointer and a hint.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { type Diagnostic, NormaError, type StandardRequest } from '../engine/index.ts';
+import { type Diagnostic, NormaError, type ReportHeading, type StandardRequest } from '../engine/index.ts';
 import type { LegalHold, Subject } from '../records/store.ts';
 import type { Json } from './openapi/helpers.ts';
 import { requestComponents } from './openapi/requests.ts';
@@ -58,6 +58,7 @@ function validator(name: string): ValidateFunction {
 }
 
 const evaluateSchema = validator('EvaluateRequest');
+const reportSchema = validator('ReportRequest');
 const batchSchema = validator('BatchRequest');
 const diffSchema = validator('DiffRequest');
 const holdSchema = validator('HoldRequest');
@@ -82,6 +83,19 @@ export function evaluateBody(raw: unknown): EvaluateBody {
   const out: EvaluateBody = request(body);
   if (body.version !== undefined) out.version = body.version as string;
   if (body.explain !== undefined) out.explain = body.explain as boolean;
+  return out;
+}
+
+/** The body of `POST …/versions/{v}/report`: an evaluation and the report's heading. */
+export interface ReportBody extends SubjectedRequest {
+  heading?: ReportHeading;
+}
+
+/** Checks a report body: `{facts, answers?, history?, at?, subject?, heading?}`. */
+export function reportBody(raw: unknown): ReportBody {
+  const body = checked(reportSchema, raw);
+  const out: ReportBody = request(body);
+  if (body.heading !== undefined) out.heading = body.heading as ReportHeading;
   return out;
 }
 

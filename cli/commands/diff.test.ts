@@ -75,7 +75,7 @@ describe('norma diff', () => {
     expect(md.stdout.join('')).toContain('## changes outcomes (2)');
     const html = captureIo();
     await main(['diff', 'approval.work-order', '1.0.0', '1.1.0', '--format', 'html', '--no-behaviour'], html);
-    expect(html.stdout.join('')).toContain('<h2>changes outcomes (2)</h2>');
+    expect(html.stdout.join('')).toContain('<h2>改变结果的变更 (2)</h2>');
   });
 
   it('fails with version_unknown for a version that does not exist, and 2 on usage mistakes', async () => {

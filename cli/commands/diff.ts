@@ -18,10 +18,11 @@ import { dayStart, storeFlags, withRecords } from '../store.ts';
 export const spec = {
   name: 'diff',
   usage:
-    'norma diff <id> <from> <to> [--format text|md|html|json] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--recorded [--since date] [--until date]] [--dir path] [--no-lock]',
+    'norma diff <id> <from> <to> [--format text|md|html|json] [--lang zh|en] [--inputs work-orders.jsonl] [--runs n] [--seed n] [--at date] [--no-behaviour] [--recorded [--since date] [--until date]] [--dir path] [--no-lock]',
   summary: 'what changed between two versions (semantic diff) and how often outcomes change',
   flags: {
     format: flag.choice(['text', 'md', 'html', 'json'], 'how to print the diff'),
+    lang: flag.choice(['zh', 'en'], 'the language of an html diff (default: zh)'),
     inputs: flag.string(
       'file.jsonl',
       'also compare on real inputs, one JSON object a line (`-`: standard input)',
@@ -65,7 +66,13 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const name = values.inputs ? basename(values.inputs) : undefined;
   if (values.format === 'json') io.out(JSON.stringify(report, null, 2));
   else if (values.format === 'text') io.out(formatDiffText(diffView(report, name)));
-  else io.out(renderDiff(report, values.format, name));
+  else
+    io.out(
+      renderDiff(report, values.format, name, {
+        fonts: 'embed',
+        ...(values.lang ? { lang: values.lang } : {}),
+      }),
+    );
   return 0;
 }
 

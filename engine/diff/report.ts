@@ -57,6 +57,9 @@ export interface ChangeView {
   line: string;
   from?: string;
   to?: string;
+  /** The values themselves, for renderers that show structure and changed words (reports). */
+  fromValue?: unknown;
+  toValue?: unknown;
 }
 
 /** The report arranged for people: changes grouped by class, shares as percentages. */
@@ -156,7 +159,16 @@ function changeView(c: Change): ChangeView {
     line: changeLine(c),
     ...(c.from !== undefined ? { from: formatValue(c.from) } : {}),
     ...(c.to !== undefined ? { to: formatValue(c.to) } : {}),
-    ...(c.op === 'moved' ? { from: `position ${c.fromPosition}`, to: `position ${c.toPosition}` } : {}),
+    ...(c.from !== undefined ? { fromValue: c.from } : {}),
+    ...(c.to !== undefined ? { toValue: c.to } : {}),
+    ...(c.op === 'moved'
+      ? {
+          from: `position ${c.fromPosition}`,
+          to: `position ${c.toPosition}`,
+          fromValue: `position ${c.fromPosition}`,
+          toValue: `position ${c.toPosition}`,
+        }
+      : {}),
   };
 }
 

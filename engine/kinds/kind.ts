@@ -13,6 +13,7 @@ import type { Envelope } from '../evaluate.ts';
 import type { FactModel } from '../facts/model.ts';
 import type { FactSchema } from '../facts/types.ts';
 import type { SourceMap } from '../load/yaml.ts';
+import type { ReportLang } from '../render/labels.ts';
 
 /**
  * Conditions compiled together: the tree (for json-rules-engine and explain) and the functions of
@@ -263,7 +264,8 @@ export interface KindDiff {
 /** A report: its template (`templates/<name>.hbs`) and what the template receives beyond the header. */
 export interface ReportPart {
   template: string;
-  view(doc: CompiledDocument, evaluation?: ReportEvaluation): Record<string, unknown>;
+  /** The view in the report's language (`zh` when absent). */
+  view(doc: CompiledDocument, evaluation?: ReportEvaluation, lang?: ReportLang): Record<string, unknown>;
 }
 
 /** An evaluation to report on: its envelope and the request it answered. */

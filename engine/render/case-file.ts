@@ -5,8 +5,11 @@
  */
 import type { CompiledDocument } from '../document.ts';
 import type { ProcessResult } from '../kinds/process/evaluate.ts';
-import { renderTemplate } from './templates.ts';
-import { clauseText, headerView, thenText } from './views.ts';
+import { plainText } from './diff-words.ts';
+import { headingOf } from './heading.ts';
+import { type ReportLang, reportLabel, textIn } from './labels.ts';
+import { finish, frame, type RenderOptions } from './reports.ts';
+import { clauseText, thenText } from './views.ts';
 
 /** A case as the case file shows it: the JSON `GET /v1/cases/{id}` answers. */
 export interface CaseFileInput {
@@ -45,12 +48,18 @@ interface StepInfo {
   clause?: string;
 }
 
-/** The case file as HTML, rendered at `renderedAt`. */
-export function renderCaseFile(doc: CompiledDocument, kase: CaseFileInput, renderedAt: string): string {
+/** The case file as HTML, rendered at `renderedAt`, in `options.lang` (default Chinese). */
+export function renderCaseFile(
+  doc: CompiledDocument,
+  kase: CaseFileInput,
+  renderedAt: string,
+  options: RenderOptions = {},
+): string {
+  const lang = options.lang ?? 'zh';
   const local = localTime(typeof doc.data.timezone === 'string' ? doc.data.timezone : 'Asia/Shanghai');
-  const steps = stepsOf(doc);
-  const stageTitles = stageTitlesOf(doc);
-  const events = eventTitlesOf(doc);
+  const steps = stepsOf(doc, lang);
+  const stageTitles = stageTitlesOf(doc, lang);
+  const events = eventTitlesOf(doc, lang);
   const timeline = kase.history.map((entry, i) =>
     entry.decisionId !== undefined
       ? { ...decisionRow(kase.state, steps, stageTitles, entry, i + 1), when: local(entry.at) }
@@ -64,39 +73,47 @@ export function renderCaseFile(doc: CompiledDocument, kase: CaseFileInput, rende
           data: entry.data && Object.keys(entry.data).length > 0 ? thenText(entry.data) : undefined,
         },
   );
-  return renderTemplate('case-file', {
-    header: headerView(doc),
-    kase: {
-      caseId: kase.caseId,
-      subject: `${kase.subject.type} ${kase.subject.id}`,
-      openedAt: local(kase.openedAt),
-      openedBy: kase.openedBy ?? '—',
-      facts: Object.entries(kase.facts).map(([name, value]) => ({ name, value: JSON.stringify(value) })),
+  const framed = frame(doc, lang, 'case-file', { ...options, subject: options.subject ?? kase.subject });
+  return finish(
+    'case-file',
+    {
+      ...framed,
+      heading: headingOf(options.heading, kase.facts, kase.subject),
+      page: { ...framed.page, extra: `${reportLabel('case', lang)} ${kase.caseId}` },
+      kase: {
+        caseId: kase.caseId,
+        subject: `${kase.subject.type} ${kase.subject.id}`,
+        openedAt: local(kase.openedAt),
+        openedBy: kase.openedBy ?? '—',
+        facts: Object.entries(kase.facts).map(([name, value]) => ({ name, value })),
+      },
+      state: {
+        stage:
+          kase.state.stage === null ? undefined : (stageTitles.get(kase.state.stage) ?? kase.state.stage),
+        complete: kase.state.complete,
+        overdue: kase.state.overdue,
+        stages: Object.entries(kase.state.stages).map(([id, view]) => ({
+          title: stageTitles.get(id) ?? id,
+          state: view.state,
+          reason: view.reason,
+        })),
+      },
+      timeline,
+      changes: kase.changes.flatMap((c) =>
+        c.changes.map((change) => ({
+          path: change.path,
+          before: change.before === undefined ? '—' : plainText(change.before),
+          after: change.after === undefined ? '—' : plainText(change.after),
+          by: c.by ?? '—',
+          when: local(c.recordedAt),
+        })),
+      ),
+      refused: kase.state.refused,
+      renderedAt: local(renderedAt),
+      timezone: typeof doc.data.timezone === 'string' ? doc.data.timezone : 'Asia/Shanghai',
     },
-    state: {
-      stage: kase.state.stage === null ? undefined : (stageTitles.get(kase.state.stage) ?? kase.state.stage),
-      complete: kase.state.complete,
-      overdue: kase.state.overdue,
-      stages: Object.entries(kase.state.stages).map(([id, view]) => ({
-        title: stageTitles.get(id) ?? id,
-        state: view.state,
-        reason: view.reason,
-      })),
-    },
-    timeline,
-    changes: kase.changes.flatMap((c) =>
-      c.changes.map((change) => ({
-        path: change.path,
-        before: change.before === undefined ? '—' : JSON.stringify(change.before),
-        after: change.after === undefined ? '—' : JSON.stringify(change.after),
-        by: c.by ?? '—',
-        when: local(c.recordedAt),
-      })),
-    ),
-    refused: kase.state.refused,
-    renderedAt: local(renderedAt),
-    timezone: typeof doc.data.timezone === 'string' ? doc.data.timezone : 'Asia/Shanghai',
-  });
+    options.fonts,
+  );
 }
 
 function decisionRow(
@@ -146,23 +163,24 @@ function outcomeText(result: unknown): string {
 
 interface StageData {
   id: string;
-  title?: string;
+  title?: unknown;
   clause?: unknown;
-  steps?: { id: string; title?: string }[];
+  steps?: { id: string; title?: unknown }[];
 }
 
 function stagesOf(doc: CompiledDocument): StageData[] {
   return (doc.data.stages ?? []) as StageData[];
 }
 
-function stepsOf(doc: CompiledDocument): Map<string, StepInfo> {
+function stepsOf(doc: CompiledDocument, lang: ReportLang): Map<string, StepInfo> {
   const out = new Map<string, StepInfo>();
   for (const stage of stagesOf(doc)) {
     const clause = clauseText(stage.clause);
     for (const step of stage.steps ?? []) {
+      const title = textIn(step.title, lang);
       out.set(`${stage.id}.${step.id}`, {
         stage: stage.id,
-        ...(step.title !== undefined ? { title: step.title } : {}),
+        ...(title !== undefined ? { title } : {}),
         ...(clause !== undefined ? { clause } : {}),
       });
     }
@@ -170,13 +188,13 @@ function stepsOf(doc: CompiledDocument): Map<string, StepInfo> {
   return out;
 }
 
-function stageTitlesOf(doc: CompiledDocument): Map<string, string> {
-  return new Map(stagesOf(doc).map((s) => [s.id, s.title ?? s.id]));
+function stageTitlesOf(doc: CompiledDocument, lang: ReportLang): Map<string, string> {
+  return new Map(stagesOf(doc).map((s) => [s.id, textIn(s.title, lang) ?? s.id]));
 }
 
-function eventTitlesOf(doc: CompiledDocument): Map<string, string> {
-  const events = (doc.data.events ?? {}) as Record<string, { title?: string } | null>;
-  return new Map(Object.entries(events).map(([id, e]) => [id, e?.title ?? id]));
+function eventTitlesOf(doc: CompiledDocument, lang: ReportLang): Map<string, string> {
+  const events = (doc.data.events ?? {}) as Record<string, { title?: unknown } | null>;
+  return new Map(Object.entries(events).map(([id, e]) => [id, textIn(e?.title, lang) ?? id]));
 }
 
 /** Instants as people at the workshop read them: `2026-12-03 15:00`, in the process's time zone. */

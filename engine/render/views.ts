@@ -6,6 +6,7 @@
 import type { CompiledDocument } from '../document.ts';
 import { mapAt, textAt } from '../kinds/common.ts';
 import { inlineValue } from '../util/text.ts';
+import { type ReportLang, textIn } from './labels.ts';
 
 /** The header every report starts with. */
 export interface HeaderView {
@@ -24,13 +25,13 @@ export interface HeaderView {
   description?: string;
 }
 
-/** The header of a document. */
-export function headerView(doc: CompiledDocument): HeaderView {
+/** The header of a document, its texts in the language when they are bilingual. */
+export function headerView(doc: CompiledDocument, lang: ReportLang = 'zh'): HeaderView {
   return {
     id: doc.id,
     version: doc.version,
     kind: doc.kind,
-    title: doc.title,
+    title: textIn(doc.data.title, lang) ?? doc.title,
     status: doc.status,
     digest: doc.digest,
     ...opt('effective', doc.effective),
@@ -39,7 +40,7 @@ export function headerView(doc: CompiledDocument): HeaderView {
     ...opt('change', doc.change),
     ...opt('approvedBy', doc.approved?.by),
     ...opt('approvedAt', doc.approved?.at === undefined ? undefined : String(doc.approved.at)),
-    ...opt('description', doc.description),
+    ...opt('description', textIn(doc.data.description, lang) ?? doc.description),
   };
 }
 

@@ -4,6 +4,7 @@
  * Shapes only: the values (the facts a standard declares, answers, dates) are the engine's to
  * check, with their own codes (`facts_invalid`, `answers_invalid`, `at_invalid`).
  */
+import { reportHeadingSchema } from '../../engine/index.ts';
 import { caseRequestComponents } from './cases.ts';
 import { closed, type Json, listOf } from './helpers.ts';
 import { holdRequest, purgeRequest, subject } from './records.ts';
@@ -35,7 +36,7 @@ const history: Json = {
     'a process: the case’s decisions and events, in order (docs/kinds/process.md); checked by the engine (422 `history_invalid`)',
 };
 
-/** The body of `POST …/evaluate` and `POST …/versions/{v}/report`. */
+/** The body of `POST …/evaluate`. */
 export const evaluateRequest = closed(
   {
     facts,
@@ -45,6 +46,22 @@ export const evaluateRequest = closed(
     version: { type: 'string', description: 'pin a version instead of the one in force' },
     explain: { type: 'boolean', description: 'add `explain` (runs json-rules-engine, the reference)' },
     subject: { $ref: '#/components/schemas/Subject' },
+  },
+  ['facts'],
+);
+
+/** What identifies a printed report: the engine's own schema (engine/render/heading.ts). */
+export const reportHeading: Json = reportHeadingSchema as Json;
+
+/** The body of `POST …/versions/{v}/report`: an evaluation and what identifies its report. */
+export const reportRequest = closed(
+  {
+    facts,
+    answers,
+    history,
+    at,
+    subject: { $ref: '#/components/schemas/Subject' },
+    heading: { $ref: '#/components/schemas/ReportHeading' },
   },
   ['facts'],
 );
@@ -98,6 +115,8 @@ export function requestComponents(): Record<string, Json> {
     EvaluateRequest: evaluateRequest,
     BatchItem: batchItem,
     BatchRequest: batchRequest,
+    ReportRequest: reportRequest,
+    ReportHeading: reportHeading,
     DiffRequest: diffRequest,
     Subject: subject,
     HoldRequest: holdRequest,

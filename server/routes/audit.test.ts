@@ -32,7 +32,9 @@ describe('GET /v1/standards/{id}/diff', () => {
     });
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(await html.text()).toContain('<h2>changes outcomes (2)</h2>');
+    expect(await html.text()).toContain('<h2>改变结果的变更 (2)</h2>');
+    const en = await app.request(`${DIFF}&runs=0&format=html&lang=en`);
+    expect(await en.text()).toContain('<h2>changes outcomes (2)</h2>');
     const md = await app.request(`${DIFF}&runs=0`, { headers: { accept: 'text/markdown' } });
     expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     const text = await app.request(`${DIFF}&runs=0&format=text`, { headers: { accept: 'text/html' } });
@@ -106,9 +108,22 @@ describe('/v1/standards/{id}/versions/{v}/report', () => {
     const res = await app.request('/v1/standards/approval.work-order/versions/1.0.0/report');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("font-src 'self'");
     const html = await res.text();
-    expect(html).toContain('<h2>Decision table</h2>');
-    expect(html).toContain('@page { size: A4;');
+    expect(html).toContain('<h2>决策表</h2>');
+    expect(html).toMatch(/@page \{\s*size: A4;/);
+    // The Chinese font comes from norma itself.
+    expect(html).toMatch(/src:url\(\/static\/fonts\/noto-sans-sc-\d+-400-normal\.woff2\)/);
+  });
+
+  it('prints in the language asked: ?lang=, else Accept-Language; another value is query_invalid', async () => {
+    const path = '/v1/standards/approval.work-order/versions/1.0.0/report';
+    expect(await (await app.request(`${path}?lang=en`)).text()).toContain('<h2>Decision table</h2>');
+    const accepted = await app.request(path, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(await accepted.text()).toContain('<html lang="en">');
+    const bad = await app.request(`${path}?lang=fr`);
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.code).toBe('query_invalid');
   });
 
   it('renders the report of a posted evaluation, escaping what was sent', async () => {
@@ -119,7 +134,7 @@ describe('/v1/standards/{id}/versions/{v}/report', () => {
     );
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<h2>Decision</h2>');
+    expect(html).toContain('<h2>决定</h2>');
     expect(html).toContain('general-manager');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<script>');
@@ -155,6 +170,29 @@ describe('/v1/standards/{id}/versions/{v}/report', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<main class="checklist-form">');
-    expect(html.match(/signature \/ date/g)?.length).toBe(3);
+    expect(html.match(/<div class="signature signature-/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('prints a fee schedule’s evaluation as the 结算清单 with its heading, or the internal statement', async () => {
+    const bundled = testApp({}, bundledStandardsDir).app;
+    const path = '/v1/standards/fees.work-order/versions/1.3.0/report';
+    const body = {
+      facts: { labour: [{ opCode: 'M-OIL', hours: 0.5 }], parts: [{ partNo: 'OIL', qty: 4, unitCost: 55 }] },
+      at: '2026-12-05',
+      heading: { workOrder: 'WO-1', plate: '沪A·12345', customerLang: 'en', repairer: { name: '某 4S 店' } },
+    };
+    const customer = await (await bundled.request(path, postJson(body))).text();
+    // The customer's own language, since the request chose none.
+    expect(customer).toContain('<h1>Vehicle repair settlement statement</h1>');
+    expect(customer).toContain('沪A·12345');
+    expect(customer).not.toContain('55.00');
+    const internal = await (
+      await bundled.request(`${path}?statement=internal&lang=zh`, postJson(body))
+    ).text();
+    expect(internal).toContain('内部费用核算单');
+    expect(internal).toContain('55 + 30 %');
+    const bad = await bundled.request(path, postJson({ ...body, heading: { plate: 1 } }));
+    expect(bad.status).toBe(422);
+    expect((await json(bad)).error.code).toBe('body_invalid');
   });
 });

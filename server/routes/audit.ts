@@ -24,7 +24,8 @@ import { acceptBody, checkJsonShape, readJson, readText } from '../body.ts';
 import type { AppEnv } from '../context.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, queryParam, ref, versionParam } from '../openapi/helpers.ts';
-import { diffBody, evaluateBody } from '../requests.ts';
+import { langAsked, langParam, REPORT_HEADERS, reportLangOf } from '../reports.ts';
+import { diffBody, reportBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
 
 /** The most generated inputs one diff request may ask for: the diff runs on the request's time. */
@@ -40,13 +41,6 @@ const MEDIA: Record<DiffFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-// Reports are static documents: nothing in them may run, load or be framed.
-const REPORT_HEADERS = {
-  'Content-Type': MEDIA.html,
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-  'X-Content-Type-Options': 'nosniff',
-};
-
 const diffParameters = [
   idParam,
   queryParam('from', 'the older version', { type: 'string' }, true),
@@ -60,6 +54,7 @@ const diffParameters = [
     maximum: MAX_DIFF_RUNS,
   }),
   queryParam('seed', 'the generator seed; the same seed gives the same report', { type: 'integer' }),
+  langParam,
   queryParam('at', 'the evaluation date (default: the newer version’s effective date)', {
     type: 'string',
     format: 'date',
@@ -81,6 +76,19 @@ const diffResponses = {
 const reportResponse = {
   '200': { description: 'a printable HTML report', content: { 'text/html': { schema: { type: 'string' } } } },
 };
+
+const statementParam = queryParam(
+  'statement',
+  'a fee schedule’s statement: customer (default, the 结算清单: no cost or markup) or internal (with cost and markup)',
+  { enum: ['customer', 'internal'] },
+);
+
+/** `?statement=`: the customer's 结算清单 (default) or the internal pricing statement. */
+function statementOf(c: Context<AppEnv>): 'customer' | 'internal' {
+  const asked = c.req.query('statement');
+  if (asked === undefined || asked === 'customer' || asked === 'internal') return asked ?? 'customer';
+  throw queryInvalid('statement', `unknown statement \`${asked}\``, 'statement is customer or internal');
+}
 
 /** `GET|POST /v1/standards/{id}/diff`: what changed, and how often outcomes change. */
 export const auditDiffRoutes: RouteModule = {
@@ -127,15 +135,16 @@ export const auditReportRoutes: RouteModule = {
         operationId: 'reportGet',
         summary: 'a printable HTML rendering of a version: a checklist’s blank form, or a document summary',
         tags: ['versions'],
-        parameters: [idParam, versionParam],
-        responses: { ...reportResponse, ...errors(404, 503) },
+        parameters: [idParam, versionParam, langParam],
+        responses: { ...reportResponse, ...errors(400, 404, 503) },
       },
       post: {
         operationId: 'reportPost',
-        summary: 'a printable HTML report of an evaluation of this version on the posted facts and answers',
+        summary:
+          'a printable HTML report of an evaluation of this version on the posted facts and answers (a fee schedule: the customer’s 结算清单, or `statement=internal`)',
         tags: ['versions'],
-        parameters: [idParam, versionParam],
-        requestBody: { required: true, content: { 'application/json': { schema: ref('EvaluateRequest') } } },
+        parameters: [idParam, versionParam, langParam, statementParam],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('ReportRequest') } } },
         responses: { ...reportResponse, ...errors(400, 404, 413, 415, 422, 503) },
       },
     },
@@ -144,7 +153,11 @@ export const auditReportRoutes: RouteModule = {
     app.get('/v1/standards/:id/versions/:v/report', (c) => {
       const doc = findVersion(c.get('index'), c.req.param('id'), c.req.param('v'));
       c.set('standard', { id: doc.id, version: doc.version });
-      return c.body(renderReport(doc), 200, REPORT_HEADERS);
+      return c.body(
+        renderReport(doc, undefined, { lang: reportLangOf(c), fonts: 'link' }),
+        200,
+        REPORT_HEADERS,
+      );
     });
     app.post(
       '/v1/standards/:id/versions/:v/report',
@@ -152,18 +165,27 @@ export const auditReportRoutes: RouteModule = {
       async (c) => {
         const doc = findVersion(c.get('index'), c.req.param('id'), c.req.param('v'));
         c.set('standard', { id: doc.id, version: doc.version });
-        const body = evaluateBody(await readJson(c));
+        const lang = reportLangOf(c);
+        const statement = statementOf(c);
+        const body = reportBody(await readJson(c));
         const request = {
           facts: body.facts,
           ...(body.answers !== undefined ? { answers: body.answers } : {}),
           ...(body.at !== undefined ? { at: body.at } : {}),
         };
         const envelope = evaluateFast(doc, request);
-        const html = renderReport(doc, {
-          envelope,
-          facts: body.facts,
-          ...(body.answers !== undefined ? { answers: body.answers } : {}),
-        });
+        const html = renderReport(
+          doc,
+          { envelope, facts: body.facts, ...(body.answers !== undefined ? { answers: body.answers } : {}) },
+          {
+            // A customer-facing statement takes the customer's language unless the request chose one.
+            ...(langAsked(c) || !body.heading?.customerLang ? { lang } : {}),
+            fonts: 'link',
+            statement,
+            ...(body.heading ? { heading: body.heading } : {}),
+            ...(body.subject ? { subject: body.subject } : {}),
+          },
+        );
         return c.body(html, 200, REPORT_HEADERS);
       },
     );
@@ -193,7 +215,7 @@ function answerDiff(c: Context<AppEnv>, inputs: DiffInput[] | undefined): Respon
   const text =
     format === 'text'
       ? formatDiffText(diffView(report, 'the request body'))
-      : renderDiff(report, format, 'the request body');
+      : renderDiff(report, format, 'the request body', { lang: reportLangOf(c), fonts: 'link' });
   return c.body(text, 200, format === 'html' ? REPORT_HEADERS : { 'Content-Type': MEDIA[format] });
 }
 

@@ -186,15 +186,13 @@ describe('a work order walked through process.work-order over HTTP', () => {
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await report.text();
-    expect(html).toContain('案件档案 (Case file) — work-order WO-2026-0042');
+    expect(html).toContain('案件档案 — work-order WO-2026-0042');
     expect(html).toContain('交车检查通过');
     expect(html).toContain(kase.process.digest);
     for (const d of decisions) expect(html).toContain(d.decisionId);
-    expect(html).toMatch(/<code>quality\.control<\/code> \d+\.\d+\.\d+/);
-    expect(html).toContain(
-      '<td><code>repairSystem</code></td><td class="mono">—</td><td class="mono">&quot;brakes&quot;</td><td>SA-01</td>',
-    );
-    expect(html).toContain('客户 Customer / 日期 date');
+    expect(html).toMatch(/<code>quality\.<wbr>control<\/code> \d+\.\d+\.\d+/);
+    expect(html).toContain('<td><code>repairSystem</code></td><td>—</td><td>brakes</td><td>SA-01</td>');
+    expect(html).toContain('<div class="signature signature-customer">客户 / 日期</div>');
     expect(html).not.toContain('<script');
   });
 

@@ -13,17 +13,11 @@ import type { AppEnv, ServerContext } from '../context.ts';
 import { errors, jsonResponse, pathParam, queryParam, ref } from '../openapi/helpers.ts';
 import { PAGE_DEFAULT, PAGE_MAX, pageLimit, queryError } from '../query.ts';
 import { recordsOf } from '../records-of.ts';
+import { langParam, REPORT_HEADERS, reportLangOf } from '../reports.ts';
 import { caseEventBody, caseOpenBody, casePatchBody, caseStepBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
 
 const caseIdParam = pathParam('caseId', 'a case’s id (UUIDv7)', '019ad5e2-5c1a-7b3e-9f00-1a2b3c4d5e6f');
-
-// The case file is a static document: nothing in it may run, load or be framed (as audit.ts's reports).
-const REPORT_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-  'X-Content-Type-Options': 'nosniff',
-};
 
 const body = (name: string) => ({
   required: true,
@@ -120,16 +114,16 @@ export const casesRoutes: RouteModule = {
       get: {
         operationId: 'caseFile',
         summary:
-          'the case file (档案): a printable, bilingual HTML report of every step, who did it, when, which version',
+          'the case file (档案): a printable HTML report (zh or en) of every step, who did it, when, which version',
         tags: ['cases'],
         'x-scope': 'read',
-        parameters: [caseIdParam],
+        parameters: [caseIdParam, langParam],
         responses: {
           '200': {
             description: 'a printable HTML report',
             content: { 'text/html': { schema: { type: 'string' } } },
           },
-          ...errors(404, 501, 503),
+          ...errors(400, 404, 501, 503),
         },
       },
     },
@@ -197,7 +191,11 @@ export const casesRoutes: RouteModule = {
       const { doc } = await records.cases.load(index, c.req.param('caseId'));
       const kase = await records.cases.view(index, c.req.param('caseId'), now);
       c.set('standard', { id: doc.id, version: doc.version });
-      return c.body(renderCaseFile(doc, kase, now), 200, REPORT_HEADERS);
+      return c.body(
+        renderCaseFile(doc, kase, now, { lang: reportLangOf(c), fonts: 'link' }),
+        200,
+        REPORT_HEADERS,
+      );
     });
   },
 };

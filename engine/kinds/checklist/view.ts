@@ -5,18 +5,22 @@
 import type { CompiledDocument } from '../../document.ts';
 import type { Envelope } from '../../evaluate.ts';
 import { describeCondition } from '../../render/describe.ts';
+import { codeWord, type ReportLang, textIn } from '../../render/labels.ts';
 import { clauseText } from '../../render/views.ts';
 import { listAt, mapAt, numberAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
-/** A checklist as a form: sections, items with how to answer, evidence and applicability. */
-export function checklistFormView(doc: CompiledDocument) {
+/**
+ * A checklist as a form: sections, items with how to answer, evidence and applicability; the
+ * dates its conditions name resolved when the form is of an evaluation on `at`.
+ */
+export function checklistFormView(doc: CompiledDocument, lang: ReportLang = 'zh', at?: string) {
   return listAt(doc.data.sections).map((raw, s) => {
     const section = mapAt(raw);
     const id = textAt(section.id) ?? `#${s + 1}`;
     return {
       id,
-      title: textAt(section.title) ?? id,
+      title: textIn(section.title, lang) ?? id,
       clause: clauseText(section.clause),
       sequential: section.order === 'sequential',
       items: listAt(section.items).map((rawItem, i) => {
@@ -27,17 +31,19 @@ export function checklistFormView(doc: CompiledDocument) {
         return {
           key: `${id}.${itemId}`,
           number: `${s + 1}.${i + 1}`,
-          text: textAt(item.text) ?? itemId,
+          text: textIn(item.text, lang) ?? itemId,
           severity: textAt(item.severity) ?? 'major',
           answer,
           isBoolean: answer === 'boolean',
           isChoice: answer === 'choice',
-          choices: listAt(item.choices).map((c) => String(mapAt(c).label ?? mapAt(c).value ?? c)),
+          choices: listAt(item.choices).map((c) =>
+            typeof c === 'string' ? c : (textIn(mapAt(c).label, lang) ?? String(mapAt(c).value ?? '')),
+          ),
           unit: textAt(item.unit),
           weight: numberAt(item.weight) ?? 1,
           evidence: evidence === 'none' ? undefined : evidence,
-          applies: item.when === undefined ? undefined : describeCondition(item.when),
-          expect: item.expect === undefined ? undefined : describeCondition({ answer: item.expect }),
+          applies: item.when === undefined ? undefined : describeCondition(item.when, at),
+          expect: item.expect === undefined ? undefined : describeCondition({ answer: item.expect }, at),
           clause: clauseText(item.clause),
         };
       }),
@@ -46,11 +52,16 @@ export function checklistFormView(doc: CompiledDocument) {
 }
 
 /** A checklist evaluation: the form's items with their answers and judgements. */
-export function checklistReportView(doc: CompiledDocument, envelope: Envelope, answers: unknown) {
+export function checklistReportView(
+  doc: CompiledDocument,
+  envelope: Envelope,
+  answers: unknown,
+  lang: ReportLang = 'zh',
+) {
   const result = mapAt(envelope.result);
   const judged = new Map(listAt(result.items).map((x) => [String(mapAt(x).id), mapAt(x)]));
   const given = mapAt(answers);
-  const sections = checklistFormView(doc).map((section) => ({
+  const sections = checklistFormView(doc, lang, envelope.at).map((section) => ({
     ...section,
     items: section.items.map((item) => {
       const j = judged.get(item.key) ?? {};
@@ -59,9 +70,16 @@ export function checklistReportView(doc: CompiledDocument, envelope: Envelope, a
         ...item,
         status: textAt(j.status) ?? 'missing',
         reason: textAt(j.reason),
-        value: a.value === undefined ? undefined : String(a.value),
+        // An answer prints as a word (是 / 否), a number with its unit, a text as written.
+        value:
+          a.value === undefined
+            ? undefined
+            : typeof a.value === 'boolean'
+              ? codeWord('answer', a.value, lang)
+              : String(a.value),
         by: textAt(a.by),
-        at: textAt(a.at),
+        // Date and time apart, so the column breaks between them and never inside either.
+        at: textAt(a.at)?.replace('T', ' '),
         evidenceGiven: listAt(a.evidence).map(String),
       };
     }),
@@ -76,10 +94,13 @@ export function checklistReportView(doc: CompiledDocument, envelope: Envelope, a
 
 /** A checklist's reports: the blank form, and the filled report of an evaluation. */
 export const checklistReport: { blank: ReportPart; evaluated: ReportPart } = {
-  blank: { template: 'checklist-form', view: (doc) => ({ sections: checklistFormView(doc) }) },
+  blank: {
+    template: 'checklist-form',
+    view: (doc, _evaluation, lang) => ({ sections: checklistFormView(doc, lang) }),
+  },
   evaluated: {
     template: 'checklist-report',
-    view: (doc, evaluation) =>
-      evaluation ? { report: checklistReportView(doc, evaluation.envelope, evaluation.answers) } : {},
+    view: (doc, evaluation, lang) =>
+      evaluation ? { report: checklistReportView(doc, evaluation.envelope, evaluation.answers, lang) } : {},
   },
 };

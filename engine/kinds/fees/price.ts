@@ -87,6 +87,19 @@ export interface Settlement {
   internal: bigint;
 }
 
+/** One payer's part of the totals: what its 结算清单 itemises, adding up to its share. */
+export interface PayerShare {
+  labour: bigint;
+  parts: bigint;
+  discount: bigint;
+  tax: bigint;
+}
+
+/** Each payer's part of the totals, in PAYERS order. */
+export function payerShares(lines: readonly PricedLine[], taxPct: Decimal, mode: RoundingMode): PayerShare[] {
+  return split(lines, taxPct, mode).shares;
+}
+
 /**
  * Totals a work order: discount = Σ line amount × line discountPct / 100 and
  * tax = taxPct × (taxed lines − their discount) / 100, each rounded once. Each payer's share is
@@ -95,6 +108,14 @@ export interface Settlement {
  * `taxExempt` payType carry no tax: internal work is not sold, goodwill is borne by the dealer.
  */
 export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: RoundingMode): Settlement {
+  return split(lines, taxPct, mode).settlement;
+}
+
+function split(
+  lines: readonly PricedLine[],
+  taxPct: Decimal,
+  mode: RoundingMode,
+): { settlement: Settlement; shares: PayerShare[] } {
   let scale = 0;
   for (const l of lines) if (l.discountPct.scale > scale) scale = l.discountPct.scale;
   // One pass over the lines, adding each to its payer's own sums, taxed and untaxed apart: the
@@ -122,7 +143,7 @@ export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: Roun
   const tax = toUnits(percent(multiply(taxPct, integer(taxable))), 0, mode);
   const taxShares = allocate(tax, taxedNet);
   const subtotal = labour + parts - discount;
-  return {
+  const settlement = {
     labour,
     parts,
     discount,
@@ -132,6 +153,18 @@ export function settle(lines: readonly PricedLine[], taxPct: Decimal, mode: Roun
     manufacturer: shareOf(net, taxShares, 1),
     internal: shareOf(net, taxShares, 2),
   };
+  // A payer's part is its taxed bucket plus its untaxed one (which draws no tax).
+  const shares = PAYERS.map((_, i) => {
+    const taxed = own[i] as (typeof own)[number];
+    const untaxed = own[i + PAYERS.length] as (typeof own)[number];
+    return {
+      labour: taxed.labour + untaxed.labour,
+      parts: taxed.parts + untaxed.parts,
+      discount: (discountShares[i] as bigint) + (discountShares[i + PAYERS.length] as bigint),
+      tax: taxShares[i] as bigint,
+    };
+  });
+  return { settlement, shares };
 }
 
 /** A payer's share: what its taxed and untaxed lines owe before tax, plus its part of the tax. */

@@ -4,12 +4,13 @@
  */
 import type { CompiledDocument } from '../../document.ts';
 import { describeCondition } from '../../render/describe.ts';
+import { type ReportLang, textIn } from '../../render/labels.ts';
 import { clauseText } from '../../render/views.ts';
 import { listAt, mapAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
 /** The stages and deadlines of a process, for the document summary. */
-export function processView(doc: CompiledDocument) {
+export function processView(doc: CompiledDocument, lang: ReportLang = 'zh', at?: string) {
   return {
     stages: listAt(doc.data.stages).map((raw, n) => {
       const s = mapAt(raw);
@@ -17,9 +18,9 @@ export function processView(doc: CompiledDocument) {
       return {
         number: n + 1,
         id,
-        title: textAt(s.title) ?? id,
+        title: textIn(s.title, lang) ?? id,
         clause: clauseText(s.clause),
-        applies: s.when === undefined ? undefined : describeCondition(s.when),
+        applies: s.when === undefined ? undefined : describeCondition(s.when, at),
         gate: [
           ...listAt(mapAt(s.gate).steps),
           ...listAt(mapAt(s.gate).events).map((e) => `event ${String(e)}`),
@@ -30,7 +31,7 @@ export function processView(doc: CompiledDocument) {
           const step = mapAt(rawStep);
           return {
             id: `${id}.${textAt(step.id) ?? ''}`,
-            title: textAt(step.title),
+            title: textIn(step.title, lang),
             standard: textAt(step.standard),
             completes: Object.entries(mapAt(step.completes))
               .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
@@ -42,14 +43,17 @@ export function processView(doc: CompiledDocument) {
     }),
     deadlines: listAt(doc.data.deadlines).map((raw) => {
       const d = mapAt(raw);
-      return { id: textAt(d.id), title: textAt(d.title), within: textAt(d.within) };
+      return { id: textAt(d.id), title: textIn(d.title, lang), within: textAt(d.within) };
     }),
   };
 }
 
 const summary: ReportPart = {
   template: 'document-summary',
-  view: (doc) => ({ isProcess: true, process: processView(doc) }),
+  view: (doc, evaluation, lang) => ({
+    isProcess: true,
+    process: processView(doc, lang, evaluation?.envelope.at),
+  }),
 };
 
 /** A process's reports: the summary, with or without an evaluation. */

@@ -4,12 +4,13 @@
  */
 import type { CompiledDocument } from '../../document.ts';
 import { describeCondition } from '../../render/describe.ts';
+import { type ReportLang, textIn } from '../../render/labels.ts';
 import { clauseText, thenText, typeText } from '../../render/views.ts';
 import { listAt, mapAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
 /** A ruleset's decision table (and its default), for the document summary. */
-export function rulesView(doc: CompiledDocument) {
+export function rulesView(doc: CompiledDocument, lang: ReportLang = 'zh', at?: string) {
   return {
     hit: textAt(doc.data.hit) ?? 'first',
     outputs: Object.entries(mapAt(doc.data.outputs)).map(([name, schema]) => ({
@@ -21,9 +22,9 @@ export function rulesView(doc: CompiledDocument) {
       return {
         number: n + 1,
         id: textAt(r.id) ?? `#${n + 1}`,
-        title: textAt(r.title),
+        title: textIn(r.title, lang),
         clause: clauseText(r.clause),
-        when: describeCondition(r.when),
+        when: describeCondition(r.when, at),
         sets: thenText(r.then),
       };
     }),
@@ -33,7 +34,10 @@ export function rulesView(doc: CompiledDocument) {
 
 const summary: ReportPart = {
   template: 'document-summary',
-  view: (doc) => ({ isRuleset: true, ruleset: rulesView(doc) }),
+  view: (doc, evaluation, lang) => ({
+    isRuleset: true,
+    ruleset: rulesView(doc, lang, evaluation?.envelope.at),
+  }),
 };
 
 /** A ruleset's reports: the summary with its decision table, with or without an evaluation. */

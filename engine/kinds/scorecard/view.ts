@@ -5,18 +5,19 @@
 import type { CompiledDocument } from '../../document.ts';
 import type { Envelope } from '../../evaluate.ts';
 import { describeCondition } from '../../render/describe.ts';
+import { type ReportLang, textIn } from '../../render/labels.ts';
 import { thenText } from '../../render/views.ts';
-import { listAt, mapAt, textAt } from '../common.ts';
+import { listAt, mapAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
 /** A scorecard's criteria, bands and grades, for the document summary. */
-export function scorecardView(doc: CompiledDocument) {
+export function scorecardView(doc: CompiledDocument, lang: ReportLang = 'zh') {
   return {
     criteria: listAt(doc.data.criteria).map((raw) => {
       const c = mapAt(raw);
       return {
         id: String(c.id),
-        title: textAt(c.title) ?? String(c.id),
+        title: textIn(c.title, lang) ?? String(c.id),
         weight: c.weight,
         bands: listAt(c.bands).map((b) => ({
           when: describeCondition(mapAt(b).when),
@@ -38,7 +39,7 @@ export function scorecardView(doc: CompiledDocument) {
 }
 
 /** A scorecard evaluation: each criterion's points with its title, the grade and vetoes. */
-export function scorecardReportView(doc: CompiledDocument, envelope: Envelope) {
+export function scorecardReportView(doc: CompiledDocument, envelope: Envelope, lang: ReportLang = 'zh') {
   const result = mapAt(envelope.result);
   const criteria = new Map(listAt(doc.data.criteria).map((c) => [String(mapAt(c).id), mapAt(c)]));
   const vetoes = new Map(listAt(doc.data.vetoes).map((v) => [String(mapAt(v).id), mapAt(v)]));
@@ -51,7 +52,7 @@ export function scorecardReportView(doc: CompiledDocument, envelope: Envelope) {
       const declared = criteria.get(String(c.id)) ?? {};
       return {
         id: String(c.id),
-        title: textAt(declared.title) ?? String(c.id),
+        title: textIn(declared.title, lang) ?? String(c.id),
         points: c.points,
         weight: c.weight,
         weighted:
@@ -69,10 +70,11 @@ export function scorecardReportView(doc: CompiledDocument, envelope: Envelope) {
 export const scorecardReport: { blank: ReportPart; evaluated: ReportPart } = {
   blank: {
     template: 'document-summary',
-    view: (doc) => ({ isScorecard: true, scorecard: scorecardView(doc) }),
+    view: (doc, _evaluation, lang) => ({ isScorecard: true, scorecard: scorecardView(doc, lang) }),
   },
   evaluated: {
     template: 'scorecard-report',
-    view: (doc, evaluation) => (evaluation ? { report: scorecardReportView(doc, evaluation.envelope) } : {}),
+    view: (doc, evaluation, lang) =>
+      evaluation ? { report: scorecardReportView(doc, evaluation.envelope, lang) } : {},
   },
 };
