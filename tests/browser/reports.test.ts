@@ -4,9 +4,12 @@
  * a scorecard report, a document summary, a diff and a case file. Each prints to an A4 PDF with
  * a sane page count, no text overflows its cell, Chinese is drawn with the served Noto Sans SC
  * (the machine has no Chinese font of its own), and the page margins carry the document id and
- * the page numbers. A screenshot of each is kept under docs/reports/ for the README.
+ * the page numbers. A screenshot of each is taken (kept under docs/reports/ for the README with
+ * NORMA_SCREENSHOTS=1).
  */
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -14,7 +17,12 @@ import { bundledStandardsDir, chooseVersion, loadStandards, today } from '../../
 import { workOrderFacts, workOrderSteps } from '../../server/routes/cases-journey.ts';
 import { describeInBrowser, type Opened, useBrowserSuite } from './harness.ts';
 
-const shots = fileURLToPath(new URL('../../docs/reports/', import.meta.url));
+// A test run never dirties the checkout: the screenshots go to a temporary folder unless
+// NORMA_SCREENSHOTS=1 asks for the README's copies under docs/reports/ to be refreshed.
+const shots =
+  process.env.NORMA_SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('../../docs/reports/', import.meta.url))
+    : join(tmpdir(), 'norma-report-shots/');
 const index = loadStandards(bundledStandardsDir);
 
 /** The version of `id` in force today (or `version`), and its first test (facts and answers that evaluate). */
