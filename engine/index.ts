@@ -49,6 +49,20 @@ export {
 } from './evaluate.ts';
 export { hasPersonal, MASKED, maskPersonal } from './facts/personal.ts';
 export type { FactSchema } from './facts/types.ts';
+export {
+  codeSummary,
+  ENGINE_LABEL_GROUPS,
+  type EngineLabelGroup,
+  engineLabel,
+  isMessageKey,
+  type MessageKey,
+  message,
+  messagesFor,
+  t,
+} from './i18n/catalogue.ts';
+export { DEFAULT_LANG, isLang, type Lang, langs } from './i18n/lang.ts';
+export { negotiate } from './i18n/negotiate.ts';
+export { isText, type Text, textOf, wording, wordings } from './i18n/text.ts';
 export type { ExplainEntry, Matched } from './kinds/kind.ts';
 export {
   allowedStep,

@@ -12,6 +12,7 @@ import type { CompiledDocument } from '../document.ts';
 import type { Envelope } from '../evaluate.ts';
 import type { FactModel } from '../facts/model.ts';
 import type { FactSchema } from '../facts/types.ts';
+import type { LabelSink } from '../i18n/labels.ts';
 import type { SourceMap } from '../load/yaml.ts';
 
 /**
@@ -208,6 +209,13 @@ export interface KindModule<C = unknown> {
   ): Generator<Ask, KindOutcome, Truths>;
   /** What tests and invariants may name in a result, and what "complete" means. */
   outputs: KindOutputs<C>;
+  /**
+   * The names a `labels:` table may give words for beyond the enum facts (a ruleset's outputs, a
+   * checklist's choice items), each with the values it takes; undefined values: any.
+   */
+  labelTargets?(compiled: C, facts: FactModel): ReadonlyMap<string, readonly string[] | undefined>;
+  /** Reports the codes of a result to label: values under document names, and engine codes. */
+  labelsIn?(result: unknown, sink: LabelSink): void;
   /** What the semantic and behavioural diffs compare. */
   diff: KindDiff;
   /** The printable reports: the document alone, and an evaluation of it. */
