@@ -46,6 +46,7 @@ export {
   evaluateDocument,
   evaluateFast,
   evaluateReferencePath,
+  labelsOf,
 } from './evaluate.ts';
 export { hasPersonal, MASKED, maskPersonal } from './facts/personal.ts';
 export type { FactSchema } from './facts/types.ts';
@@ -60,6 +61,7 @@ export {
   messagesFor,
   t,
 } from './i18n/catalogue.ts';
+export { type EnvelopeLabels, type LabelTable, labelOf } from './i18n/labels.ts';
 export { DEFAULT_LANG, isLang, type Lang, langs } from './i18n/lang.ts';
 export { negotiate } from './i18n/negotiate.ts';
 export { isText, type Text, textOf, wording, wordings } from './i18n/text.ts';
