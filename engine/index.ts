@@ -18,6 +18,7 @@ export {
   NormaError,
   sortDiagnostics,
   warning,
+  withSummaries,
 } from './diagnostics.ts';
 export {
   type BehaviouralDiff,
