@@ -4,7 +4,7 @@
  * `query_invalid` (400), so a misspelt `?formt=md` is never silently ignored.
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { isLang, type Lang } from '../engine/index.ts';
+import { isLang, type Lang, negotiate } from '../engine/index.ts';
 import type { AppEnv } from './context.ts';
 import { httpError } from './errors.ts';
 import type { Json, PathItems } from './openapi/helpers.ts';
@@ -85,4 +85,12 @@ export function langQuery(c: Context<AppEnv>): Lang {
     `\`lang\` must be zh or en, not ${JSON.stringify(lang.slice(0, 20))}`,
     'give ?lang=zh or ?lang=en',
   );
+}
+
+/**
+ * The language of an HTML page or report: `?lang=zh|en` when given, else the browser's
+ * Accept-Language (zh, zh-CN, zh-Hans → zh; en-* → en), else Chinese.
+ */
+export function htmlLangQuery(c: Context<AppEnv>): Lang {
+  return c.req.query('lang') !== undefined ? langQuery(c) : negotiate(c.req.header('accept-language'));
 }

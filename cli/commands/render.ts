@@ -6,13 +6,13 @@ import {
   today,
 } from '../../engine/index.ts';
 import { type Io, indexOptions, readJsonFile, standardsDir, writeOutputFile } from '../io.ts';
-import { dirFlag, flag, noLockFlag, parseCommandLine } from '../options.ts';
+import { dirFlag, flag, langFlag, noLockFlag, parseCommandLine } from '../options.ts';
 
 /** `norma render`'s command line. */
 export const spec = {
   name: 'render',
   usage:
-    'norma render <id> [--version v] [--facts f.json [--answers a.json]] [--at date] [--out file.html] [--dir path] [--no-lock]',
+    'norma render <id> [--version v] [--facts f.json [--answers a.json]] [--at date] [--out file.html] [--lang zh|en] [--dir path] [--no-lock]',
   summary: 'a printable HTML report: blank form or summary, or the report of an evaluation',
   flags: {
     version: flag.string('v', 'render this version instead of the one in force'),
@@ -20,6 +20,7 @@ export const spec = {
     answers: flag.string('a.json', "a checklist's answers for that evaluation"),
     at: flag.date('the date that chooses the version in force and evaluates (default: today)'),
     out: flag.string('file.html', 'write the HTML to this file (default: standard output)'),
+    lang: langFlag,
     dir: dirFlag,
     'no-lock': noLockFlag,
   },
@@ -41,8 +42,8 @@ export function renderCommand(argv: string[], io: Io): number {
     const facts = values.facts ? readJsonFile(io, values.facts, 'facts') : {};
     const answers = values.answers ? readJsonFile(io, values.answers, 'answers') : undefined;
     const envelope = evaluateFast(doc, { facts, ...(answers !== undefined ? { answers } : {}), at });
-    html = renderReport(doc, { envelope, facts, ...(answers !== undefined ? { answers } : {}) });
-  } else html = renderReport(doc);
+    html = renderReport(doc, { envelope, facts, ...(answers !== undefined ? { answers } : {}) }, values.lang);
+  } else html = renderReport(doc, undefined, values.lang);
   if (values.out) {
     writeOutputFile(io, values.out, html);
     io.err(`wrote ${values.out}`);

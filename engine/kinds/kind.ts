@@ -13,6 +13,7 @@ import type { Envelope } from '../evaluate.ts';
 import type { FactModel } from '../facts/model.ts';
 import type { FactSchema } from '../facts/types.ts';
 import type { LabelSink } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { SourceMap } from '../load/yaml.ts';
 
 /**
@@ -266,7 +267,8 @@ export interface KindDiff {
 /** A report: its template (`templates/<name>.hbs`) and what the template receives beyond the header. */
 export interface ReportPart {
   template: string;
-  view(doc: CompiledDocument, evaluation?: ReportEvaluation): Record<string, unknown>;
+  /** The view in `lang` (human text resolved with `textOf`; the document's language when absent). */
+  view(doc: CompiledDocument, evaluation?: ReportEvaluation, lang?: Lang): Record<string, unknown>;
 }
 
 /** An evaluation to report on: its envelope and the request it answered. */

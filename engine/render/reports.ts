@@ -6,6 +6,7 @@
 import type { DiffReport } from '../diff/report.ts';
 import { diffView } from '../diff/report.ts';
 import type { CompiledDocument } from '../document.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { ReportEvaluation } from '../kinds/kind.ts';
 import { kinds } from '../kinds/registry.ts';
 import { renderTemplate } from './templates.ts';
@@ -19,14 +20,20 @@ export function reportTemplateOf(kind: string, evaluated: boolean): string {
   return module ? module.report[evaluated ? 'evaluated' : 'blank'].template : 'document-summary';
 }
 
-/** Renders a document's report as HTML: blank without an evaluation, filled with one. */
-export function renderReport(doc: CompiledDocument, evaluation?: ReportEvaluation): string {
+/**
+ * Renders a document's report as HTML: blank without an evaluation, filled with one; its human
+ * text in `lang` (the document's language when absent), which templates read as `lang` (and
+ * through the `t` helper for headings).
+ */
+export function renderReport(doc: CompiledDocument, evaluation?: ReportEvaluation, lang?: Lang): string {
   const part = doc.module.report[evaluation ? 'evaluated' : 'blank'];
+  const shown = lang ?? doc.lang;
   return renderTemplate(part.template, {
-    header: headerView(doc),
+    lang: shown,
+    header: headerView(doc, shown),
     facts: factsView(doc),
     ...(evaluation ? { evaluation: evaluationView(evaluation) } : {}),
-    ...part.view(doc, evaluation),
+    ...part.view(doc, evaluation, shown),
   });
 }
 

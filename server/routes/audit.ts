@@ -24,6 +24,7 @@ import { acceptBody, checkJsonShape, readJson, readText } from '../body.ts';
 import type { AppEnv } from '../context.ts';
 import { httpError } from '../errors.ts';
 import { errors, idParam, queryParam, ref, versionParam } from '../openapi/helpers.ts';
+import { htmlLangQuery } from '../query.ts';
 import { diffBody, evaluateBody } from '../requests.ts';
 import type { RouteModule } from './route.ts';
 
@@ -46,6 +47,16 @@ const REPORT_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
   'X-Content-Type-Options': 'nosniff',
 };
+
+// A report is for people: `?lang` first, then the browser's Accept-Language (query.ts).
+const htmlLangParam = queryParam(
+  'lang',
+  'the language of the report: zh or en; without it, the browser’s Accept-Language, else zh',
+  { enum: ['zh', 'en'] },
+);
+
+// A report's language may come from Accept-Language: caches keep one per language.
+const REPORT_VARY = { ...REPORT_HEADERS, Vary: 'Accept-Language' };
 
 const diffParameters = [
   idParam,
@@ -127,14 +138,14 @@ export const auditReportRoutes: RouteModule = {
         operationId: 'reportGet',
         summary: 'a printable HTML rendering of a version: a checklist’s blank form, or a document summary',
         tags: ['versions'],
-        parameters: [idParam, versionParam],
+        parameters: [idParam, versionParam, htmlLangParam],
         responses: { ...reportResponse, ...errors(404, 503) },
       },
       post: {
         operationId: 'reportPost',
         summary: 'a printable HTML report of an evaluation of this version on the posted facts and answers',
         tags: ['versions'],
-        parameters: [idParam, versionParam],
+        parameters: [idParam, versionParam, htmlLangParam],
         requestBody: { required: true, content: { 'application/json': { schema: ref('EvaluateRequest') } } },
         responses: { ...reportResponse, ...errors(400, 404, 413, 415, 422, 503) },
       },
@@ -144,7 +155,7 @@ export const auditReportRoutes: RouteModule = {
     app.get('/v1/standards/:id/versions/:v/report', (c) => {
       const doc = findVersion(c.get('index'), c.req.param('id'), c.req.param('v'));
       c.set('standard', { id: doc.id, version: doc.version });
-      return c.body(renderReport(doc), 200, REPORT_HEADERS);
+      return c.body(renderReport(doc, undefined, htmlLangQuery(c)), 200, REPORT_VARY);
     });
     app.post(
       '/v1/standards/:id/versions/:v/report',
@@ -159,12 +170,12 @@ export const auditReportRoutes: RouteModule = {
           ...(body.at !== undefined ? { at: body.at } : {}),
         };
         const envelope = evaluateFast(doc, request);
-        const html = renderReport(doc, {
-          envelope,
-          facts: body.facts,
-          ...(body.answers !== undefined ? { answers: body.answers } : {}),
-        });
-        return c.body(html, 200, REPORT_HEADERS);
+        const html = renderReport(
+          doc,
+          { envelope, facts: body.facts, ...(body.answers !== undefined ? { answers: body.answers } : {}) },
+          htmlLangQuery(c),
+        );
+        return c.body(html, 200, REPORT_VARY);
       },
     );
   },

@@ -4,19 +4,20 @@
  */
 import type { CompiledDocument } from '../../document.ts';
 import type { Envelope } from '../../evaluate.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { describeCondition } from '../../render/describe.ts';
-import { clauseText } from '../../render/views.ts';
+import { clauseText, codeLabel, textFor, valueLabel } from '../../render/views.ts';
 import { listAt, mapAt, numberAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
 /** A checklist as a form: sections, items with how to answer, evidence and applicability. */
-export function checklistFormView(doc: CompiledDocument) {
+export function checklistFormView(doc: CompiledDocument, lang: Lang = doc.lang) {
   return listAt(doc.data.sections).map((raw, s) => {
     const section = mapAt(raw);
     const id = textAt(section.id) ?? `#${s + 1}`;
     return {
       id,
-      title: textAt(section.title) ?? id,
+      title: textFor(doc, section.title, lang) ?? id,
       clause: clauseText(section.clause),
       sequential: section.order === 'sequential',
       items: listAt(section.items).map((rawItem, i) => {
@@ -27,12 +28,14 @@ export function checklistFormView(doc: CompiledDocument) {
         return {
           key: `${id}.${itemId}`,
           number: `${s + 1}.${i + 1}`,
-          text: textAt(item.text) ?? itemId,
+          text: textFor(doc, item.text, lang) ?? itemId,
           severity: textAt(item.severity) ?? 'major',
+          severityLabel: codeLabel('severity', textAt(item.severity) ?? 'major', lang),
           answer,
           isBoolean: answer === 'boolean',
           isChoice: answer === 'choice',
-          choices: listAt(item.choices).map((c) => String(mapAt(c).label ?? mapAt(c).value ?? c)),
+          // Each choice in the words of the document's `labels:` (by `section.item`), else as written.
+          choices: listAt(item.choices).map((c) => valueLabel(doc, `${id}.${itemId}`, c, lang) ?? String(c)),
           unit: textAt(item.unit),
           weight: numberAt(item.weight) ?? 1,
           evidence: evidence === 'none' ? undefined : evidence,
@@ -46,11 +49,16 @@ export function checklistFormView(doc: CompiledDocument) {
 }
 
 /** A checklist evaluation: the form's items with their answers and judgements. */
-export function checklistReportView(doc: CompiledDocument, envelope: Envelope, answers: unknown) {
+export function checklistReportView(
+  doc: CompiledDocument,
+  envelope: Envelope,
+  answers: unknown,
+  lang: Lang = doc.lang,
+) {
   const result = mapAt(envelope.result);
   const judged = new Map(listAt(result.items).map((x) => [String(mapAt(x).id), mapAt(x)]));
   const given = mapAt(answers);
-  const sections = checklistFormView(doc).map((section) => ({
+  const sections = checklistFormView(doc, lang).map((section) => ({
     ...section,
     items: section.items.map((item) => {
       const j = judged.get(item.key) ?? {};
@@ -58,8 +66,11 @@ export function checklistReportView(doc: CompiledDocument, envelope: Envelope, a
       return {
         ...item,
         status: textAt(j.status) ?? 'missing',
+        statusLabel: codeLabel('status', textAt(j.status) ?? 'missing', lang),
         reason: textAt(j.reason),
+        reasonLabel: codeLabel('reason', j.reason, lang),
         value: a.value === undefined ? undefined : String(a.value),
+        valueLabel: valueLabel(doc, item.key, a.value, lang),
         by: textAt(a.by),
         at: textAt(a.at),
         evidenceGiven: listAt(a.evidence).map(String),
@@ -68,6 +79,7 @@ export function checklistReportView(doc: CompiledDocument, envelope: Envelope, a
   }));
   return {
     status: textAt(result.status),
+    statusLabel: codeLabel('status', result.status, lang),
     score: numberAt(result.score),
     blocking: listAt(result.blocking).map(String),
     sections,
@@ -76,10 +88,10 @@ export function checklistReportView(doc: CompiledDocument, envelope: Envelope, a
 
 /** A checklist's reports: the blank form, and the filled report of an evaluation. */
 export const checklistReport: { blank: ReportPart; evaluated: ReportPart } = {
-  blank: { template: 'checklist-form', view: (doc) => ({ sections: checklistFormView(doc) }) },
+  blank: { template: 'checklist-form', view: (doc, _, lang) => ({ sections: checklistFormView(doc, lang) }) },
   evaluated: {
     template: 'checklist-report',
-    view: (doc, evaluation) =>
-      evaluation ? { report: checklistReportView(doc, evaluation.envelope, evaluation.answers) } : {},
+    view: (doc, evaluation, lang) =>
+      evaluation ? { report: checklistReportView(doc, evaluation.envelope, evaluation.answers, lang) } : {},
   },
 };

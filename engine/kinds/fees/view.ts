@@ -4,7 +4,9 @@
  */
 import type { CompiledDocument } from '../../document.ts';
 import type { Envelope } from '../../evaluate.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { describeCondition } from '../../render/describe.ts';
+import { valueLabel } from '../../render/views.ts';
 import { listAt, mapAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
@@ -27,7 +29,7 @@ export function feesView(doc: CompiledDocument) {
 }
 
 /** A fees evaluation: priced lines, discounts, tax, totals and who pays, as formatted amounts. */
-export function feeStatementView(doc: CompiledDocument, envelope: Envelope) {
+export function feeStatementView(doc: CompiledDocument, envelope: Envelope, lang: Lang = doc.lang) {
   const result = mapAt(envelope.result);
   const totals = mapAt(result.totals);
   const formatted = mapAt(result.formatted ?? totals.formatted);
@@ -45,7 +47,9 @@ export function feeStatementView(doc: CompiledDocument, envelope: Envelope) {
         quantity: labour ? line.hours : line.qty,
         price: labour ? `${line.rate ?? ''} / h` : `${line.unitCost ?? ''} + ${line.markupPct ?? 0} %`,
         payType: textAt(line.payType) ?? '',
+        payTypeLabel: valueLabel(doc, 'payType', line.payType, lang),
         payer: textAt(line.payer) ?? '',
+        payerLabel: valueLabel(doc, 'payer', line.payer, lang),
         rule: textAt(line.rule) ?? '',
         amount: textAt(line.formatted) ?? money(line.amount),
       };
@@ -62,7 +66,7 @@ export function feeStatementView(doc: CompiledDocument, envelope: Envelope) {
       .map((k) => ({ name: k, amount: amount(k), isTotal: k === 'total' })),
     payers: ['customer', 'manufacturer', 'internal']
       .filter((k) => totals[k] !== undefined)
-      .map((k) => ({ name: k, amount: amount(k) })),
+      .map((k) => ({ name: k, label: valueLabel(doc, 'payer', k, lang), amount: amount(k) })),
   };
 }
 
@@ -75,6 +79,7 @@ export const feesReport: { blank: ReportPart; evaluated: ReportPart } = {
   blank: { template: 'document-summary', view: (doc) => ({ isFees: true, fees: feesView(doc) }) },
   evaluated: {
     template: 'fee-statement',
-    view: (doc, evaluation) => (evaluation ? { report: feeStatementView(doc, evaluation.envelope) } : {}),
+    view: (doc, evaluation, lang) =>
+      evaluation ? { report: feeStatementView(doc, evaluation.envelope, lang) } : {},
   },
 };

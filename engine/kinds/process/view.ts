@@ -3,13 +3,14 @@
  * them, and its deadlines. Read defensively from the document's plain data.
  */
 import type { CompiledDocument } from '../../document.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { describeCondition } from '../../render/describe.ts';
-import { clauseText } from '../../render/views.ts';
+import { clauseText, textFor } from '../../render/views.ts';
 import { listAt, mapAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
 /** The stages and deadlines of a process, for the document summary. */
-export function processView(doc: CompiledDocument) {
+export function processView(doc: CompiledDocument, lang: Lang = doc.lang) {
   return {
     stages: listAt(doc.data.stages).map((raw, n) => {
       const s = mapAt(raw);
@@ -17,7 +18,7 @@ export function processView(doc: CompiledDocument) {
       return {
         number: n + 1,
         id,
-        title: textAt(s.title) ?? id,
+        title: textFor(doc, s.title, lang) ?? id,
         clause: clauseText(s.clause),
         applies: s.when === undefined ? undefined : describeCondition(s.when),
         gate: [
@@ -30,7 +31,7 @@ export function processView(doc: CompiledDocument) {
           const step = mapAt(rawStep);
           return {
             id: `${id}.${textAt(step.id) ?? ''}`,
-            title: textAt(step.title),
+            title: textFor(doc, step.title, lang),
             standard: textAt(step.standard),
             completes: Object.entries(mapAt(step.completes))
               .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
@@ -42,14 +43,14 @@ export function processView(doc: CompiledDocument) {
     }),
     deadlines: listAt(doc.data.deadlines).map((raw) => {
       const d = mapAt(raw);
-      return { id: textAt(d.id), title: textAt(d.title), within: textAt(d.within) };
+      return { id: textAt(d.id), title: textFor(doc, d.title, lang), within: textAt(d.within) };
     }),
   };
 }
 
 const summary: ReportPart = {
   template: 'document-summary',
-  view: (doc) => ({ isProcess: true, process: processView(doc) }),
+  view: (doc, _, lang) => ({ isProcess: true, process: processView(doc, lang) }),
 };
 
 /** A process's reports: the summary, with or without an evaluation. */

@@ -3,13 +3,14 @@
  * Read defensively from the document's plain data, so a report never depends on compiled internals.
  */
 import type { CompiledDocument } from '../../document.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { describeCondition } from '../../render/describe.ts';
-import { clauseText, thenText, typeText } from '../../render/views.ts';
+import { clauseText, textFor, thenText, typeText } from '../../render/views.ts';
 import { listAt, mapAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
 /** A ruleset's decision table (and its default), for the document summary. */
-export function rulesView(doc: CompiledDocument) {
+export function rulesView(doc: CompiledDocument, lang: Lang = doc.lang) {
   return {
     hit: textAt(doc.data.hit) ?? 'first',
     outputs: Object.entries(mapAt(doc.data.outputs)).map(([name, schema]) => ({
@@ -21,7 +22,7 @@ export function rulesView(doc: CompiledDocument) {
       return {
         number: n + 1,
         id: textAt(r.id) ?? `#${n + 1}`,
-        title: textAt(r.title),
+        title: textFor(doc, r.title, lang),
         clause: clauseText(r.clause),
         when: describeCondition(r.when),
         sets: thenText(r.then),
@@ -33,7 +34,7 @@ export function rulesView(doc: CompiledDocument) {
 
 const summary: ReportPart = {
   template: 'document-summary',
-  view: (doc) => ({ isRuleset: true, ruleset: rulesView(doc) }),
+  view: (doc, _, lang) => ({ isRuleset: true, ruleset: rulesView(doc, lang) }),
 };
 
 /** A ruleset's reports: the summary with its decision table, with or without an evaluation. */

@@ -4,19 +4,20 @@
  */
 import type { CompiledDocument } from '../../document.ts';
 import type { Envelope } from '../../evaluate.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { describeCondition } from '../../render/describe.ts';
-import { thenText } from '../../render/views.ts';
-import { listAt, mapAt, textAt } from '../common.ts';
+import { textFor, thenText, valueLabel } from '../../render/views.ts';
+import { listAt, mapAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
 /** A scorecard's criteria, bands and grades, for the document summary. */
-export function scorecardView(doc: CompiledDocument) {
+export function scorecardView(doc: CompiledDocument, lang: Lang = doc.lang) {
   return {
     criteria: listAt(doc.data.criteria).map((raw) => {
       const c = mapAt(raw);
       return {
         id: String(c.id),
-        title: textAt(c.title) ?? String(c.id),
+        title: textFor(doc, c.title, lang) ?? String(c.id),
         weight: c.weight,
         bands: listAt(c.bands).map((b) => ({
           when: describeCondition(mapAt(b).when),
@@ -38,20 +39,25 @@ export function scorecardView(doc: CompiledDocument) {
 }
 
 /** A scorecard evaluation: each criterion's points with its title, the grade and vetoes. */
-export function scorecardReportView(doc: CompiledDocument, envelope: Envelope) {
+export function scorecardReportView(doc: CompiledDocument, envelope: Envelope, lang: Lang = doc.lang) {
   const result = mapAt(envelope.result);
   const criteria = new Map(listAt(doc.data.criteria).map((c) => [String(mapAt(c).id), mapAt(c)]));
   const vetoes = new Map(listAt(doc.data.vetoes).map((v) => [String(mapAt(v).id), mapAt(v)]));
   return {
     score: result.score,
     grade: result.grade,
-    outcome: Object.entries(mapAt(result.outcome)).map(([name, value]) => ({ name, value })),
+    gradeLabel: valueLabel(doc, 'grade', result.grade, lang),
+    outcome: Object.entries(mapAt(result.outcome)).map(([name, value]) => ({
+      name,
+      value,
+      label: valueLabel(doc, name, value, lang),
+    })),
     criteria: listAt(result.criteria).map((raw) => {
       const c = mapAt(raw);
       const declared = criteria.get(String(c.id)) ?? {};
       return {
         id: String(c.id),
-        title: textAt(declared.title) ?? String(c.id),
+        title: textFor(doc, declared.title, lang) ?? String(c.id),
         points: c.points,
         weight: c.weight,
         weighted:
@@ -60,7 +66,12 @@ export function scorecardReportView(doc: CompiledDocument, envelope: Envelope) {
     }),
     vetoed: listAt(result.vetoed).map((id) => {
       const v = vetoes.get(String(id)) ?? {};
-      return { id: String(id), grade: v.grade, when: describeCondition(v.when, envelope.at) };
+      return {
+        id: String(id),
+        title: textFor(doc, v.title, lang),
+        grade: v.grade,
+        when: describeCondition(v.when, envelope.at),
+      };
     }),
   };
 }
@@ -69,10 +80,11 @@ export function scorecardReportView(doc: CompiledDocument, envelope: Envelope) {
 export const scorecardReport: { blank: ReportPart; evaluated: ReportPart } = {
   blank: {
     template: 'document-summary',
-    view: (doc) => ({ isScorecard: true, scorecard: scorecardView(doc) }),
+    view: (doc, _, lang) => ({ isScorecard: true, scorecard: scorecardView(doc, lang) }),
   },
   evaluated: {
     template: 'scorecard-report',
-    view: (doc, evaluation) => (evaluation ? { report: scorecardReportView(doc, evaluation.envelope) } : {}),
+    view: (doc, evaluation, lang) =>
+      evaluation ? { report: scorecardReportView(doc, evaluation.envelope, lang) } : {},
   },
 };
