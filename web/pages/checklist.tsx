@@ -93,7 +93,7 @@ function sectionsOf(doc: CompiledDocument, lang: PageContext['lang']) {
 
 export function ChecklistPage(props: { page: PageContext; doc: CompiledDocument; workOrder: string }) {
   const { page, doc } = props;
-  const title = textIn(page.lang, doc.title);
+  const title = textIn(page.lang, doc.data.title ?? doc.title);
   const facts = factFields(doc, page.lang);
   const sections = sectionsOf(doc, page.lang);
   const data: ChecklistData = {
