@@ -106,6 +106,60 @@ const ENGINE: Record<Lang, Record<EngineLabelGroup, ReadonlyMap<string, string>>
   return byLang;
 })();
 
+/** The catalogue's word for each kind, as the `codes.kind` of a result: made once, shared (never changed). */
+const KIND_CODES: Record<Lang, Map<string, Readonly<Record<string, string>>>> = {
+  zh: new Map(),
+  en: new Map(),
+};
+
+function kindCodes(kind: string, lang: Lang): Readonly<Record<string, string>> | undefined {
+  let known = KIND_CODES[lang].get(kind);
+  if (known === undefined) {
+    const text = ENGINE[lang].kind.get(kind);
+    if (text === undefined) return undefined;
+    known = Object.freeze({ [kind]: text });
+    KIND_CODES[lang].set(kind, known);
+  }
+  return known;
+}
+
+/** Collects the labels of one result: lookups in maps made at compile time, nothing else. */
+class Collector implements LabelSink {
+  readonly values: Record<string, Record<string, string>> = {};
+  readonly codes: Partial<Record<EngineLabelGroup, Record<string, string>>> = {};
+
+  constructor(
+    private readonly own: ReadonlyMap<string, ReadonlyMap<string, string>>,
+    private readonly engine: Record<EngineLabelGroup, ReadonlyMap<string, string>>,
+  ) {}
+
+  value(name: string, value: unknown): void {
+    if (this.own.size === 0) return;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return;
+    const key = typeof value === 'string' ? value : String(value);
+    const text = this.own.get(name)?.get(key);
+    if (text === undefined) return;
+    let group = this.values[name];
+    if (group === undefined) {
+      group = {};
+      this.values[name] = group;
+    }
+    group[key] = text;
+  }
+
+  code(group: EngineLabelGroup, code: unknown): void {
+    if (typeof code !== 'string') return;
+    const text = this.engine[group].get(code);
+    if (text === undefined) return;
+    let known = this.codes[group];
+    if (known === undefined) {
+      known = {};
+      this.codes[group] = known;
+    }
+    known[code] = text;
+  }
+}
+
 /**
  * The labels of one result in `lang`: `visit` reports the result's codes (the kind's
  * `labelsIn`), each looked up in the document's table or the catalogue; codes with no label are
@@ -117,38 +171,11 @@ export function labelsFor(
   lang: Lang,
   visit: ((sink: LabelSink) => void) | undefined,
 ): EnvelopeLabels {
-  const values: Record<string, Record<string, string>> = {};
-  const codes: Partial<Record<EngineLabelGroup, Record<string, string>>> = {};
-  const own = table[lang];
-  const engine = ENGINE[lang];
-  const sink: LabelSink = {
-    value(name, value) {
-      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return;
-      const key = String(value);
-      const text = own.get(name)?.get(key);
-      if (text === undefined) return;
-      let group = values[name];
-      if (group === undefined) {
-        group = {};
-        values[name] = group;
-      }
-      group[key] = text;
-    },
-    code(group, code) {
-      if (typeof code !== 'string') return;
-      const text = engine[group].get(code);
-      if (text === undefined) return;
-      let known = codes[group];
-      if (known === undefined) {
-        known = {};
-        codes[group] = known;
-      }
-      known[code] = text;
-    },
-  };
-  sink.code('kind', kind);
-  visit?.(sink);
-  return { lang, values, codes };
+  const collector = new Collector(table[lang], ENGINE[lang]);
+  const kindText = kindCodes(kind, lang);
+  if (kindText !== undefined) collector.codes.kind = kindText as Record<string, string>;
+  visit?.(collector);
+  return { lang, values: collector.values, codes: collector.codes };
 }
 
 /** The label of one value in a language, for reports and pages: undefined when there is none. */
