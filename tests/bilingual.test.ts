@@ -72,7 +72,7 @@ describe('convert', () => {
       'checklists/delivery.vehicle/1.3.0.yaml',
     ).document;
     const texts = (d: typeof doc) =>
-      (d?.data.sections as { items: { text: { zh: string; en: string } }[] }[]).flatMap((s) =>
+      ((d?.data.sections ?? []) as { items: { text: { zh: string; en: string } }[] }[]).flatMap((s) =>
         s.items.map((i) => `${i.text.zh}|${i.text.en.toLowerCase()}`),
       );
     expect(texts(doc)).toEqual(texts(bundled));
