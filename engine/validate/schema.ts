@@ -219,17 +219,23 @@ function isTextSchema(schema: unknown): boolean {
   );
 }
 
-/** Human text that is neither a string nor a closed `{zh, en}`: says what was written instead. */
+/**
+ * Human text that is neither a string nor a closed `{zh, en}`: says what was written instead. An
+ * empty title is `schema_size` and a list or a number `schema_type`, as for any other field; a
+ * mapping that is not `{zh, en}` is `text_invalid`.
+ */
 function textDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic {
   const at = e.instancePath;
   const v = e.data;
+  const where = { file, ...positionOf(map, at), path: at };
+  if (v === '') return error('schema_size', `\`${label(at)}\` must not be empty`, where);
   const isMapping = v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isMapping) {
+    return error('schema_type', `\`${label(at)}\` must be text or \`{zh, en}\`, not ${typeName(v)}`, where);
+  }
   const others = isMapping ? Object.keys(v).filter((k) => k !== 'zh' && k !== 'en') : [];
-  const what = !isMapping
-    ? typeName(v)
-    : others.length > 0
-      ? `a mapping with ${others.map((k) => `\`${k}\``).join(', ')}`
-      : 'an empty mapping';
+  const what =
+    others.length > 0 ? `a mapping with ${others.map((k) => `\`${k}\``).join(', ')}` : 'an empty mapping';
   return error('text_invalid', `\`${label(at)}\` must be text or \`{zh, en}\`, not ${what}`, {
     file,
     ...positionOf(map, at),
