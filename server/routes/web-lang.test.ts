@@ -45,6 +45,15 @@ describe('bilingual documents on the pages', () => {
     expect(zh).not.toContain('Completion confirmation and vehicle delivery');
   });
 
+  it('offers a checklist’s choices and enum facts in the words of its labels', async () => {
+    const zh = await page('/standards/delivery.vehicle/fill?v=1.3.0');
+    expect(zh).toContain('<option value="returned">旧件交还客户</option>');
+    expect(zh).toContain('客户付费');
+    const en = await page('/standards/delivery.vehicle/fill?v=1.3.0&lang=en');
+    expect(en).toContain('<option value="returned">Returned to the customer</option>');
+    expect(en).toContain('Customer pay');
+  });
+
   it('prints the report in ?lang, else Accept-Language', async () => {
     const report = await app.request('/v1/standards/delivery.vehicle/versions/1.3.0/report', {
       headers: { 'accept-language': 'en' },
