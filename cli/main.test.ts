@@ -66,7 +66,7 @@ describe('norma validate', () => {
     expect(plain.out).not.toContain('never_reached');
     const deep = await run(['validate', '--deep', file]);
     expect(deep.code).toBe(0);
-    expect(deep.out).toContain('warning never_reached rule `dead` was never applied');
+    expect(deep.out).toContain('warning never_reached 此元素永远不会被用到：rule `dead` was never applied');
   });
 
   it('passes the bundled sample with exit 0', async () => {
@@ -99,11 +99,11 @@ describe('norma validate', () => {
     expect(r.out).toBe(
       [
         // A locked version that no longer compiles is withheld: nothing older takes its place.
-        `${SAMPLE}/1.1.0.yaml:1:1 lock_standard_withheld \`approval.work-order\` 1.1.0 is withheld: its file does not compile`,
+        `${SAMPLE}/1.1.0.yaml:1:1 lock_standard_withheld 锁定文件扣留了此版本：\`approval.work-order\` 1.1.0 is withheld: its file does not compile`,
         '  hint: restore the approved file from version control',
-        `${SAMPLE}/1.1.0.yaml:33:13 ref_unknown_fact unknown fact \`estimatedTotal\``,
+        `${SAMPLE}/1.1.0.yaml:33:13 ref_unknown_fact 引用了未声明的事实：unknown fact \`estimatedTotal\``,
         '  hint: did you mean `estimateTotal`?',
-        `${SAMPLE}/1.1.0.yaml:34:23 then_invalid \`approver: "service-manger"\` is not one of \`service-advisor\`, \`service-manager\`, \`general-manager\``,
+        `${SAMPLE}/1.1.0.yaml:34:23 then_invalid 规则结果不符合输出声明：\`approver: "service-manger"\` is not one of \`service-advisor\`, \`service-manager\`, \`general-manager\``,
         '  hint: did you mean `service-manager`?',
         'failed: 2 documents, 3 errors, 0 warnings',
       ].join('\n'),
@@ -117,7 +117,7 @@ describe('norma validate', () => {
     const r = await run(['validate', file], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.out.split('\n')).toContain(
-      `${SAMPLE}/1.0.0.yaml:4:10 path_version_mismatch version \`1.0.1\` does not match its file name \`1.0.0.yaml\``,
+      `${SAMPLE}/1.0.0.yaml:4:10 path_version_mismatch 版本号与文件名不符：version \`1.0.1\` does not match its file name \`1.0.0.yaml\``,
     );
   });
 
@@ -136,6 +136,7 @@ describe('norma validate', () => {
         {
           code: 'schema_enum',
           message: '`hit` must be one of `first`, `unique`, `any`, `priority`, `collect`, not `frist`',
+          summary: '值不在允许的列表中',
           severity: 'error',
           file: `${SAMPLE}/1.0.0.yaml`,
           line: 18,
@@ -145,6 +146,13 @@ describe('norma validate', () => {
         },
       ],
     });
+    const en = await run(['validate', '--dir', dir, '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(JSON.parse(en.out).diagnostics[1]).toMatchObject({
+      code: 'schema_enum',
+      summary: 'a value outside a fixed list',
+    });
+    const text = await run(['validate', '--dir', dir, '--lang', 'en'], { cwd: dir });
+    expect(text.out).toContain('schema_enum a value outside a fixed list: `hit` must be one of');
     const clean = await run(['validate', SAMPLE, '--format', 'json']);
     expect(JSON.parse(clean.out)).toEqual({ documents: 4, errors: 0, warnings: 0, diagnostics: [] });
   });

@@ -117,7 +117,7 @@ describe('a standards directory that is not there', () => {
     mkdirSync(join(empty, 'rules'));
     const noDocuments = await run(['validate', '--dir', empty]);
     expect(noDocuments.code).toBe(1);
-    expect(noDocuments.out).toContain('input_empty no documents in');
+    expect(noDocuments.out).toContain('input_empty 没有找到任何文件：no documents in');
     const json = JSON.parse((await run(['validate', '--dir', empty, '--format', 'json'])).out);
     expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(['input_empty']);
     for (const argv of [

@@ -94,6 +94,10 @@ export const dirFlag = flag.string(
 );
 
 /** `--no-lock`, which every command that loads a standards directory takes. */
+export const langFlag = flag.choice(
+  ['zh', 'en'],
+  'the language of summaries, labels and reports: zh (the default) or en',
+);
 export const noLockFlag = flag.boolean(
   'do not check norma.lock (development directories only: unsafe for production)',
 );

@@ -1,4 +1,6 @@
 import type { DiagnosticCode } from './codes.ts';
+import { codeSummary } from './i18n/catalogue.ts';
+import type { Lang } from './i18n/lang.ts';
 
 /** A problem found in a document or an input: data first, text only when printed. */
 export interface Diagnostic {
@@ -55,16 +57,26 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error');
 }
 
-/** One line per diagnostic, `file:line:col code message`, with the hint indented below. */
-export function formatDiagnosticsText(list: readonly Diagnostic[]): string {
+/**
+ * One line per diagnostic, `file:line:col code message`, with the hint indented below; in a
+ * language, the code's one-line summary from the catalogue comes before the (English) detail:
+ * `file:line:col code 摘要：message`.
+ */
+export function formatDiagnosticsText(list: readonly Diagnostic[], lang?: Lang): string {
   return list
     .map((d) => {
       const where = d.file ? `${d.file}:${d.line ?? 1}:${d.col ?? 1} ` : d.path ? `${d.path} ` : '';
       const level = d.severity === 'warning' ? 'warning ' : '';
-      const head = `${where}${level}${d.code} ${d.message}`;
+      const summary = lang === undefined ? '' : `${codeSummary(d.code, lang)}${lang === 'zh' ? '：' : ': '}`;
+      const head = `${where}${level}${d.code} ${summary}${d.message}`;
       return d.hint ? `${head}\n  hint: ${d.hint}` : head;
     })
     .join('\n');
+}
+
+/** Diagnostics as JSON gives them in a language: each with its code's `summary`; `message` stays. */
+export function withSummaries(list: readonly Diagnostic[], lang: Lang): (Diagnostic & { summary: string })[] {
+  return list.map((d) => ({ ...d, summary: codeSummary(d.code, lang) }));
 }
 
 /** Raised by engine entry points with a list of diagnostics; carries the docs/api.md error shape. */

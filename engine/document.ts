@@ -7,7 +7,10 @@ import { badPatternAt, compileFacts, type FactModel } from './facts/model.ts';
 import { scopeOf } from './facts/scope.ts';
 import type { FactSchema } from './facts/types.ts';
 import { warnMissingUnits } from './facts/units.ts';
-import { mapAt, textAt } from './kinds/common.ts';
+import { compileLabels, type LabelTable, type LabelTargets, NO_LABELS } from './i18n/labels.ts';
+import type { Lang } from './i18n/lang.ts';
+import { isText } from './i18n/text.ts';
+import { humanAt, mapAt, textAt } from './kinds/common.ts';
 import {
   type ConditionCode,
   collectingSets,
@@ -34,8 +37,13 @@ export interface CompiledDocument {
   version: string;
   status: DocumentStatus;
   effective?: string;
+  /** The title in the document's language (`lang`); the data keeps `{zh, en}` for `textOf`. */
   title: string;
   description?: string;
+  /** The language the document's plain-string text is in (`lang:`, default zh). */
+  lang: Lang;
+  /** The `labels:` table, resolved per language. */
+  labels: LabelTable;
   clause?: string | string[];
   owner?: string;
   change?: string;
@@ -112,6 +120,7 @@ export function compileDocument(
   // Not a spread: a large file can have more schema errors than a call takes arguments.
   const diagnostics: Diagnostic[] = validateSchema(module ? module.schema : 'header', doc, file, loaded.map);
   const ctx = parseContext(file, loaded.map, diagnostics);
+  ctx.lang = doc.lang === 'en' ? 'en' : 'zh';
   checkHeader(doc, ctx, expected, module);
   checkReview(doc, ctx);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
@@ -135,6 +144,10 @@ export function compileDocument(
     : undefined;
   const compiled = made?.value;
   if (module && made) checkNeverAtLoad(doc, module, compiled, ctx);
+  const labels =
+    module && made && doc.labels !== undefined
+      ? compileLabels(doc.labels, labelTargetsOf(module, compiled, facts), ctx)
+      : NO_LABELS;
   if (module && !hasErrors(diagnostics)) checkTestsAtLoad({ data: doc, facts, module, compiled }, ctx);
   const sorted = capDiagnostics(sortDiagnostics(diagnostics));
   // Compiling asked where every rule is; the document keeps the positions, not that lookup index.
@@ -148,8 +161,11 @@ export function compileDocument(
     id: doc.id as string,
     version: doc.version as string,
     status: doc.status as DocumentStatus,
-    ...optional(doc, ['effective', 'description', 'owner', 'change']),
-    title: doc.title as string,
+    ...optional(doc, ['effective', 'owner', 'change']),
+    ...(isText(doc.description) ? { description: humanAt(doc.description, ctx) as string } : {}),
+    title: humanAt(doc.title, ctx) ?? '',
+    lang: ctx.lang,
+    labels,
     ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
     ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
     ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed as { by: string; at: string } } : {}),
@@ -272,6 +288,20 @@ function compileFactsAt(raw: unknown, ctx: ParseContext, schemaDiagnostics: Diag
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/**
+ * What a `labels:` table may name: every fact declaring an `enum` (or a boolean), with its
+ * values, and what the kind adds (a ruleset's outputs, a checklist's choice items).
+ */
+function labelTargetsOf(module: KindModule<unknown>, compiled: unknown, facts: FactModel): LabelTargets {
+  const out = new Map<string, readonly string[] | undefined>();
+  for (const [name, schema] of Object.entries(facts.declared)) {
+    if (Array.isArray(schema?.enum)) out.set(name, schema.enum.map(String));
+    else if (schema?.type === 'boolean') out.set(name, ['true', 'false']);
+  }
+  for (const [name, values] of module.labelTargets?.(compiled, facts) ?? []) out.set(name, values);
+  return out;
 }
 
 /** `forall.when` conditions name facts: check them at load like any other condition. */

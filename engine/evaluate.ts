@@ -5,6 +5,8 @@ import type { ConditionExplain } from './conditions/explain.ts';
 import { evaluateReference } from './conditions/jre.ts';
 import { error, NormaError } from './diagnostics.ts';
 import type { CompiledDocument } from './document.ts';
+import { type EnvelopeLabels, labelsFor } from './i18n/labels.ts';
+import type { Lang } from './i18n/lang.ts';
 import type {
   Ask,
   ExplainEntry,
@@ -29,6 +31,8 @@ export interface EvaluateOptions {
   path?: EvalPath;
   /** Add `debug: { path }` to the envelope. */
   debug?: boolean;
+  /** Add `labels` in this language: words for the codes of the result (engine/i18n/labels.ts). */
+  lang?: Lang;
 }
 
 /** The result envelope of docs/api.md. */
@@ -40,6 +44,21 @@ export interface Envelope {
   matched: Matched[];
   explain?: ExplainEntry[];
   debug?: { path: EvalPath };
+  /** With a language asked for: words for the result's codes, in that language. */
+  labels?: EnvelopeLabels;
+}
+
+/**
+ * The labels of an envelope's result in `lang`, from the document's table and the catalogue,
+ * both resolved at compile time: lookups only.
+ */
+export function labelsOf(
+  doc: CompiledDocument,
+  envelope: Pick<Envelope, 'result'>,
+  lang: Lang,
+): EnvelopeLabels {
+  const visit = doc.module.labelsIn;
+  return labelsFor(doc.labels, doc.kind, lang, visit ? (sink) => visit(envelope.result, sink) : undefined);
 }
 
 /** Checks the request and the date; throws `facts_invalid`, `answers_invalid` or `at_invalid`. */
@@ -128,7 +147,7 @@ export function evaluateFast(
   const run = doc.module.evaluate(doc.compiled, input, env, false);
   let step = run.next(undefined as unknown as Truths);
   while (!step.done) step = run.next(new FastTruths(step.value, env));
-  return envelope(doc, at, step.value, false, options.debug ? 'closures' : undefined);
+  return envelope(doc, at, step.value, false, options.debug ? 'closures' : undefined, options.lang);
 }
 
 /** The truths of an ask on the closures, decided when asked (a class: no closure per evaluation). */
@@ -164,7 +183,14 @@ export async function evaluateReferencePath(
     const explained: ConditionExplain[] = outcome.explain;
     step = run.next({ get: (i) => outcome.truths[i] === true, explain: (i) => explained[i] });
   }
-  return envelope(doc, at, step.value, explain, options.debug ? 'json-rules-engine' : undefined);
+  return envelope(
+    doc,
+    at,
+    step.value,
+    explain,
+    options.debug ? 'json-rules-engine' : undefined,
+    options.lang,
+  );
 }
 
 /** Evaluates a document: the closures by default, json-rules-engine when explaining or asked to. */
@@ -185,6 +211,7 @@ function envelope(
   outcome: KindOutcome,
   explain: boolean,
   path: EvalPath | undefined,
+  lang: Lang | undefined,
 ): Envelope {
   // Key by key, without spreads of empty objects: this runs once per evaluation.
   const out: Envelope = {
@@ -196,5 +223,6 @@ function envelope(
   };
   if (explain) out.explain = outcome.explain;
   if (path) out.debug = { path };
+  if (lang) out.labels = labelsOf(doc, out, lang);
   return out;
 }

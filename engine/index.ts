@@ -18,6 +18,7 @@ export {
   NormaError,
   sortDiagnostics,
   warning,
+  withSummaries,
 } from './diagnostics.ts';
 export {
   type BehaviouralDiff,
@@ -46,9 +47,25 @@ export {
   evaluateDocument,
   evaluateFast,
   evaluateReferencePath,
+  labelsOf,
 } from './evaluate.ts';
 export { hasPersonal, MASKED, maskPersonal } from './facts/personal.ts';
 export type { FactSchema } from './facts/types.ts';
+export {
+  codeSummary,
+  ENGINE_LABEL_GROUPS,
+  type EngineLabelGroup,
+  engineLabel,
+  isMessageKey,
+  type MessageKey,
+  message,
+  messagesFor,
+  t,
+} from './i18n/catalogue.ts';
+export { type EnvelopeLabels, type LabelTable, labelOf } from './i18n/labels.ts';
+export { DEFAULT_LANG, isLang, type Lang, langs } from './i18n/lang.ts';
+export { negotiate } from './i18n/negotiate.ts';
+export { isText, type Text, textOf, wording, wordings } from './i18n/text.ts';
 export type { ExplainEntry, Matched } from './kinds/kind.ts';
 export {
   allowedStep,

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundledStandardsDir, type CompiledDocument, loadStandards } from '../engine/index.ts';
+import { bundledStandardsDir, type CompiledDocument, loadStandards, textOf } from '../engine/index.ts';
 import { REGULATIONS, type RegulationRow } from './regulations.ts';
 import { REVIEW_ITEMS } from './review-items.ts';
 
@@ -248,7 +248,17 @@ function exampleDate(doc: CompiledDocument, test: DocTest | undefined): string {
 }
 
 function firstParagraph(text: string | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return (text ?? '')
+    .split('\n\n')
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .join('\n\n');
+}
+
+/** A document's text Chinese first, English second: `中文 (English)` for a title, two paragraphs for a description. */
+function bothLanguages(text: unknown, joiner: string): string {
+  const [zh, en] = [textOf(text, 'zh'), textOf(text, 'en')];
+  if (zh === en) return zh;
+  return joiner === ' ' ? `${zh} (${en})` : `${zh}${joiner}${en}`;
 }
 
 function documentSection(doc: CompiledDocument, versions: CompiledDocument[], files: GeneratedFiles): string {
@@ -260,12 +270,12 @@ function documentSection(doc: CompiledDocument, versions: CompiledDocument[], fi
   return [
     `### ${doc.id}`,
     '',
-    `**${doc.title}**  `,
+    `**${bothLanguages(doc.data.title, ' ')}**  `,
     `kind \`${doc.kind}\`, clauses ${clausesOf(doc.clause).join(' ')}, owner ${doc.owner ?? '—'}, ` +
       `file \`${doc.file}\`, ${tests} tests, ${invariants} invariants  `,
     `versions: ${history}`,
     '',
-    firstParagraph(doc.description),
+    firstParagraph(bothLanguages(doc.data.description, '\n\n')),
     '',
     '```sh',
     example(doc, files),

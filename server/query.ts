@@ -3,7 +3,8 @@
  * its OpenAPI description lists, and nothing else. An unknown or repeated parameter is
  * `query_invalid` (400), so a misspelt `?formt=md` is never silently ignored.
  */
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { isLang, type Lang, negotiate } from '../engine/index.ts';
 import type { AppEnv } from './context.ts';
 import { httpError } from './errors.ts';
 import type { Json, PathItems } from './openapi/helpers.ts';
@@ -69,4 +70,27 @@ export function pageLimit(raw: string | undefined): number {
     throw queryError('limit', `\`limit\` is a whole number from 1 to ${PAGE_MAX}, not \`${raw}\``);
   }
   return n;
+}
+
+/**
+ * The language of a JSON answer: `?lang=zh|en`, Chinese when absent; anything else is
+ * `query_invalid`. Accept-Language is not read, so the same request always gets the same answer.
+ */
+export function langQuery(c: Context<AppEnv>): Lang {
+  const lang = c.req.query('lang');
+  if (lang === undefined) return 'zh';
+  if (isLang(lang)) return lang;
+  throw queryError(
+    'lang',
+    `\`lang\` must be zh or en, not ${JSON.stringify(lang.slice(0, 20))}`,
+    'give ?lang=zh or ?lang=en',
+  );
+}
+
+/**
+ * The language of an HTML page or report: `?lang=zh|en` when given, else the browser's
+ * Accept-Language (zh, zh-CN, zh-Hans → zh; en-* → en), else Chinese.
+ */
+export function htmlLangQuery(c: Context<AppEnv>): Lang {
+  return c.req.query('lang') !== undefined ? langQuery(c) : negotiate(c.req.header('accept-language'));
 }

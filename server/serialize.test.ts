@@ -58,6 +58,20 @@ const envelope = fc.record(
     ),
     explain: fc.array(fc.jsonValue(), { maxLength: 2 }),
     debug: fc.constant({ path: 'closures' }),
+    labels: fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          lang: fc.constantFrom('zh', 'en'),
+          values: fc.dictionary(fc.constantFrom('approver', 'grade'), fc.dictionary(text, text)),
+          codes: fc.record(
+            { kind: fc.dictionary(text, text), status: fc.dictionary(text, text) },
+            { requiredKeys: [] },
+          ),
+        }),
+      },
+      { weight: 1, arbitrary: odd },
+    ),
     record: fc.record({ id: text, stored: fc.boolean() }),
   },
   { requiredKeys: ['standard', 'at', 'kind', 'result', 'matched'] },

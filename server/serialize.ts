@@ -2,8 +2,8 @@
  * The evaluation envelope as JSON text, written by code that knows its shape: the `standard`
  * header is the same for every evaluation of a version, and so is a `matched` entry without a
  * message, so their texts are made once and kept; everything else (`at`, `kind`, the kind's
- * `result`, messages, `explain`, fields added later) goes through JSON.stringify. The output is byte for byte what
- * `JSON.stringify(envelope)` gives, fields in the same order, none dropped: any value that is not
+ * `result`, messages, `explain`, the `labels` of the language asked for, fields added later)
+ * goes through JSON.stringify. The output is byte for byte what `JSON.stringify(envelope)` gives, fields in the same order, none dropped: any value that is not
  * of the expected type is handed to JSON.stringify too (serialize.test.ts checks this on
  * generated envelopes).
  */
@@ -39,6 +39,8 @@ function keyText(key: string): string {
       return '"result"';
     case 'matched':
       return '"matched"';
+    case 'labels':
+      return '"labels"';
     default:
       return JSON.stringify(key);
   }

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES, SCHEMA_KEYWORD_CODES } from '../engine/index.ts';
+import { codeSummary, DIAGNOSTIC_CODES, SCHEMA_KEYWORD_CODES } from '../engine/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const errorsMd = readFileSync(join(root, 'docs/errors.md'), 'utf8');
@@ -38,6 +38,15 @@ describe('diagnostic codes', () => {
 
   it('are all that docs/errors.md lists', () => {
     expect([...tabled].filter((code) => !all.includes(code))).toEqual([]);
+  });
+
+  it('each have a one-line summary in Chinese and in English in the catalogue', () => {
+    const missing = all.filter(
+      (code) => codeSummary(code, 'zh') === code || codeSummary(code, 'en') === code,
+    );
+    expect(missing).toEqual([]);
+    const notChinese = all.filter((code) => !/[\u4e00-\u9fff]/.test(codeSummary(code, 'zh')));
+    expect(notChinese).toEqual([]);
   });
 
   it('are each produced somewhere in the code', () => {

@@ -2,7 +2,9 @@
  * Which language a page is in: `?lang=` (remembered in a cookie), else the cookie, else the
  * browser's Accept-Language, else Chinese. And how bilingual document text is shown.
  */
-import type { Lang } from './messages.ts';
+import { isLang, type Lang } from '../engine/i18n/lang.ts';
+import { negotiate } from '../engine/i18n/negotiate.ts';
+import { textOf } from '../engine/i18n/text.ts';
 
 export const LANG_COOKIE = 'norma_lang';
 
@@ -23,20 +25,12 @@ export function chooseLang(hints: LangHints): { lang: Lang; remember: boolean } 
 }
 
 function asLang(value: string | undefined): Lang | undefined {
-  return value === 'zh' || value === 'en' ? value : undefined;
+  return isLang(value) ? value : undefined;
 }
 
-/** The preferred of zh and en by q-value; Chinese when neither is named. */
+/** The preferred of zh and en by q-value; Chinese when neither is named (engine/i18n/negotiate.ts). */
 export function fromAcceptLanguage(header: string): Lang {
-  let best: { lang: Lang; q: number } | undefined;
-  for (const part of header.split(',')) {
-    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-    const lang = tag.startsWith('zh') ? 'zh' : tag.startsWith('en') ? 'en' : undefined;
-    if (!lang) continue;
-    const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-    if (!best || q > best.q) best = { lang, q: Number.isFinite(q) ? q : 0 };
-  }
-  return best?.lang ?? 'zh';
+  return negotiate(header);
 }
 
 /**
@@ -44,11 +38,6 @@ export function fromAcceptLanguage(header: string): Lang {
  * plain string is shown as written, since it is in the document's own language.
  */
 export function textIn(lang: Lang, value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const v = value as Record<string, unknown>;
-    const chosen = v[lang] ?? v[lang === 'zh' ? 'en' : 'zh'];
-    if (typeof chosen === 'string') return chosen;
-  }
-  return value === undefined || value === null ? '' : String(value);
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? textOf(value, lang) : String(value);
 }

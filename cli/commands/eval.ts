@@ -1,6 +1,6 @@
 import { evaluateStandard, isIsoDate, loadStandards } from '../../engine/index.ts';
 import { CliError, type Io, indexOptions, readJsonFile, standardsDir, UsageError } from '../io.ts';
-import { dirFlag, flag, noLockFlag, type ParsedCommandLine, parseCommandLine } from '../options.ts';
+import { dirFlag, flag, langFlag, noLockFlag, type ParsedCommandLine, parseCommandLine } from '../options.ts';
 import { storeFlags, subjectOf, withRecords } from '../store.ts';
 import { formatCaseText } from './eval-case.ts';
 
@@ -8,7 +8,7 @@ import { formatCaseText } from './eval-case.ts';
 export const spec = {
   name: 'eval',
   usage:
-    'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--record [--subject type:id]] [--dir path] [--no-lock]\n       norma eval <process> --history case.json [--at date-time] [--json]',
+    'norma eval <id> --facts f.json [--answers a.json] [--at date] [--version v] [--explain] [--lang zh|en] [--record [--subject type:id]] [--dir path] [--no-lock]\n       norma eval <process> --history case.json [--at date-time] [--json]',
   summary: 'evaluate a standard on facts, or a process over a case, and print the result',
   flags: {
     facts: flag.string('f.json', 'the facts as a JSON file (`-` reads standard input)'),
@@ -25,6 +25,7 @@ export const spec = {
     explain: flag.boolean('add, for every rule, item, band or price, why it applied or not'),
     json: flag.boolean('with --history: print the result envelope as JSON instead of text'),
     debug: flag.boolean('add the evaluation path taken (fast closures or json-rules-engine)'),
+    lang: langFlag,
     dir: dirFlag,
     'no-lock': noLockFlag,
     record: flag.boolean(
@@ -63,7 +64,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
       ...(values.version ? { version: values.version } : {}),
       explain: values.explain,
     },
-    { debug: values.debug },
+    { debug: values.debug, lang: values.lang },
   );
   if (values.subject && !values.record)
     throw new UsageError('--subject is recorded with the decision: add --record');
@@ -126,7 +127,7 @@ async function evalCase(id: string, values: Values, io: Io): Promise<number> {
       ...(version ? { version } : {}),
       explain: values.explain,
     },
-    { debug: values.debug },
+    { debug: values.debug, lang: values.lang },
   );
   io.out(values.json ? JSON.stringify(envelope, null, 2) : formatCaseText(envelope));
   return 0;

@@ -10,7 +10,7 @@ import {
   today,
 } from '../../engine/index.ts';
 import { type Io, indexOptions, readJsonFile, standardsDir, writeOutputFile } from '../io.ts';
-import { dirFlag, flag, noLockFlag, parseCommandLine } from '../options.ts';
+import { dirFlag, flag, langFlag, noLockFlag, parseCommandLine } from '../options.ts';
 
 /** `norma render`'s command line. */
 export const spec = {
@@ -30,13 +30,13 @@ export const spec = {
       ['customer', 'internal'],
       "a fee schedule's statement: the customer's 结算清单 (default) or the internal one with cost and markup",
     ),
-    lang: flag.choice(['zh', 'en'], 'the language of the report (default: zh; a 结算清单: the customer’s)'),
     fonts: flag.choice(
       ['embed', 'link', 'none'],
       'the Chinese font: embedded subsets so the file prints anywhere (default), links to a norma server’s /static/fonts/, or none',
     ),
     at: flag.date('the date that chooses the version in force and evaluates (default: today)'),
     out: flag.string('file.html', 'write the HTML to this file (default: standard output)'),
+    lang: langFlag,
     dir: dirFlag,
     'no-lock': noLockFlag,
   },

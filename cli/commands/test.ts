@@ -13,7 +13,7 @@ import {
   testDocument,
 } from '../../engine/index.ts';
 import { type Io, indexOptions, standardsRoot } from '../io.ts';
-import { dirFlag, flag, MAX_SEED, noLockFlag, parseCommandLine } from '../options.ts';
+import { dirFlag, flag, langFlag, MAX_SEED, noLockFlag, parseCommandLine } from '../options.ts';
 import {
   compileFile,
   displayPath,
@@ -30,7 +30,8 @@ const MAX_TEST_RUNS = 100_000;
 /** `norma test`'s command line. */
 export const spec = {
   name: 'test',
-  usage: 'norma test [paths…] [--seed n] [--runs n] [--format text|json] [--dir path] [--no-lock]',
+  usage:
+    'norma test [paths…] [--seed n] [--runs n] [--format text|json] [--lang zh|en] [--dir path] [--no-lock]',
   summary: "run each document's tests and invariants; print shrunk counterexamples",
   flags: {
     seed: flag.integer(
@@ -41,6 +42,7 @@ export const spec = {
     ),
     runs: flag.integer('n', `generated inputs per invariant (default: ${DEFAULT_RUNS})`, 1, MAX_TEST_RUNS),
     format: flag.choice(['text', 'json'], 'how to print the run'),
+    lang: langFlag,
     dir: dirFlag,
     'no-lock': noLockFlag,
   },
@@ -68,7 +70,7 @@ export async function testCommand(argv: string[], io: Io): Promise<number> {
   }
   const run: AssuranceRun = { seed, runs, documents: [], diagnostics: sortDiagnostics(diagnostics) };
   for (const doc of documents) run.documents.push(await testDocument(doc, { seed, runs }));
-  io.out(values.format === 'json' ? formatRunJson(run) : formatRunText(run));
+  io.out(values.format === 'json' ? formatRunJson(run, values.lang) : formatRunText(run, values.lang));
   return runPassed(run) ? 0 : 1;
 }
 

@@ -10,9 +10,10 @@ import {
   loadStandards,
   sortDiagnostics,
   warning,
+  withSummaries,
 } from '../../engine/index.ts';
 import { type Io, indexOptions, standardsRoot } from '../io.ts';
-import { dirFlag, flag, noLockFlag, parseCommandLine } from '../options.ts';
+import { dirFlag, flag, langFlag, noLockFlag, parseCommandLine } from '../options.ts';
 import {
   compileFile,
   displayPath,
@@ -26,7 +27,7 @@ import {
 /** `norma validate`'s command line. */
 export const spec = {
   name: 'validate',
-  usage: 'norma validate [paths…] [--dir path] [--format text|json] [--deep] [--no-lock]',
+  usage: 'norma validate [paths…] [--dir path] [--format text|json] [--deep] [--lang zh|en] [--no-lock]',
   summary: 'check documents; print file:line:col code message; exit 1 on any error',
   flags: {
     dir: dirFlag,
@@ -35,6 +36,7 @@ export const spec = {
       `also search with ${DEEP_RUNS} generated inputs per document for rules, items and bands nothing reaches`,
     ),
     format: flag.choice(['text', 'json'], 'how to print the diagnostics'),
+    lang: langFlag,
   },
   args: { min: 0, max: Number.POSITIVE_INFINITY },
 };
@@ -57,9 +59,15 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const errors = sorted.filter((d) => d.severity === 'error').length;
   const warnings = sorted.length - errors;
   if (values.format === 'json') {
-    io.out(JSON.stringify({ documents, errors, warnings, diagnostics: sorted }, null, 2));
+    io.out(
+      JSON.stringify(
+        { documents, errors, warnings, diagnostics: withSummaries(sorted, values.lang) },
+        null,
+        2,
+      ),
+    );
   } else {
-    if (sorted.length > 0) io.out(formatDiagnosticsText(sorted));
+    if (sorted.length > 0) io.out(formatDiagnosticsText(sorted, values.lang));
     io.out(
       `${errors === 0 ? 'ok' : 'failed'}: ${documents} document${documents === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
     );

@@ -1,4 +1,5 @@
-import { type Diagnostic, formatDiagnosticsText } from '../diagnostics.ts';
+import { type Diagnostic, formatDiagnosticsText, withSummaries } from '../diagnostics.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Finding } from './check.ts';
 import type { DocumentReport } from './run.ts';
 
@@ -60,7 +61,7 @@ export function runPassed(run: AssuranceRun): boolean {
 }
 
 /** The machine-readable form: the run as JSON, with a `passed` flag and counts. */
-export function formatRunJson(run: AssuranceRun): string {
+export function formatRunJson(run: AssuranceRun, lang?: Lang): string {
   const counts = runCounts(run);
   return JSON.stringify(
     {
@@ -75,7 +76,7 @@ export function formatRunJson(run: AssuranceRun): string {
         otherProblems: counts.otherProblems,
       },
       documents: run.documents,
-      diagnostics: run.diagnostics,
+      diagnostics: lang ? withSummaries(run.diagnostics, lang) : run.diagnostics,
     },
     null,
     2,
@@ -83,9 +84,9 @@ export function formatRunJson(run: AssuranceRun): string {
 }
 
 /** The text form: one line per document with its counts, then each finding in detail. */
-export function formatRunText(run: AssuranceRun): string {
+export function formatRunText(run: AssuranceRun, lang?: Lang): string {
   const lines: string[] = [];
-  if (run.diagnostics.length > 0) lines.push(formatDiagnosticsText(run.diagnostics));
+  if (run.diagnostics.length > 0) lines.push(formatDiagnosticsText(run.diagnostics, lang));
   for (const doc of run.documents) {
     lines.push(documentLine(doc, run));
     for (const f of doc.findings) lines.push(...findingLines(doc, f, run));

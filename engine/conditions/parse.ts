@@ -3,6 +3,8 @@ import { type Diagnostic, error } from '../diagnostics.ts';
 import { elementScope, type ResolvedPath, type Scope } from '../facts/scope.ts';
 import { enumValues } from '../facts/types.ts';
 import { unitMismatch } from '../facts/units.ts';
+/** What parsing conditions needs from the document being checked. */
+import type { Lang } from '../i18n/lang.ts';
 import { escapePointer, positionOf, type SourceMap } from '../load/yaml.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { inlineValue, quoted, quotedList } from '../util/text.ts';
@@ -12,13 +14,14 @@ import { categoryText, factOperandProblem } from './operand-types.ts';
 import { type OperatorName, operatorNames, operatorSpecs } from './operators.ts';
 import { regexProblem, shortened } from './regex.ts';
 
-/** What parsing conditions needs from the document being checked. */
 export interface ParseContext {
   file: string;
   map: SourceMap;
   diagnostics: Diagnostic[];
   /** Ids number every node of a document, so explain output can point back to it. */
   nextId: () => number;
+  /** The document's declared language (`lang:`, default zh): what its plain-string text is in. */
+  lang?: Lang;
 }
 
 /** Creates a parse context for one document. */

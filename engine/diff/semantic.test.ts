@@ -51,6 +51,47 @@ describe('semanticDiff on the bundled standard', () => {
   });
 });
 
+describe('semanticDiff on bilingual text', () => {
+  const rule = (title: unknown) => ({
+    id: 'r',
+    title,
+    // biome-ignore lint/suspicious/noThenProperty: rule data as written in YAML, never awaited
+    then: { approver: 'a' },
+  });
+
+  it('classes a wording changed in one language, or a string made {zh, en}, as wording', () => {
+    const plain = doc('ruleset', { title: '审批 (Approval)', rules: [rule('大额 (Large)')] });
+    const both = doc(
+      'ruleset',
+      {
+        title: { zh: '审批', en: 'Approval' },
+        lang: 'zh',
+        labels: { approver: { a: { zh: '甲', en: 'A' } } },
+        rules: [rule({ zh: '大额', en: 'Large' })],
+      },
+      '1.1.0',
+    );
+    const enChanged = doc(
+      'ruleset',
+      {
+        title: { zh: '审批', en: 'Approval of work' },
+        lang: 'zh',
+        labels: { approver: { a: { zh: '甲', en: 'Advisor' } } },
+        rules: [rule({ zh: '大额', en: 'Large jobs' })],
+      },
+      '1.2.0',
+    );
+    for (const [a, b] of [
+      [plain, both],
+      [both, enChanged],
+    ] as const) {
+      const diff = semanticDiff(a, b);
+      expect(diff.changes.length).toBeGreaterThan(0);
+      expect(diff.changes.filter((c) => c.class !== 'wording').map(changeLine)).toEqual([]);
+    }
+  });
+});
+
 describe('semanticDiff on rulesets', () => {
   const rule = (id: string, over: number) => ({
     id,

@@ -2,6 +2,8 @@ import type { DiagnosticCode } from '../codes.ts';
 import { alwaysTrue, type Cond } from '../conditions/ast.ts';
 import { type ParseContext, parseCondition, report } from '../conditions/parse.ts';
 import type { Scope } from '../facts/scope.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { isText, textOf } from '../i18n/text.ts';
 import { escapePointer, positionOf } from '../load/yaml.ts';
 
 export { compileMessage, type MessageFn } from './message.ts';
@@ -19,6 +21,15 @@ export function mapAt(v: unknown): Record<string, unknown> {
 /** The value when it is text. */
 export function textAt(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * Human text (`title`, `text`, `description`, …) in the document's own language, as results and
+ * messages carry it: a plain string as written, a `{zh, en}` by the document's `lang`; undefined
+ * when there is none.
+ */
+export function humanAt(v: unknown, ctx: { lang?: Lang }): string | undefined {
+  return isText(v) ? textOf(v, ctx.lang ?? 'zh', ctx.lang ?? 'zh') : undefined;
 }
 
 /** The value when it is a finite number. */

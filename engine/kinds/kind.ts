@@ -12,8 +12,9 @@ import type { CompiledDocument } from '../document.ts';
 import type { Envelope } from '../evaluate.ts';
 import type { FactModel } from '../facts/model.ts';
 import type { FactSchema } from '../facts/types.ts';
+import type { LabelSink } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { SourceMap } from '../load/yaml.ts';
-import type { ReportLang } from '../render/labels.ts';
 
 /**
  * Conditions compiled together: the tree (for json-rules-engine and explain) and the functions of
@@ -209,6 +210,13 @@ export interface KindModule<C = unknown> {
   ): Generator<Ask, KindOutcome, Truths>;
   /** What tests and invariants may name in a result, and what "complete" means. */
   outputs: KindOutputs<C>;
+  /**
+   * The names a `labels:` table may give words for beyond the enum facts (a ruleset's outputs, a
+   * checklist's choice items), each with the values it takes; undefined values: any.
+   */
+  labelTargets?(compiled: C, facts: FactModel): ReadonlyMap<string, readonly string[] | undefined>;
+  /** Reports the codes of a result to label: values under document names, and engine codes. */
+  labelsIn?(result: unknown, sink: LabelSink): void;
   /** What the semantic and behavioural diffs compare. */
   diff: KindDiff;
   /** The printable reports: the document alone, and an evaluation of it. */
@@ -264,8 +272,8 @@ export interface KindDiff {
 /** A report: its template (`templates/<name>.hbs`) and what the template receives beyond the header. */
 export interface ReportPart {
   template: string;
-  /** The view in the report's language (`zh` when absent). */
-  view(doc: CompiledDocument, evaluation?: ReportEvaluation, lang?: ReportLang): Record<string, unknown>;
+  /** The view in `lang` (human text resolved with `textOf`; the document's language when absent). */
+  view(doc: CompiledDocument, evaluation?: ReportEvaluation, lang?: Lang): Record<string, unknown>;
 }
 
 /** An evaluation to report on: its envelope and the request it answered. */

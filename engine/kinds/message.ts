@@ -6,6 +6,8 @@
  */
 import Handlebars from 'handlebars';
 import { type ParseContext, report } from '../conditions/parse.ts';
+import { langs } from '../i18n/lang.ts';
+import { isText, wording } from '../i18n/text.ts';
 
 /** A compiled message; its syntax is checked at load, never at evaluation. */
 export type MessageFn = (context: Record<string, unknown>) => string;
@@ -19,9 +21,27 @@ const PLAIN_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const HINT =
   'a message takes text and placeholders such as {{estimateTotal}} or {{vehicle.plate}}, nothing else';
 
-/** Compiles a `message` template, reporting a syntax error or an unsupported construct as a diagnostic. */
+/**
+ * Compiles a `message` template, reporting a syntax error or an unsupported construct as a
+ * diagnostic. A `{zh, en}` message has each wording checked (at `/message/zh`, `/message/en`) and
+ * renders in the document's language, so a result says the same whatever language was asked.
+ */
 export function compileMessage(src: unknown, pointer: string, ctx: ParseContext): MessageFn | undefined {
-  if (typeof src !== 'string') return undefined;
+  if (typeof src === 'string') return compileWording(src, pointer, ctx);
+  if (!isText(src)) return undefined;
+  const lang = ctx.lang ?? 'zh';
+  const shown = wording(src, lang, lang)?.lang;
+  let chosen: MessageFn | undefined;
+  for (const l of langs) {
+    const w = (src as Record<string, unknown>)[l];
+    if (typeof w !== 'string') continue;
+    const fn = compileWording(w, `${pointer}/${l}`, ctx);
+    if (l === shown) chosen = fn;
+  }
+  return chosen;
+}
+
+function compileWording(src: string, pointer: string, ctx: ParseContext): MessageFn | undefined {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(src);

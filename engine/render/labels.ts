@@ -6,8 +6,11 @@
  * customer's language when the caller gives one.
  */
 
-/** The languages reports print in. */
-export type ReportLang = 'zh' | 'en';
+import type { Lang } from '../i18n/lang.ts';
+import { wording } from '../i18n/text.ts';
+
+/** The languages reports print in: the engine's languages. */
+export type ReportLang = Lang;
 
 /** The languages reports print in, default first. */
 export const REPORT_LANGS: readonly ReportLang[] = ['zh', 'en'];
@@ -389,10 +392,5 @@ export function reportLangOf(v: unknown): ReportLang {
  * bilingual `{zh, en}` text (the other language when the asked one is missing).
  */
 export function textIn(v: unknown, lang: ReportLang): string | undefined {
-  if (typeof v === 'string') return v;
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const t = v as Record<string, unknown>;
-  const own = t[lang];
-  const other = t[lang === 'zh' ? 'en' : 'zh'];
-  return typeof own === 'string' ? own : typeof other === 'string' ? other : undefined;
+  return wording(v, lang)?.text;
 }

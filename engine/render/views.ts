@@ -4,9 +4,36 @@
  * document's plain data, so a report never depends on a kind's compiled internals.
  */
 import type { CompiledDocument } from '../document.ts';
+import { type EngineLabelGroup, engineLabel } from '../i18n/catalogue.ts';
+import { labelOf } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { isText, textOf } from '../i18n/text.ts';
 import { mapAt, textAt } from '../kinds/common.ts';
 import { inlineValue } from '../util/text.ts';
 import { type ReportLang, textIn } from './labels.ts';
+
+/**
+ * A document's human text (`title`, `text`, `description`, …) in `lang` (the document's own
+ * language when none is asked), resolved for a template: undefined when there is none.
+ */
+export function textFor(doc: CompiledDocument, value: unknown, lang?: Lang): string | undefined {
+  return isText(value) ? textOf(value, lang ?? doc.lang, doc.lang) : undefined;
+}
+
+/** The document's label of a value (`labels:`) in `lang`, or undefined. */
+export function valueLabel(
+  doc: CompiledDocument,
+  name: string,
+  value: unknown,
+  lang?: Lang,
+): string | undefined {
+  return value === undefined ? undefined : labelOf(doc.labels, lang ?? doc.lang, name, value);
+}
+
+/** The catalogue's word for an engine code (a severity, a status), or undefined. */
+export function codeLabel(group: EngineLabelGroup, code: unknown, lang: Lang): string | undefined {
+  return typeof code === 'string' ? engineLabel(group, code, lang) : undefined;
+}
 
 /** The header every report starts with. */
 export interface HeaderView {
@@ -23,6 +50,9 @@ export interface HeaderView {
   approvedAt?: string;
   digest: string;
   description?: string;
+  /** The language the report is in; the kind's word in it. */
+  lang: Lang;
+  kindLabel?: string;
 }
 
 /** The header of a document, its texts in the language when they are bilingual. */
@@ -41,6 +71,8 @@ export function headerView(doc: CompiledDocument, lang: ReportLang = 'zh'): Head
     ...opt('approvedBy', doc.approved?.by),
     ...opt('approvedAt', doc.approved?.at === undefined ? undefined : String(doc.approved.at)),
     ...opt('description', textIn(doc.data.description, lang) ?? doc.description),
+    lang,
+    ...opt('kindLabel', codeLabel('kind', doc.kind, lang)),
   };
 }
 

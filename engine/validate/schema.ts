@@ -177,6 +177,7 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap, detailed = t
       });
     case 'anyOf':
     case 'oneOf':
+      if (isTextSchema(e.parentSchema)) return textDiagnostic(e, file, map);
       return error('schema_shape', `\`${label(at)}\` does not have an allowed shape`, {
         file,
         ...positionOf(map, at),
@@ -207,6 +208,40 @@ function toDiagnostic(e: ErrorObject, file: string, map: SourceMap, detailed = t
       });
     }
   }
+}
+
+/** Whether a schema is the header's `text` or `title` (human text: a string or `{zh, en}`). */
+function isTextSchema(schema: unknown): boolean {
+  return (
+    schema !== null &&
+    typeof schema === 'object' &&
+    (schema as { $comment?: unknown }).$comment === 'norma:text'
+  );
+}
+
+/**
+ * Human text that is neither a string nor a closed `{zh, en}`: says what was written instead. An
+ * empty title is `schema_size` and a list or a number `schema_type`, as for any other field; a
+ * mapping that is not `{zh, en}` is `text_invalid`.
+ */
+function textDiagnostic(e: ErrorObject, file: string, map: SourceMap): Diagnostic {
+  const at = e.instancePath;
+  const v = e.data;
+  const where = { file, ...positionOf(map, at), path: at };
+  if (v === '') return error('schema_size', `\`${label(at)}\` must not be empty`, where);
+  const isMapping = v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isMapping) {
+    return error('schema_type', `\`${label(at)}\` must be text or \`{zh, en}\`, not ${typeName(v)}`, where);
+  }
+  const others = isMapping ? Object.keys(v).filter((k) => k !== 'zh' && k !== 'en') : [];
+  const what =
+    others.length > 0 ? `a mapping with ${others.map((k) => `\`${k}\``).join(', ')}` : 'an empty mapping';
+  return error('text_invalid', `\`${label(at)}\` must be text or \`{zh, en}\`, not ${what}`, {
+    file,
+    ...positionOf(map, at),
+    path: at,
+    hint: 'write a plain string in the document’s `lang`, or `{zh: 中文, en: English}` with one or both',
+  });
 }
 
 function label(pointer: string): string {

@@ -60,7 +60,12 @@ export function documentSchema(): Json {
 const diagnostic: Json = closed(
   {
     code: { type: 'string', description: 'stable snake_case code with a stage prefix' },
-    message: { type: 'string' },
+    message: { type: 'string', description: 'the detail, in English' },
+    summary: {
+      type: 'string',
+      description:
+        'the code’s one-line summary from the catalogue, in the language asked for (`?lang`, default zh)',
+    },
     severity: { enum: ['error', 'warning'] },
     file: { type: 'string' },
     line: { type: 'integer', minimum: 1 },

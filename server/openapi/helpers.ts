@@ -48,6 +48,11 @@ export function queryParam(name: string, description: string, schema: Json, requ
 
 export const idParam = pathParam('id', 'the id of the standard', 'approval.work-order');
 export const versionParam = pathParam('v', 'a version of the standard', '1.1.0');
+export const langParam = queryParam(
+  'lang',
+  'the language of labels and summaries: zh (the default) or en; a JSON answer never reads Accept-Language, so it is the same for the same request',
+  { enum: ['zh', 'en'], default: 'zh' },
+);
 export const atParam = queryParam('at', 'the date that decides which version is in force (default: today)', {
   type: 'string',
   format: 'date',

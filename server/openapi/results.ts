@@ -328,6 +328,35 @@ const processResult = closed(
   ['stage', 'complete', 'stages', 'deadlines', 'overdue', 'next', 'refused'],
 );
 
+/** Words by code: `{code: text}`. */
+const wordsByCode: Json = { type: 'object', additionalProperties: string };
+
+const labels = closed(
+  {
+    lang: { enum: ['zh', 'en'], description: 'the language of the words (`?lang`, default zh)' },
+    values: {
+      type: 'object',
+      description:
+        'the document’s `labels:` for the values in this result: output (or fact, grade, payer) name → value → text',
+      additionalProperties: wordsByCode,
+    },
+    codes: closed(
+      {
+        kind: wordsByCode,
+        status: wordsByCode,
+        reason: wordsByCode,
+        severity: wordsByCode,
+        state: wordsByCode,
+        deadline: wordsByCode,
+      },
+      [],
+      'the catalogue’s words for the engine codes in this result: the kind, checklist and item statuses, item reasons, severities, process and deadline states',
+    ),
+  },
+  ['lang', 'values', 'codes'],
+  'words for the codes of the result, in one language; the result itself keeps the codes',
+);
+
 /** Per kind: its result schema and the explain entries it gives (component names). */
 const KINDS: Record<string, { result: Json; explain: Record<string, string> }> = {
   ruleset: { result: rulesetResult, explain: { rule: 'RuleExplain' } },
@@ -375,6 +404,7 @@ function envelopeOf(kind: string, explain: Record<string, string>): Json {
         entries.length === 1 ? ref(entries[0] as string) : taggedUnion('type', explain),
         'present with `explain: true`: every element considered and why it applied or not',
       ),
+      labels: ref('Labels'),
     },
     ['standard', 'at', 'kind', 'result', 'matched'],
     `the result of evaluating a ${kind}`,
@@ -388,6 +418,7 @@ export function resultComponents(): Record<string, Json> {
       description: 'the result of one evaluation; `kind` says which shape `result` has',
       ...taggedUnion('kind', Object.fromEntries(describedKinds.map((k) => [k, `${capitalised(k)}Envelope`]))),
     },
+    Labels: labels,
     StandardRef: closed({ id: string, version: string, digest: string }, ['id', 'version', 'digest']),
     Matched: matched,
     ConditionExplain: conditionExplain,

@@ -25,9 +25,9 @@ import {
   DRAFT_RECORDED_MAX,
   draftRecordedDiff,
 } from '../../records/draft-recorded-diff.ts';
+import { requireScope } from '../auth.ts';
 import { requireAuthoring } from '../authoring.ts';
 import { acceptBody, mediaTypes, readText } from '../body.ts';
-import { requireScope } from '../auth.ts';
 import { capDiagnostics } from '../bounded.ts';
 import { httpError } from '../errors.ts';
 import { closed, errors, idParam, jsonResponse, listOf, queryParam, ref } from '../openapi/helpers.ts';

@@ -19,6 +19,7 @@ describe('POST /v1/standards/{id}/evaluate', () => {
       kind: 'ruleset',
       result: { outputs: { approver: 'general-manager' } },
       matched: [expect.objectContaining({ rule: 'gm-over-20000', clause: '§7.4' })],
+      labels: { lang: 'zh', values: {}, codes: { kind: { ruleset: '决策表' } } },
     });
   });
 

@@ -8,7 +8,8 @@ import type { AppEnv } from '../context.ts';
 import { Deadline } from '../deadline.ts';
 import { httpError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { closed, errors, idParam, jsonResponse, listOf, ref } from '../openapi/helpers.ts';
+import { closed, errors, idParam, jsonResponse, langParam, listOf, ref } from '../openapi/helpers.ts';
+import { langQuery } from '../query.ts';
 import type { SubjectedRequest } from '../requests.ts';
 import { batchBody, evaluateBody } from '../requests.ts';
 import { OPEN_SCOPES } from '../scopes.ts';
@@ -26,7 +27,7 @@ export const evaluateRoutes: RouteModule = {
         operationId: 'evaluate',
         summary: 'evaluate the version in force at `at` (or a pinned one) on facts and answers',
         tags: ['evaluate'],
-        parameters: [idParam],
+        parameters: [idParam, langParam],
         requestBody: {
           required: true,
           content: {
@@ -47,7 +48,7 @@ export const evaluateRoutes: RouteModule = {
         operationId: 'evaluateBatch',
         summary: 'evaluate many inputs; each item gets its envelope or its own error',
         tags: ['evaluate'],
-        parameters: [idParam],
+        parameters: [idParam, langParam],
         requestBody: {
           required: true,
           content: { 'application/json': { schema: ref('BatchRequest') } },
@@ -70,11 +71,12 @@ export const evaluateRoutes: RouteModule = {
       c.set('standard', { id });
       const index = c.get('index');
       versionsOf(index, id);
+      const lang = langQuery(c);
       const request = evaluateBody(await readJson(c));
       // Only an explained run (json-rules-engine) is asynchronous, so only it can be raced: a
       // fast-path run is done before evaluateStandard returns, before any timer could fire.
       const deadline = request.explain ? new Deadline(options.timeoutMs) : undefined;
-      const work = evaluateStandard(index, id, request);
+      const work = evaluateStandard(index, id, request, { lang });
       const envelope: RecordedEnvelope = await (deadline ? deadline.race(work) : work);
       c.set('standard', { id, version: envelope.standard.version });
       if (records) {
@@ -89,6 +91,7 @@ export const evaluateRoutes: RouteModule = {
       const id = c.req.param('id');
       c.set('standard', { id });
       const index = c.get('index');
+      const lang = langQuery(c);
       const body = batchBody(await readJson(c));
       if (body.items.length > options.batchMax) {
         throw httpError(
@@ -119,7 +122,7 @@ export const evaluateRoutes: RouteModule = {
         }
         try {
           if (body.version !== undefined) item.version = body.version;
-          const envelope: RecordedEnvelope = await evaluateStandard(index, id, item);
+          const envelope: RecordedEnvelope = await evaluateStandard(index, id, item, { lang });
           versions.add(envelope.standard.version);
           const at = results.push(envelope) - 1;
           // Recorded together: the items' records share commits, and the answer waits for all.

@@ -34,6 +34,27 @@ describe('POST /v1/validate', () => {
     expect(body.diagnostics[0]).toMatchObject({ file: 'document.yaml', line, col: 6 });
   });
 
+  it('adds each code’s summary in the language asked for, keeping the English detail', async () => {
+    const broken = good.replace('hit: first', 'hit: frist');
+    const zh = (await json(await validate(broken))).diagnostics[0];
+    expect(zh).toMatchObject({ code: 'schema_enum', summary: '值不在允许的列表中' });
+    expect(zh.message).toContain('must be one of');
+    const en = (await json(await validate(broken, '?lang=en'))).diagnostics[0];
+    expect(en).toMatchObject({
+      code: 'schema_enum',
+      summary: 'a value outside a fixed list',
+      message: zh.message,
+    });
+  });
+
+  it('refuses bilingual text with a field other than zh and en (text_invalid)', async () => {
+    const res = await validate(good.replace(/^title: .*$/m, 'title: { zh: 审批, fr: Approbation }'));
+    expect(res.status).toBe(422);
+    const [d] = (await json(res)).diagnostics;
+    expect(d).toMatchObject({ code: 'text_invalid', path: '/title', line: expect.any(Number) });
+    expect(d.message).toContain('`fr`');
+  });
+
   it('reports malformed YAML as a diagnostic, not as a malformed body', async () => {
     const res = await validate('kind: ruleset\nid: [unclosed\n');
     expect(res.status).toBe(422);

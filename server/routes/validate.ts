@@ -1,4 +1,5 @@
 import {
+  codeSummary,
   compileFile,
   type Diagnostic,
   hasErrors,
@@ -9,7 +10,8 @@ import { acceptBody, mediaTypes, readText } from '../body.ts';
 import { capDiagnostics } from '../bounded.ts';
 import { CompilePool } from '../compile-pool.ts';
 import { httpError } from '../errors.ts';
-import { closed, errors, jsonResponse, listOf, queryParam, ref } from '../openapi/helpers.ts';
+import { closed, errors, jsonResponse, langParam, listOf, queryParam, ref } from '../openapi/helpers.ts';
+import { langQuery } from '../query.ts';
 import type { RouteModule } from './route.ts';
 
 /** The file name diagnostics carry when the caller does not say where the document would live. */
@@ -36,6 +38,7 @@ export const validateRoutes: RouteModule = {
             type: 'string',
             maxLength: 300,
           }),
+          langParam,
         ],
         requestBody: {
           required: true,
@@ -52,6 +55,7 @@ export const validateRoutes: RouteModule = {
   mount(app, { options }) {
     const pool = new CompilePool(options.timeoutMs);
     app.post('/v1/validate', acceptBody(mediaTypes.yaml, options.bodyLimit), async (c) => {
+      const lang = langQuery(c);
       const text = await readText(c);
       const file = c.req.query('file');
       if (file !== undefined && (file.length === 0 || file.length > 300)) {
@@ -65,7 +69,12 @@ export const validateRoutes: RouteModule = {
       const diagnostics =
         file !== undefined && checked.compiled ? asServed(c.get('index'), file, text) : checked.diagnostics;
       const valid = !hasErrors(diagnostics);
-      return c.json({ valid, diagnostics: capDiagnostics(diagnostics) }, valid ? 200 : 422);
+      // Each diagnostic gains its code's summary in the language asked for; `message` stays English.
+      const summarised = capDiagnostics(diagnostics).map((d) => ({
+        ...d,
+        summary: codeSummary(d.code, lang),
+      }));
+      return c.json({ valid, diagnostics: summarised }, valid ? 200 : 422);
     });
   },
 };

@@ -4,7 +4,7 @@
  * sections in order, each item with touch-sized answers, N/A where the job makes it so, measured
  * values with their unit, evidence references; the live status and score, why it fails, submit.
  */
-import type { CompiledDocument } from '../../engine/index.ts';
+import { type CompiledDocument, labelOf } from '../../engine/index.ts';
 import { textIn } from '../lang.ts';
 import { messagesFor } from '../messages.ts';
 import { valueText } from '../views/decision-table.ts';
@@ -16,6 +16,8 @@ interface FactField {
   description: string;
   kind: 'enum' | 'boolean' | 'number' | 'text';
   choices: string[];
+  /** The document's `labels:` for the choices, in the page's language. */
+  words: Record<string, string>;
   fallback?: string | number | boolean;
 }
 
@@ -26,6 +28,8 @@ interface ItemField {
   answer: string;
   unit?: string;
   choices: string[];
+  /** The document's `labels:` for the choices, in the page's language. */
+  words: Record<string, string>;
   evidence: string;
 }
 
@@ -61,10 +65,21 @@ function factFields(doc: CompiledDocument, lang: PageContext['lang']): FactField
       description: textIn(lang, raw.description ?? name),
       kind,
       choices: Array.isArray(raw.enum) ? raw.enum.map(String) : [],
+      words: wordsOf(doc, lang, name, Array.isArray(raw.enum) ? raw.enum : []),
       ...(typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean'
         ? { fallback }
         : {}),
     });
+  }
+  return out;
+}
+
+/** The words `labels:` gives a name's values in a language (only the values that have one). */
+function wordsOf(doc: CompiledDocument, lang: PageContext['lang'], name: string, values: unknown[]) {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const word = labelOf(doc.labels, lang, name, v);
+    if (word !== undefined) out[String(v)] = word;
   }
   return out;
 }
@@ -85,6 +100,12 @@ function sectionsOf(doc: CompiledDocument, lang: PageContext['lang']) {
         choices: Array.isArray(item.choices)
           ? item.choices.map((c) => (isMapping(c) ? String(c.id ?? c.value) : String(c)))
           : [],
+        words: wordsOf(
+          doc,
+          lang,
+          `${String(s.id)}.${String(item.id)}`,
+          Array.isArray(item.choices) ? item.choices : [],
+        ),
         evidence: String(item.evidence ?? 'none'),
       }),
     ),
@@ -93,7 +114,7 @@ function sectionsOf(doc: CompiledDocument, lang: PageContext['lang']) {
 
 export function ChecklistPage(props: { page: PageContext; doc: CompiledDocument; workOrder: string }) {
   const { page, doc } = props;
-  const title = textIn(page.lang, doc.title);
+  const title = textIn(page.lang, doc.data.title ?? doc.title);
   const facts = factFields(doc, page.lang);
   const sections = sectionsOf(doc, page.lang);
   const data: ChecklistData = {
@@ -136,7 +157,7 @@ export function ChecklistPage(props: { page: PageContext; doc: CompiledDocument;
                     <select id={`fact-${f.name}`} data-fact={f.name}>
                       {f.choices.map((c) => (
                         <option value={c} selected={c === f.fallback}>
-                          {c}
+                          {f.words[c] ?? c}
                         </option>
                       ))}
                     </select>
@@ -217,7 +238,7 @@ function ItemControl({ page, item }: { page: PageContext; item: ItemField }) {
           <select data-answer aria-labelledby={`${id}-text`}>
             <option value="">—</option>
             {item.choices.map((c) => (
-              <option value={c}>{c}</option>
+              <option value={c}>{item.words[c] ?? c}</option>
             ))}
           </select>
         ) : (

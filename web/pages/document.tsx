@@ -24,7 +24,7 @@ export interface DocumentPageInput {
 }
 
 export function DocumentPage({ page, doc, history, report }: DocumentPageInput) {
-  const title = textIn(page.lang, doc.title);
+  const title = textIn(page.lang, doc.data.title ?? doc.title);
   const base = `/standards/${encodeURIComponent(doc.id)}`;
   const other =
     history.versions.find((v) => v.version !== doc.version && v.inForce) ??
@@ -54,7 +54,9 @@ export function DocumentPage({ page, doc, history, report }: DocumentPageInput) 
         {doc.owner ? <li>{tr(page, 'doc.owner', { o: doc.owner })}</li> : null}
         {doc.clause ? <li>{tr(page, 'doc.clause', { c: clauseText(doc.clause) })}</li> : null}
       </ul>
-      {doc.description ? <p class="description">{textIn(page.lang, doc.description)}</p> : null}
+      {doc.description ? (
+        <p class="description">{textIn(page.lang, doc.data.description ?? doc.description)}</p>
+      ) : null}
       <p class="actions">
         {other ? (
           <a class="button" href={href(`${base}/diff`, { from: other.version, to: doc.version })}>
@@ -162,7 +164,7 @@ function DecisionTableView({ page, data }: { page: PageContext; data: Record<str
               <tr data-rule={row.id}>
                 <td>{i + 1}</td>
                 <th scope="row">
-                  {row.title || row.id}
+                  {textIn(page.lang, row.title) || row.id}
                   <div class="id">
                     {row.id}
                     {row.clause ? ` · ${row.clause}` : ''}

@@ -2,7 +2,7 @@
  * A ruleset as a decision table: one row per rule, one column per fact its conditions test at the
  * top level, one per output; conditions in words (`greater than 20000`), never rule syntax.
  */
-import { describeCondition } from '../../engine/index.ts';
+import { describeCondition, isText, type Text } from '../../engine/index.ts';
 
 export interface DecisionTable {
   hit: string;
@@ -17,7 +17,8 @@ export interface DecisionTable {
 
 export interface DecisionRow {
   id: string;
-  title: string;
+  /** As written: a plain string or `{zh, en}`; empty when there is none. */
+  title: Text;
   clause: string;
   /** Fact name → the test on it, in words; absent means "any value". */
   tests: Record<string, string>;
@@ -54,7 +55,7 @@ export function decisionTable(data: Record<string, unknown>): DecisionTable {
     if (Object.keys(rest).length > 0) other = true;
     return {
       id: String(rule.id ?? ''),
-      title: typeof rule.title === 'string' ? rule.title : '',
+      title: isText(rule.title) ? rule.title : '',
       clause: Array.isArray(rule.clause) ? rule.clause.join(', ') : String(rule.clause ?? ''),
       tests,
       ...(Object.keys(rest).length > 0 ? { other: describeCondition(rest) } : {}),

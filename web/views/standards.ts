@@ -2,12 +2,20 @@
  * The standards page's view: every document with the version in force, grouped by the chapter
  * of its clause (`§2.1` is in chapter 2), filtered by a search over id, title and clause.
  */
-import { type CompiledDocument, historyOf, type StandardsIndex } from '../../engine/index.ts';
+import {
+  type CompiledDocument,
+  historyOf,
+  isText,
+  type StandardsIndex,
+  type Text,
+  wordings,
+} from '../../engine/index.ts';
 
 export interface StandardRow {
   id: string;
   kind: string;
-  title: string;
+  /** As written: a plain string or `{zh, en}` (pages show it with `textIn`). */
+  title: Text;
   clause: string;
   inForce?: string;
   /** The status of the version in force, else of the latest; `withheld` when the lock withholds it. */
@@ -53,7 +61,7 @@ function rowOf(index: StandardsIndex, id: string, at: string): StandardRow {
   return {
     id,
     kind: history.kind,
-    title: history.title,
+    title: isText(shown?.data.title) ? shown.data.title : history.title,
     clause: clauseText(shown?.clause),
     ...(history.inForce ? { inForce: history.inForce } : {}),
     status: entry?.withheld ? 'withheld' : (entry?.status ?? 'draft'),
@@ -72,7 +80,7 @@ export function clauseText(clause: string | string[] | undefined): string {
 function matches(row: StandardRow, query: string): boolean {
   const q = query.trim().toLowerCase().replace(/^§/, '');
   if (q === '') return true;
-  return [row.id, row.title, row.clause].some((field) => field.toLowerCase().includes(q));
+  return [row.id, ...wordings(row.title), row.clause].some((field) => field.toLowerCase().includes(q));
 }
 
 /** `§2.10` after `§2.9`: clauses compared number by number; documents without one last. */

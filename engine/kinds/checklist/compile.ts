@@ -1,7 +1,7 @@
 import type { Cond } from '../../conditions/ast.ts';
 import { type ParseContext, report } from '../../conditions/parse.ts';
 import type { Scope } from '../../facts/scope.ts';
-import { checkUniqueIds, listAt, mapAt, numberAt, textAt, whenAt } from '../common.ts';
+import { checkUniqueIds, humanAt, listAt, mapAt, numberAt, textAt, whenAt } from '../common.ts';
 import { type ListElement, warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 import { type AnswerType, answerTypes, type Choice, expectText, parseExpect } from './answer.ts';
@@ -86,7 +86,7 @@ export function compileChecklist({ data, ctx, facts }: CompileInput): CompiledCh
     });
     return {
       id,
-      ...(textAt(section.title) ? { title: textAt(section.title) as string } : {}),
+      ...(humanAt(section.title, ctx) ? { title: humanAt(section.title, ctx) as string } : {}),
       sequential: section.order === 'sequential',
       items,
     };
@@ -125,7 +125,7 @@ function compileItem(
   const item: ItemParts = {
     key,
     section: sectionId,
-    text: textAt(raw.text) ?? key,
+    text: humanAt(raw.text, ctx) ?? key,
     severity: oneOf(raw.severity, severities, 'major'),
     answer,
     ...(unit !== undefined && answer === 'number' ? { unit } : {}),

@@ -1,6 +1,7 @@
 import type { KindModule } from '../kind.ts';
 import { type CompiledChecklist, compileChecklist } from './compile.ts';
 import { evaluateChecklist } from './evaluate.ts';
+import { checklistLabelsIn, checklistLabelTargets } from './labels.ts';
 import { checklistAnswerItems, checklistDiff, checklistOutputs } from './outputs.ts';
 import { prepareChecklist } from './prepare.ts';
 import { checklistReport } from './view.ts';
@@ -15,6 +16,8 @@ export const checklistKind: KindModule<CompiledChecklist> = {
   answerItems: checklistAnswerItems,
   evaluate: evaluateChecklist,
   outputs: checklistOutputs,
+  labelTargets: checklistLabelTargets,
+  labelsIn: checklistLabelsIn,
   diff: checklistDiff,
   report: checklistReport,
 };

@@ -6,7 +6,7 @@ import type { CompiledDocument } from '../../document.ts';
 import type { Envelope } from '../../evaluate.ts';
 import { describeCondition } from '../../render/describe.ts';
 import { codeWord, type ReportLang, textIn } from '../../render/labels.ts';
-import { clauseText } from '../../render/views.ts';
+import { clauseText, codeLabel, valueLabel } from '../../render/views.ts';
 import { listAt, mapAt, numberAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
@@ -33,11 +33,15 @@ export function checklistFormView(doc: CompiledDocument, lang: ReportLang = 'zh'
           number: `${s + 1}.${i + 1}`,
           text: textIn(item.text, lang) ?? itemId,
           severity: textAt(item.severity) ?? 'major',
+          severityLabel: codeLabel('severity', textAt(item.severity) ?? 'major', lang),
           answer,
           isBoolean: answer === 'boolean',
           isChoice: answer === 'choice',
-          choices: listAt(item.choices).map((c) =>
-            typeof c === 'string' ? c : (textIn(mapAt(c).label, lang) ?? String(mapAt(c).value ?? '')),
+          // Each choice in the words of the document's `labels:` (by `section.item`), else as written.
+          choices: listAt(item.choices).map(
+            (c) =>
+              valueLabel(doc, `${id}.${itemId}`, c, lang) ??
+              (typeof c === 'string' ? c : (textIn(mapAt(c).label, lang) ?? String(mapAt(c).value ?? ''))),
           ),
           unit: textAt(item.unit),
           weight: numberAt(item.weight) ?? 1,
@@ -69,6 +73,7 @@ export function checklistReportView(
       return {
         ...item,
         status: textAt(j.status) ?? 'missing',
+        statusLabel: codeLabel('status', textAt(j.status) ?? 'missing', lang),
         reason: textAt(j.reason),
         // An answer prints as a word (是 / 否), a number with its unit, a text as written.
         value:
@@ -76,7 +81,7 @@ export function checklistReportView(
             ? undefined
             : typeof a.value === 'boolean'
               ? codeWord('answer', a.value, lang)
-              : String(a.value),
+              : (valueLabel(doc, item.key, a.value, lang) ?? String(a.value)),
         by: textAt(a.by),
         // Date and time apart, so the column breaks between them and never inside either.
         at: textAt(a.at)?.replace('T', ' '),
@@ -86,6 +91,7 @@ export function checklistReportView(
   }));
   return {
     status: textAt(result.status),
+    statusLabel: codeLabel('status', result.status, lang),
     score: numberAt(result.score),
     blocking: listAt(result.blocking).map(String),
     sections,

@@ -2,7 +2,16 @@ import type { Cond } from '../../conditions/ast.ts';
 import { type ParseContext, report } from '../../conditions/parse.ts';
 import type { FactModel } from '../../facts/model.ts';
 import type { Scope } from '../../facts/scope.ts';
-import { compileMessage, listAt, type MessageFn, mapAt, numberAt, textAt, whenAt } from '../common.ts';
+import {
+  compileMessage,
+  humanAt,
+  listAt,
+  type MessageFn,
+  mapAt,
+  numberAt,
+  textAt,
+  whenAt,
+} from '../common.ts';
 import { warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 import { type CostField, costFieldsOf } from './cost.ts';
@@ -167,7 +176,7 @@ function ruleHead(
   ctx: ParseContext,
 ) {
   const pos = ctx.map.value.get(pointer) ?? { line: 1, col: 1 };
-  const title = textAt(rule.title);
+  const title = humanAt(rule.title, ctx);
   return {
     index: i,
     label: textAt(rule.id) ?? `${list}#${i + 1}`,
@@ -275,7 +284,7 @@ function costFields(facts: FactModel, currency: string, ctx: ParseContext): Cost
 }
 
 /** The payType values the document declares (order and line enums), for checking `payers`. */
-function payTypesOf(facts: FactModel): string[] | undefined {
+export function payTypesOf(facts: FactModel): string[] | undefined {
   const schemas = [
     facts.declared.payType,
     facts.declared.labour?.items?.properties?.payType,

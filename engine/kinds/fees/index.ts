@@ -2,6 +2,7 @@ import type { KindModule } from '../kind.ts';
 import { type CompiledFees, compileFees } from './compile.ts';
 import { evaluateFees } from './evaluate.ts';
 import { feesImpliedFacts } from './implied.ts';
+import { feesLabelsIn, feesLabelTargets } from './labels.ts';
 import { prepareFees } from './lines.ts';
 import { feesDiff, feesOutputs } from './outputs.ts';
 import { feesReport } from './view.ts';
@@ -16,6 +17,8 @@ export const feesKind: KindModule<CompiledFees> = {
   prepare: prepareFees,
   evaluate: evaluateFees,
   outputs: feesOutputs,
+  labelTargets: feesLabelTargets,
+  labelsIn: feesLabelsIn,
   diff: feesDiff,
   report: feesReport,
 };

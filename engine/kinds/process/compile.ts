@@ -3,7 +3,7 @@ import { report } from '../../conditions/parse.ts';
 import { compileFacts, type FactModel } from '../../facts/model.ts';
 import type { FactSchema } from '../../facts/types.ts';
 import { didYouMean } from '../../util/suggest.ts';
-import { checkUniqueIds, child, listAt, mapAt, textAt, whenAt } from '../common.ts';
+import { checkUniqueIds, child, humanAt, listAt, mapAt, textAt, whenAt } from '../common.ts';
 import { warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 import { type Completion, compileCompletion } from './completion.ts';
@@ -107,7 +107,7 @@ export function compileProcess({ data, ctx, facts }: CompileInput): CompiledProc
     return {
       index,
       id,
-      ...(textAt(s.title) ? { title: textAt(s.title) as string } : {}),
+      ...(humanAt(s.title, ctx) ? { title: humanAt(s.title, ctx) as string } : {}),
       ...(s.clause !== undefined ? { clause: s.clause as string | string[] } : {}),
       when: whenAt(s.when, `${pointer}/when`, facts.scope, ctx),
       sequential: s.order === 'sequential',
@@ -183,7 +183,7 @@ function compileStep(
     stage,
     stageIndex,
     index,
-    ...(textAt(s.title) ? { title: textAt(s.title) as string } : {}),
+    ...(humanAt(s.title, ctx) ? { title: humanAt(s.title, ctx) as string } : {}),
     ...(s.clause !== undefined ? { clause: s.clause as string | string[] } : {}),
     standard: textAt(s.standard) ?? '',
     input: mappings,
@@ -213,7 +213,11 @@ function compileEvents(raw: unknown, ctx: CompileInput['ctx']): Map<string, Comp
       );
       data = compileFacts({});
     }
-    out.set(type, { type, ...(textAt(e.title) ? { title: textAt(e.title) as string } : {}), data });
+    out.set(type, {
+      type,
+      ...(humanAt(e.title, ctx) ? { title: humanAt(e.title, ctx) as string } : {}),
+      data,
+    });
   }
   return out;
 }
@@ -275,7 +279,7 @@ function compileDeadlines(
     };
     return {
       id: textAt(d.id) ?? `#${i + 1}`,
-      ...(textAt(d.title) ? { title: textAt(d.title) as string } : {}),
+      ...(humanAt(d.title, ctx) ? { title: humanAt(d.title, ctx) as string } : {}),
       ...(d.clause !== undefined ? { clause: d.clause as string | string[] } : {}),
       from: anchor('from'),
       within: parseSpan(d.within) ?? { amount: 1, unit: 'd' },

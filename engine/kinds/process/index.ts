@@ -3,6 +3,7 @@ import { requestArbitrary } from './arbitrary.ts';
 import { type CompiledProcess, compileProcess } from './compile.ts';
 import { evaluateProcess } from './evaluate.ts';
 import { prepareProcess } from './history.ts';
+import { processLabelsIn } from './labels.ts';
 import { checkProcessLinks } from './links.ts';
 import { processDiff, processOutputs } from './outputs.ts';
 import { processReport } from './view.ts';
@@ -19,6 +20,7 @@ export const processKind: KindModule<CompiledProcess> = {
   checkLinks: checkProcessLinks,
   requestArbitrary,
   outputs: processOutputs,
+  labelsIn: processLabelsIn,
   diff: processDiff,
   report: processReport,
 };

@@ -9,6 +9,7 @@ import {
   checkUniqueIds,
   child,
   compileMessage,
+  humanAt,
   listAt,
   type MessageFn,
   mapAt,
@@ -148,7 +149,7 @@ export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRule
     return {
       index,
       id: textAt(r.id) ?? `#${index + 1}`,
-      ...(textAt(r.title) ? { title: textAt(r.title) as string } : {}),
+      ...(humanAt(r.title, ctx) ? { title: humanAt(r.title, ctx) as string } : {}),
       ...(r.clause !== undefined ? { clause: r.clause as string | string[] } : {}),
       priority: priority ?? 0,
       when,

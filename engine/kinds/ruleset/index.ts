@@ -1,6 +1,7 @@
 import type { KindModule } from '../kind.ts';
 import { type CompiledRuleset, compileRuleset } from './compile.ts';
 import { evaluateRuleset } from './evaluate.ts';
+import { rulesetLabelsIn, rulesetLabelTargets } from './labels.ts';
 import { rulesetDiff, rulesetOutputs } from './outputs.ts';
 import { rulesetReport } from './view.ts';
 
@@ -12,6 +13,8 @@ export const rulesetKind: KindModule<CompiledRuleset> = {
   compile: compileRuleset,
   evaluate: evaluateRuleset,
   outputs: rulesetOutputs,
+  labelTargets: rulesetLabelTargets,
+  labelsIn: rulesetLabelsIn,
   diff: rulesetDiff,
   report: rulesetReport,
 };

@@ -4,6 +4,7 @@ import { didYouMean } from '../../util/suggest.ts';
 import {
   checkUniqueIds,
   compileMessage,
+  humanAt,
   listAt,
   type MessageFn,
   mapAt,
@@ -95,7 +96,7 @@ export function compileScorecard({ data, ctx, facts }: CompileInput): CompiledSc
         band: {
           index: conds.length - 1,
           label: textAt(b.id) ?? `band-${j + 1}`,
-          ...optionalText(b, 'title'),
+          ...optionalText(b, 'title', ctx),
           ...clauseOf(b),
           points,
           points100: hundredths(points, `${at}/points`, ctx),
@@ -124,7 +125,7 @@ export function compileScorecard({ data, ctx, facts }: CompileInput): CompiledSc
     );
     return {
       id: textAt(c.id) ?? `#${i + 1}`,
-      ...optionalText(c, 'title'),
+      ...optionalText(c, 'title', ctx),
       ...clauseOf(c),
       weight,
       weight100: hundredths(weight, `${pointer}/weight`, ctx),
@@ -172,7 +173,7 @@ function compileVetoes(
     return {
       index: conds.length - 1,
       id: textAt(v.id) ?? `#${i + 1}`,
-      ...optionalText(v, 'title'),
+      ...optionalText(v, 'title', ctx),
       ...clauseOf(v),
       grade,
       ...(message ? { message } : {}),
@@ -198,7 +199,7 @@ function compileGrades(list: unknown[], ctx: ParseContext): CompiledGrade[] {
     const pos = ctx.map.value.get(pointer) ?? { line: 1, col: 1 };
     return {
       grade: name,
-      ...optionalText(g, 'title'),
+      ...optionalText(g, 'title', ctx),
       min,
       min100: hundredths(min, `${pointer}/min`, ctx),
       outcome: mapAt(g.outcome),
@@ -282,8 +283,8 @@ function hundredths(n: number, pointer: string, ctx: ParseContext): number {
   return Math.round(n * 100);
 }
 
-function optionalText(raw: Record<string, unknown>, key: 'title'): { title?: string } {
-  const v = textAt(raw[key]);
+function optionalText(raw: Record<string, unknown>, key: 'title', ctx: ParseContext): { title?: string } {
+  const v = humanAt(raw[key], ctx);
   return v === undefined ? {} : { [key]: v };
 }
 

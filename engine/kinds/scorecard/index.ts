@@ -1,6 +1,7 @@
 import type { KindModule } from '../kind.ts';
 import { type CompiledScorecard, compileScorecard } from './compile.ts';
 import { evaluateScorecard } from './evaluate.ts';
+import { scorecardLabelsIn, scorecardLabelTargets } from './labels.ts';
 import { scorecardDiff, scorecardOutputs } from './outputs.ts';
 import { scorecardReport } from './view.ts';
 
@@ -12,6 +13,8 @@ export const scorecardKind: KindModule<CompiledScorecard> = {
   compile: compileScorecard,
   evaluate: evaluateScorecard,
   outputs: scorecardOutputs,
+  labelTargets: scorecardLabelTargets,
+  labelsIn: scorecardLabelsIn,
   diff: scorecardDiff,
   report: scorecardReport,
 };

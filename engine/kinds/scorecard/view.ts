@@ -6,7 +6,7 @@ import type { CompiledDocument } from '../../document.ts';
 import type { Envelope } from '../../evaluate.ts';
 import { describeCondition } from '../../render/describe.ts';
 import { type ReportLang, textIn } from '../../render/labels.ts';
-import { thenText } from '../../render/views.ts';
+import { textFor, thenText, valueLabel } from '../../render/views.ts';
 import { listAt, mapAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 
@@ -46,7 +46,12 @@ export function scorecardReportView(doc: CompiledDocument, envelope: Envelope, l
   return {
     score: result.score,
     grade: result.grade,
-    outcome: Object.entries(mapAt(result.outcome)).map(([name, value]) => ({ name, value })),
+    gradeLabel: valueLabel(doc, 'grade', result.grade, lang),
+    outcome: Object.entries(mapAt(result.outcome)).map(([name, value]) => ({
+      name,
+      value,
+      label: valueLabel(doc, name, value, lang),
+    })),
     criteria: listAt(result.criteria).map((raw) => {
       const c = mapAt(raw);
       const declared = criteria.get(String(c.id)) ?? {};
@@ -61,7 +66,12 @@ export function scorecardReportView(doc: CompiledDocument, envelope: Envelope, l
     }),
     vetoed: listAt(result.vetoed).map((id) => {
       const v = vetoes.get(String(id)) ?? {};
-      return { id: String(id), grade: v.grade, when: describeCondition(v.when, envelope.at) };
+      return {
+        id: String(id),
+        title: textFor(doc, v.title, lang),
+        grade: v.grade,
+        when: describeCondition(v.when, envelope.at),
+      };
     }),
   };
 }
