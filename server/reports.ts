@@ -4,8 +4,7 @@
  * language is chosen: `?lang=zh|en`, else the request's Accept-Language, else Chinese.
  */
 import type { Context } from 'hono';
-import type { ReportLang } from '../engine/index.ts';
-import { fromAcceptLanguage } from '../web/lang.ts';
+import { negotiate, type ReportLang } from '../engine/index.ts';
 import type { AppEnv } from './context.ts';
 import { httpError } from './errors.ts';
 import { queryParam } from './openapi/helpers.ts';
@@ -15,6 +14,8 @@ export const REPORT_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'self'",
   'X-Content-Type-Options': 'nosniff',
+  // A report's language may come from Accept-Language: caches keep one per language.
+  Vary: 'Accept-Language',
 };
 
 /** `?lang=`: the language of a report's headings, labels and words. */
@@ -34,7 +35,7 @@ export function reportLangOf(c: Context<AppEnv>): ReportLang {
       { code: 'query_invalid', message, severity: 'error', path: 'lang', hint: 'lang is zh or en' },
     ]);
   }
-  return fromAcceptLanguage(c.req.header('accept-language') ?? '');
+  return negotiate(c.req.header('accept-language'));
 }
 
 /** Whether a report's language was chosen by the request (else a customer's own language may win). */

@@ -8,7 +8,8 @@ export type ChangeClass = 'outcome' | 'input' | 'wording';
 
 // Header fields that describe or certify a version without changing what it decides. `status`
 // and `effective` are not here: they decide which version applies at a date.
-// `lang` and `labels` say which words a text or a code is read in; they decide nothing.
+// `lang` and `labels` say which words a text or a code is read in, `signatures` who signs the
+// printed form and `reviewed` when it was last confirmed; they decide nothing.
 const HEADER_WORDING = new Set([
   'title',
   'description',
@@ -19,6 +20,8 @@ const HEADER_WORDING = new Set([
   '$schema',
   'lang',
   'labels',
+  'signatures',
+  'reviewed',
 ]);
 
 // Fields that are text for people wherever they appear (outside conditions and results).
@@ -40,7 +43,7 @@ export function classify(path: readonly string[]): ChangeClass {
   const [top, ...rest] = keys;
   if (top === undefined) return 'outcome';
   if (keys.length === 1 && HEADER_WORDING.has(top)) return 'wording';
-  if (top === 'approved' || top === 'labels') return 'wording';
+  if (top === 'approved' || top === 'labels' || top === 'signatures' || top === 'reviewed') return 'wording';
   // A document's own tests and invariants check it; they decide nothing.
   if (top === 'tests' || top === 'invariants') return 'wording';
   if (top === 'facts') return isAnnotation(rest) ? 'wording' : 'input';
