@@ -3,8 +3,9 @@ import { DetailCollector } from '../../util/details.ts';
 import { mapAt } from '../common.ts';
 import type { PreparedInput, RawRequest } from '../kind.ts';
 import type { CompiledFees } from './compile.ts';
-import { type Decimal, decimalOf, MAX_PLACES } from './decimal.ts';
+import { decimalOf, MAX_PLACES, smallDecimalOf } from './decimal.ts';
 import { DEFAULT_PAY_TYPE, type Payer } from './payers.ts';
+import type { Exact } from './small.ts';
 
 /** A work-order line read exactly: its quantities as decimals and who pays it. */
 export interface OrderLine {
@@ -17,9 +18,9 @@ export interface OrderLine {
   payType: string;
   payer: Payer;
   /** Labour: hours. Parts: qty. */
-  quantity: Decimal;
+  quantity: Exact;
   /** Parts only: the unit cost in the currency's major unit. */
-  unitCost?: Decimal;
+  unitCost?: Exact;
 }
 
 /** The lines of a request, ready to price. */
@@ -82,7 +83,7 @@ function linesOf(
   return out;
 }
 
-const ZERO: Decimal = { units: 0n, scale: 0 };
+const ZERO: Exact = { units: 0, scale: 0 };
 
 /** A line's quantity or cost as an exact decimal, or undefined with a problem reported. */
 function read(
@@ -91,7 +92,7 @@ function read(
   line: Record<string, unknown>,
   at: string,
   problems: DetailCollector,
-): Decimal | undefined {
+): Exact | undefined {
   const v = line[field];
   if (typeof v !== 'number') {
     const path = `${at}/${field}`;
@@ -100,8 +101,9 @@ function read(
     );
     return undefined;
   }
-  const d = decimalOf(v);
-  if (!d || d.units < 0n) {
+  // Without BigInts when the units are a safe integer, as nearly all are.
+  const d: Exact | undefined = smallDecimalOf(v) ?? decimalOf(v);
+  if (!d || d.units < 0) {
     const path = `${at}/${field}`;
     problems.add(() => error('minimum', `\`${path}\` must be 0 or more`, { path }));
     return undefined;
