@@ -30,6 +30,21 @@ describe('prepareChecklist', () => {
     });
   });
 
+  it('checks every `at`, whichever good or bad time came before it (the last good one is remembered)', () => {
+    const good = '2026-03-01T09:12:00+08:00';
+    for (const bad of ['2026-02-30T09:12:00+08:00', `${good} `, '2026-03-01']) {
+      expect(
+        prepareChecklist(cl, { answers: { 'ppe.goggles': { value: true, at: good } } }, {}),
+      ).not.toBeInstanceOf(NormaError);
+      expect(details({ 'ppe.goggles': { value: true, at: bad } }).map((d) => d.code)).toEqual([
+        'answer_at_invalid',
+      ]);
+      expect(
+        prepareChecklist(cl, { answers: { 'ppe.goggles': { value: true, at: good } } }, {}),
+      ).not.toBeInstanceOf(NormaError);
+    }
+  });
+
   it('treats absent answers as none given', () => {
     const out = prepareChecklist(cl, {}, {});
     expect(out).not.toBeInstanceOf(NormaError);

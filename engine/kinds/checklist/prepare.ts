@@ -124,7 +124,7 @@ function checkAnswer(
   if (raw.by !== undefined && typeof raw.by !== 'string') {
     shape(details, key, `\`by\` of \`${item.key}\` must be text`);
   }
-  if (raw.at !== undefined && !isDateTime(raw.at)) {
+  if (raw.at !== undefined && !isAnswerTime(raw.at)) {
     details.add(() =>
       error(
         'answer_at_invalid',
@@ -148,6 +148,20 @@ function checkAnswer(
   if (details.count > before) return undefined;
   return answerOf(raw.value, raw.by, raw.at, evidence as string[]);
 }
+
+/**
+ * `isDateTime`, remembering the last good text: the answers of one submission nearly always carry
+ * the same few times (one per visit to the car), and a full date-time parse per answer was half
+ * of a checklist's request time. A pure check of a string, so the memo cannot change a result.
+ */
+function isAnswerTime(at: unknown): boolean {
+  if (at === lastGoodTime) return true;
+  if (!isDateTime(at)) return false;
+  lastGoodTime = at as string;
+  return true;
+}
+
+let lastGoodTime: string | undefined;
 
 /** The answer with its fields in the order explain shows them: value, by, at, evidence. */
 function answerOf(value: unknown, by: unknown, at: unknown, evidence: string[]): Answer {
