@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import type { Cond } from '../../conditions/ast.ts';
 import { report } from '../../conditions/parse.ts';
 import type { FactSchema } from '../../facts/types.ts';
+import { ValidatorCache } from '../../facts/validators.ts';
 import { didYouMean } from '../../util/suggest.ts';
 import { quotedList } from '../../util/text.ts';
 import { createAjv } from '../../validate/ajv.ts';
@@ -54,18 +55,55 @@ export interface CompiledRuleset {
 const outputAjv = createAjv();
 // Output schemas repeat across documents and versions (`{ type: string }`, the same enum), and
 // compiling one costs milliseconds: one validator per distinct schema, kept out of ajv's own cache
-// (which holds every schema object it ever compiled).
-const outputValidators = new Map<string, ValidateFunction>();
+// (which holds every schema object it ever compiled), and bounded so reloads free old ones.
+const outputValidators = new ValidatorCache(outputAjv);
 
+/**
+ * The check of `then` values against an output's schema. The commonest output schemas (an enum of
+ * plain values, or one of `string`, `number`, `boolean`) are checked directly, and ajv compiles
+ * the schema only when a value fails that check, for its error: a standard of thousands of
+ * documents with outputs of their own no longer compiles a validator per document at load.
+ */
 function outputValidator(schema: FactSchema): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let validate = outputValidators.get(key);
-  if (!validate) {
-    validate = outputAjv.compile(schema);
-    outputAjv.removeSchema(schema);
-    outputValidators.set(key, validate);
+  const direct = directCheck(schema);
+  if (!direct) return outputValidators.get(schema);
+  const check = ((value: unknown) => {
+    if (direct(value)) {
+      check.errors = null;
+      return true;
+    }
+    const validate = outputValidators.get(schema);
+    const ok = validate(value);
+    check.errors = validate.errors ?? null;
+    return ok;
+  }) as ValidateFunction;
+  return check;
+}
+
+/** Keywords that never change whether a value fits. */
+const ANNOTATIONS = new Set(['title', 'description']);
+
+/**
+ * A test that holds only where ajv's would (the values it refuses go to ajv), for a schema that is
+ * one `enum` of plain values or one `type` of string, number or boolean; undefined for any other.
+ */
+function directCheck(schema: FactSchema): ((value: unknown) => boolean) | undefined {
+  const keys = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));
+  if (keys.length !== 1) return undefined;
+  const { enum: allowed, type } = schema as { enum?: unknown; type?: unknown };
+  if (keys[0] === 'enum' && Array.isArray(allowed) && allowed.length > 0 && allowed.every(isPlain)) {
+    // ajv compares plain enum values with ===, as indexOf does (NaN fits nothing).
+    return (value) => isPlain(value) && allowed.indexOf(value) !== -1;
   }
-  return validate;
+  if (keys[0] !== 'type') return undefined;
+  if (type === 'string') return (value) => typeof value === 'string';
+  if (type === 'boolean') return (value) => typeof value === 'boolean';
+  if (type === 'number') return (value) => typeof value === 'number' && Number.isFinite(value);
+  return undefined;
+}
+
+function isPlain(v: unknown): boolean {
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 /** Checks a ruleset beyond its schema and compiles it. */
