@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { Cond } from '../../conditions/ast.ts';
 import { report } from '../../conditions/parse.ts';
+import { directCheck } from '../../facts/direct-check.ts';
 import type { FactSchema } from '../../facts/types.ts';
 import { ValidatorCache } from '../../facts/validators.ts';
 import { didYouMean } from '../../util/suggest.ts';
@@ -78,32 +79,6 @@ function outputValidator(schema: FactSchema): ValidateFunction {
     return ok;
   }) as ValidateFunction;
   return check;
-}
-
-/** Keywords that never change whether a value fits. */
-const ANNOTATIONS = new Set(['title', 'description']);
-
-/**
- * A test that holds only where ajv's would (the values it refuses go to ajv), for a schema that is
- * one `enum` of plain values or one `type` of string, number or boolean; undefined for any other.
- */
-function directCheck(schema: FactSchema): ((value: unknown) => boolean) | undefined {
-  const keys = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));
-  if (keys.length !== 1) return undefined;
-  const { enum: allowed, type } = schema as { enum?: unknown; type?: unknown };
-  if (keys[0] === 'enum' && Array.isArray(allowed) && allowed.length > 0 && allowed.every(isPlain)) {
-    // ajv compares plain enum values with ===, as indexOf does (NaN fits nothing).
-    return (value) => isPlain(value) && allowed.indexOf(value) !== -1;
-  }
-  if (keys[0] !== 'type') return undefined;
-  if (type === 'string') return (value) => typeof value === 'string';
-  if (type === 'boolean') return (value) => typeof value === 'boolean';
-  if (type === 'number') return (value) => typeof value === 'number' && Number.isFinite(value);
-  return undefined;
-}
-
-function isPlain(v: unknown): boolean {
-  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 /** Checks a ruleset beyond its schema and compiles it. */
