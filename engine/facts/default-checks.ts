@@ -8,7 +8,7 @@ import { type ParseContext, report } from '../conditions/parse.ts';
 import { escapePointer } from '../load/yaml.ts';
 import { inlineValue } from '../util/text.ts';
 import { createAjv } from '../validate/ajv.ts';
-import { directCheck } from './direct-check.ts';
+import { directCheck, emptyFits } from './direct-check.ts';
 import { describeSchema } from './model.ts';
 import type { FactSchema } from './types.ts';
 import { ValidatorCache } from './validators.ts';
@@ -57,7 +57,7 @@ function checkOne(schema: FactSchema, pointer: string, name: string, ctx: ParseC
 /** ajv's errors for a value against one declaration; undefined when it fits or cannot compile. */
 function errorsOf(schema: FactSchema, value: unknown): readonly ErrorObject[] | undefined {
   // Nearly every default fits a small schema: proved directly, without compiling one.
-  if (directCheck(schema)?.(value)) return undefined;
+  if (directCheck(schema)?.(value) || emptyFits(schema, value)) return undefined;
   try {
     const validate = validators.get(schema);
     return validate(value) ? undefined : (validate.errors ?? undefined);

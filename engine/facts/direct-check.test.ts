@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../validate/ajv.ts';
-import { directCheck } from './direct-check.ts';
+import { directCheck, emptyFits } from './direct-check.ts';
 import type { FactSchema } from './types.ts';
 
 const plain = fc.oneof(
@@ -50,6 +50,52 @@ describe('directCheck', () => {
       { numRuns: 5000 },
     );
     expect(decided).toBeGreaterThan(30);
+  });
+
+  it('proves an empty value fits only where ajv agrees', () => {
+    const empty = fc.constantFrom<unknown>([], {}, null, [1], { a: 1 });
+    const keywords: Record<string, unknown> = {
+      properties: { a: { type: 'string' } },
+      required: ['a'],
+      items: { type: 'number' },
+      minItems: 1,
+      maxItems: 0,
+      minProperties: 1,
+      format: 'date',
+      minLength: 2,
+      enum: ['x'],
+      description: 'd',
+    };
+    const container = fc
+      .tuple(
+        fc.constantFrom<unknown>('object', 'array', 'null', 'string', ['string', 'null'], ['number', 'null']),
+        fc.subarray(Object.keys(keywords), { maxLength: 3 }),
+        fc.boolean(),
+      )
+      .map(([type, keys, emptyRequired]) => {
+        const schema: Record<string, unknown> = { type };
+        for (const k of keys) schema[k] = keywords[k];
+        if (emptyRequired) schema.required = [];
+        return schema as FactSchema;
+      });
+    let proved = 0;
+    fc.assert(
+      fc.property(container, empty, (s, v) => {
+        if (!emptyFits(s, v)) return;
+        proved++;
+        const validate = ajv.compile(s);
+        ajv.removeSchema(s);
+        expect(validate(v), `${JSON.stringify(s)} ${JSON.stringify(v)}`).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(proved).toBeGreaterThan(20);
+    expect(
+      emptyFits({ type: 'object', default: {}, properties: { t: { enum: ['a'] } } } as FactSchema, {}),
+    ).toBe(true);
+    expect(emptyFits({ type: 'array', default: [], items: { type: 'object' } } as FactSchema, [])).toBe(true);
+    expect(emptyFits({ type: ['string', 'null'], format: 'date-time' } as FactSchema, null)).toBe(true);
+    expect(emptyFits({ type: 'object', required: ['a'] } as FactSchema, {})).toBe(false);
   });
 
   it('proves the usual defaults and outputs fit', () => {

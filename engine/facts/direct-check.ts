@@ -56,3 +56,45 @@ function isPlain(v: unknown): boolean {
 function isBound(v: unknown): boolean {
   return v === undefined || (typeof v === 'number' && Number.isFinite(v));
 }
+
+const EMPTY_OBJECT = new Set([
+  ...ANNOTATIONS,
+  'type',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'propertyNames',
+  'maxProperties',
+  'required',
+]);
+const EMPTY_LIST = new Set([...ANNOTATIONS, 'type', 'items', 'uniqueItems', 'maxItems']);
+const NULL = new Set([
+  ...ANNOTATIONS,
+  'type',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+]);
+
+/**
+ * Whether an empty value is proved to fit, as the usual defaults of lists and objects are: `[]`
+ * against a list type (its items, uniqueness and maximum cannot refuse it), `{}` against an
+ * object type with no required properties, and `null` against a type list naming `null` (formats,
+ * patterns, lengths and bounds apply to other types only). False means only "not proved".
+ */
+export function emptyFits(schema: FactSchema, value: unknown): boolean {
+  const s = schema as Record<string, unknown>;
+  const only = (allowed: ReadonlySet<string>) => Object.keys(s).every((k) => allowed.has(k));
+  if (value === null) {
+    const type = s.type;
+    const named = type === 'null' || (Array.isArray(type) && type.includes('null'));
+    return named && only(NULL);
+  }
+  if (Array.isArray(value)) return value.length === 0 && s.type === 'array' && only(EMPTY_LIST);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  if (Object.keys(value as object).length !== 0 || s.type !== 'object' || !only(EMPTY_OBJECT)) return false;
+  return s.required === undefined || (Array.isArray(s.required) && s.required.length === 0);
+}
