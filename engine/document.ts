@@ -14,7 +14,7 @@ import { humanAt, mapAt, textAt } from './kinds/common.ts';
 import {
   type ConditionCode,
   collectingSets,
-  generateSet,
+  generateSets,
   type KindModule,
   recordSets,
 } from './kinds/kind.ts';
@@ -154,7 +154,7 @@ export function compileDocument(
   releaseCaches(loaded.map);
   if (!module || !made) return { diagnostics: sorted };
   // Generated only for a document that compiled: one with errors is never evaluated.
-  if (options.code === 'generated' && !hasErrors(sorted)) for (const set of made.sets) generateSet(set);
+  if (options.code === 'generated' && !hasErrors(sorted)) generateSets(made.sets);
   recordSets(compiled, made.sets);
   const document: CompiledDocument = {
     kind: module.kind,

@@ -16,6 +16,7 @@ import type {
   RawRequest,
   Truths,
 } from './kinds/kind.ts';
+import { readySet } from './kinds/kind.ts';
 
 /** An evaluation request, as docs/api.md's evaluate body. */
 export interface EvaluateRequest extends RawRequest {
@@ -157,7 +158,7 @@ class FastTruths implements Truths {
   private readonly env: EvalEnv;
 
   constructor(ask: Ask, env: EvalEnv) {
-    this.fns = ask.set.fns;
+    this.fns = readySet(ask.set).fns;
     this.scope = ask.scope;
     this.env = env;
   }

@@ -8,10 +8,18 @@ import { type ParseContext, report } from '../conditions/parse.ts';
 import { escapePointer } from '../load/yaml.ts';
 import { inlineValue } from '../util/text.ts';
 import { createAjv } from '../validate/ajv.ts';
+import { directCheck, emptyFits } from './direct-check.ts';
 import { describeSchema } from './model.ts';
 import type { FactSchema } from './types.ts';
+import { ValidatorCache } from './validators.ts';
 
 const ajv = createAjv();
+/**
+ * One validator per distinct declaration (default included), shared by every document that
+ * writes it alike: versions of a standard repeat their declarations, and compiling one costs
+ * milliseconds. Bounded, so reloads free the old ones.
+ */
+const validators = new ValidatorCache(ajv);
 
 /** Reports every `default` in the declarations (nested ones included) that its schema refuses. */
 export function checkFactDefaults(declared: Record<string, FactSchema>, ctx: ParseContext): void {
@@ -48,9 +56,10 @@ function checkOne(schema: FactSchema, pointer: string, name: string, ctx: ParseC
 
 /** ajv's errors for a value against one declaration; undefined when it fits or cannot compile. */
 function errorsOf(schema: FactSchema, value: unknown): readonly ErrorObject[] | undefined {
+  // Nearly every default fits a small schema: proved directly, without compiling one.
+  if (directCheck(schema)?.(value) || emptyFits(schema, value)) return undefined;
   try {
-    const validate = ajv.compile(schema);
-    ajv.removeSchema(schema);
+    const validate = validators.get(schema);
     return validate(value) ? undefined : (validate.errors ?? undefined);
   } catch {
     // A declaration ajv cannot compile is reported as facts_schema_invalid already.

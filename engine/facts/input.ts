@@ -74,7 +74,7 @@ function deepCopy(value: unknown): unknown {
 }
 
 /** Whether `walk` would find nothing to report in a value (at nesting `level`). */
-function isClean(value: unknown, level: number): boolean {
+export function isClean(value: unknown, level: number): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
   if (value === null || typeof value !== 'object') return true;
   if (level > MAX_INPUT_DEPTH) return false;

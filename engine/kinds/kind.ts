@@ -24,6 +24,11 @@ export interface CondSet {
   conds: readonly Cond[];
   fns: readonly CondFn[];
   code: ConditionCode;
+  /**
+   * Set while the document's generated code is still to be made (see `generateSets`): whoever
+   * reads `fns` or `code` calls it first. Always present, so every set has one shape.
+   */
+  pending: (() => void) | undefined;
 }
 
 /** How a document's conditions run on the fast path. */
@@ -35,7 +40,7 @@ let making: CondSet[] | undefined;
 
 /** Compiles a list of conditions into a set of closures; once per document. */
 export function condSet(conds: readonly Cond[]): CondSet {
-  const set: CondSet = { conds, fns: conds.map(compileClosure), code: 'closures' };
+  const set: CondSet = { conds, fns: conds.map(compileClosure), code: 'closures', pending: undefined };
   making?.push(set);
   return set;
 }
@@ -61,8 +66,30 @@ export function collectingSets<T>(compile: () => T): { value: T; sets: CondSet[]
  */
 export const MAX_GENERATED_CONDITIONS = 128;
 
-/** Switches a set to generated code (generate.ts): the same truths, faster; large sets stay closures. */
-export function generateSet(set: CondSet): void {
+/**
+ * Switches a document's sets to generated code (generate.ts): the same truths, faster; large sets
+ * stay closures. Lazily: the code is generated when the document is first evaluated (or asked
+ * which code it runs), all its sets at once, and the closures decide until then. Loading a
+ * standard of thousands of documents no longer generates and compiles code for every one of them,
+ * and a document never evaluated keeps none.
+ */
+export function generateSets(sets: readonly CondSet[]): void {
+  const pending = () => {
+    for (const set of sets) {
+      (set as { pending: CondSet['pending'] }).pending = undefined;
+      generateSet(set);
+    }
+  };
+  for (const set of sets) (set as { pending: CondSet['pending'] }).pending = pending;
+}
+
+/** The set's `fns` and `code`, with any pending generated code made first. */
+export function readySet(set: CondSet): CondSet {
+  if (set.pending !== undefined) set.pending();
+  return set;
+}
+
+function generateSet(set: CondSet): void {
   if (set.conds.length > MAX_GENERATED_CONDITIONS) return;
   let fns: CondFn[];
   try {
@@ -86,7 +113,8 @@ export function recordSets(compiled: unknown, sets: readonly CondSet[]): void {
 /** The code a compiled kind value's conditions run on: undefined when it has none. */
 export function conditionCode(compiled: unknown): ConditionCode | undefined {
   const sets = compiled !== null && typeof compiled === 'object' ? setsOfCompiled.get(compiled) : undefined;
-  return sets?.[0]?.code;
+  const first = sets?.[0];
+  return first ? readySet(first).code : undefined;
 }
 
 /** A request from a kind's evaluator: decide these conditions on this scope of facts. */

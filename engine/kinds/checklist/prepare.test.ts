@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NormaError } from '../../diagnostics.ts';
+import { readInput } from '../../facts/input.ts';
+import { DetailCollector } from '../../util/details.ts';
 import { prepareChecklist } from './prepare.ts';
 import { compileChecklistText, sample } from './testing.ts';
 
@@ -28,6 +30,51 @@ describe('prepareChecklist', () => {
       at: '2026-03-01T09:12:00+08:00',
       evidence: [],
     });
+  });
+
+  it('checks every `at`, whichever good or bad time came before it (the last good one is remembered)', () => {
+    const good = '2026-03-01T09:12:00+08:00';
+    for (const bad of ['2026-02-30T09:12:00+08:00', `${good} `, '2026-03-01']) {
+      expect(
+        prepareChecklist(cl, { answers: { 'ppe.goggles': { value: true, at: good } } }, {}),
+      ).not.toBeInstanceOf(NormaError);
+      expect(details({ 'ppe.goggles': { value: true, at: bad } }).map((d) => d.code)).toEqual([
+        'answer_at_invalid',
+      ]);
+      expect(
+        prepareChecklist(cl, { answers: { 'ppe.goggles': { value: true, at: good } } }, {}),
+      ).not.toBeInstanceOf(NormaError);
+    }
+  });
+
+  it('refuses unreadable answers exactly as the generic input walk does, wherever they hide', () => {
+    const deep = (n: number): unknown => (n === 0 ? 1 : [deep(n - 1)]);
+    const inherited = Object.create({ extra: deep(40) }) as Record<string, unknown>;
+    inherited.value = true;
+    const hidden = { x: deep(40) } as Record<string, unknown>;
+    Object.defineProperty(hidden, 'value', { value: true, enumerable: false });
+    const cases: unknown[] = [
+      { 'ppe.goggles': { value: Number.POSITIVE_INFINITY } },
+      { 'ppe.goggles': { value: true, by: Number.NaN } },
+      { 'ppe.goggles': { value: true, evidence: ['a', Number.NEGATIVE_INFINITY] } },
+      { 'ppe.goggles': { value: deep(40) } },
+      { 'ppe.goggles': { value: true, extra: deep(40) } },
+      { 'ppe.goggles': hidden },
+      { 'ppe.nope': { value: true }, 'ppe.goggles': { value: true, at: deep(40) } },
+      { 'ppe.goggles': [deep(40)] },
+    ];
+    for (const answers of cases) {
+      const out = prepareChecklist(cl, { answers }, {});
+      if (!(out instanceof NormaError)) throw new Error('expected answers_invalid');
+      const walked = new DetailCollector();
+      readInput(answers, '/answers', 'none', walked);
+      expect(walked.count).toBeGreaterThan(0);
+      expect(out.details).toEqual(walked.list());
+    }
+    // An enumerable inherited key is not read by the walk, and does not make an answer unreadable.
+    expect(prepareChecklist(cl, { answers: { 'ppe.goggles': inherited } }, {})).not.toBeInstanceOf(
+      NormaError,
+    );
   });
 
   it('treats absent answers as none given', () => {

@@ -1,6 +1,6 @@
 import { isDateTime } from '../../conditions/dates.ts';
 import { type Diagnostic, error, NormaError } from '../../diagnostics.ts';
-import { readInput } from '../../facts/input.ts';
+import { isClean, readInput } from '../../facts/input.ts';
 import { escapePointer } from '../../load/yaml.ts';
 import { DetailCollector } from '../../util/details.ts';
 import { didYouMean } from '../../util/suggest.ts';
@@ -43,13 +43,17 @@ export function prepareChecklist(
       }),
     ]);
   }
-  // Read once before any item looks at them: numbers finite, nesting bounded (facts/input.ts).
-  const unreadable = new DetailCollector();
-  readInput(raw, '/answers', 'none', unreadable);
-  if (unreadable.count > 0) return invalid(unreadable);
   const details = new DetailCollector();
   const answers: Answers = new Map();
   for (const key of Object.keys(raw)) {
+    // Each answer is read before its item looks at it: numbers finite, nesting bounded. When one
+    // is not, the whole submission is walked as facts/input.ts walks it, for every such problem
+    // and nothing else, exactly as when all answers were read before any was checked.
+    if (!isReadable(raw[key])) {
+      const unreadable = new DetailCollector();
+      readInput(raw, '/answers', 'none', unreadable);
+      return invalid(unreadable);
+    }
     const item = cl.byKey.get(key);
     if (!item) {
       details.add(() =>
@@ -66,6 +70,51 @@ export function prepareChecklist(
   }
   if (details.count > 0) return invalid(details);
   return { facts, extra: answers };
+}
+
+/**
+ * Whether an answer is readable (facts/input.ts `isClean` at the answer's level). The usual
+ * answer, a plain object of `value`, `by`, `at` and `evidence` holding plain values and a list of
+ * texts, is checked by name; anything else by `isClean`'s generic walk, which was a fifth of a
+ * checklist's request time when it read every answer that way.
+ */
+function isReadable(answer: unknown): boolean {
+  if (answer === null || typeof answer !== 'object' || Object.getPrototypeOf(answer) !== Object.prototype)
+    return isClean(answer, ANSWER_LEVEL);
+  const a = answer as Record<string, unknown>;
+  let keys = 0;
+  for (const _ in a) keys++;
+  let named = 0;
+  if (isEnumerableOwn(a, 'value')) {
+    if (!isPlainReadable(a.value) && !isClean(a.value, ANSWER_LEVEL + 1)) return false;
+    named++;
+  }
+  if (isEnumerableOwn(a, 'by')) {
+    if (!isPlainReadable(a.by) && !isClean(a.by, ANSWER_LEVEL + 1)) return false;
+    named++;
+  }
+  if (isEnumerableOwn(a, 'at')) {
+    if (!isPlainReadable(a.at) && !isClean(a.at, ANSWER_LEVEL + 1)) return false;
+    named++;
+  }
+  if (isEnumerableOwn(a, 'evidence')) {
+    if (!isClean(a.evidence, ANSWER_LEVEL + 1)) return false;
+    named++;
+  }
+  // Another own key, or an enumerable inherited one: leave the proof to the generic walk.
+  return keys === named || isClean(answer, ANSWER_LEVEL);
+}
+
+/** The nesting level of an answer in a request (the answers object is level 1). */
+const ANSWER_LEVEL = 2;
+
+/** An own enumerable key, as the generic walk (`Object.keys`) sees keys. */
+function isEnumerableOwn(o: object, key: string): boolean {
+  return Object.prototype.propertyIsEnumerable.call(o, key);
+}
+
+function isPlainReadable(v: unknown): boolean {
+  return typeof v === 'number' ? Number.isFinite(v) : v === null || typeof v !== 'object';
 }
 
 /**
@@ -124,7 +173,7 @@ function checkAnswer(
   if (raw.by !== undefined && typeof raw.by !== 'string') {
     shape(details, key, `\`by\` of \`${item.key}\` must be text`);
   }
-  if (raw.at !== undefined && !isDateTime(raw.at)) {
+  if (raw.at !== undefined && !isAnswerTime(raw.at)) {
     details.add(() =>
       error(
         'answer_at_invalid',
@@ -148,6 +197,20 @@ function checkAnswer(
   if (details.count > before) return undefined;
   return answerOf(raw.value, raw.by, raw.at, evidence as string[]);
 }
+
+/**
+ * `isDateTime`, remembering the last good text: the answers of one submission nearly always carry
+ * the same few times (one per visit to the car), and a full date-time parse per answer was half
+ * of a checklist's request time. A pure check of a string, so the memo cannot change a result.
+ */
+function isAnswerTime(at: unknown): boolean {
+  if (at === lastGoodTime) return true;
+  if (!isDateTime(at)) return false;
+  lastGoodTime = at as string;
+  return true;
+}
+
+let lastGoodTime: string | undefined;
 
 /** The answer with its fields in the order explain shows them: value, by, at, evidence. */
 function answerOf(value: unknown, by: unknown, at: unknown, evidence: string[]): Answer {

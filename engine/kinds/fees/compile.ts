@@ -15,7 +15,14 @@ import {
 import { warnDeadWeight } from '../dead.ts';
 import { type CompileInput, type CondSet, condSet } from '../kind.ts';
 import { type CostField, costFieldsOf } from './cost.ts';
-import { type Decimal, decimalOf, MAX_PLACES, type RoundingMode } from './decimal.ts';
+import {
+  type Decimal,
+  decimalOf,
+  MAX_PLACES,
+  type RoundingMode,
+  type SmallDecimal,
+  smallDecimal,
+} from './decimal.ts';
 import { checkPayType, type Payer, payerTable } from './payers.ts';
 import { LINE_FIELDS, lineScope, orderScope } from './scope.ts';
 
@@ -31,6 +38,8 @@ export interface PriceRule {
   title?: string;
   clause?: Clause;
   value: Decimal;
+  /** `value` without BigInts, for the number path (small.ts); undefined if it does not fit. */
+  small: SmallDecimal | undefined;
   line: number;
   col: number;
 }
@@ -50,6 +59,8 @@ export interface CompiledFees {
   mode: RoundingMode;
   taxPct: Decimal;
   maxPct: Decimal;
+  /** `taxPct` and `maxPct` for the number path; undefined if they do not fit. */
+  small: { taxPct: SmallDecimal; maxPct: SmallDecimal } | undefined;
   labour: { rules: PriceRule[]; set: CondSet };
   parts: { rules: PriceRule[]; set: CondSet };
   discounts: { rules: DiscountRule[]; set: CondSet };
@@ -82,12 +93,17 @@ export function compileFees({ data, ctx, facts }: CompileInput): CompiledFees {
   const rounding = mapAt(data.rounding);
   const discounts = mapAt(data.discounts);
   const currency = textAt(data.currency) ?? 'CNY';
+  const taxPct = decimalAt(data.taxPct, '/taxPct', ctx) ?? ZERO;
+  const maxPct = decimalAt(discounts.maxPct, '/discounts/maxPct', ctx) ?? HUNDRED;
+  const smallTax = smallDecimal(taxPct);
+  const smallMax = smallDecimal(maxPct);
   return {
     currency,
     scale: numberAt(rounding.scale) ?? 2,
     mode: rounding.mode === 'half-even' ? 'half-even' : 'half-up',
-    taxPct: decimalAt(data.taxPct, '/taxPct', ctx) ?? ZERO,
-    maxPct: decimalAt(discounts.maxPct, '/discounts/maxPct', ctx) ?? HUNDRED,
+    taxPct,
+    maxPct,
+    small: smallTax && smallMax ? { taxPct: smallTax, maxPct: smallMax } : undefined,
     labour: priceRules(data, 'labour', 'rate', lineScope(facts, 'labour', ctx), ctx),
     parts: priceRules(data, 'parts', 'pct', lineScope(facts, 'parts', ctx), ctx),
     discounts: discountRules(listAt(discounts.rules), orderScope(facts), payTypesOf(facts), ctx),
@@ -112,10 +128,8 @@ function priceRules(
     const rule = mapAt(r);
     const pointer = `/${list}/${i}`;
     conds.push(whenAt(rule.when, `${pointer}/when`, scope, ctx));
-    return {
-      ...ruleHead(rule, i, list, pointer, ctx),
-      value: decimalAt(rule[key], `${pointer}/${key}`, ctx) ?? ZERO,
-    };
+    const value = decimalAt(rule[key], `${pointer}/${key}`, ctx) ?? ZERO;
+    return { ...ruleHead(rule, i, list, pointer, ctx), value, small: smallDecimal(value) };
   });
   checkCoverage(raw, `/${list}`, kind, ctx);
   warnDeadWeight(
@@ -147,9 +161,11 @@ function discountRules(
     payTypes?.forEach((t, j) => {
       checkPayType(t, declared, `${pointer}/payTypes/${j}`, ctx);
     });
+    const value = decimalAt(rule.pct, `${pointer}/pct`, ctx) ?? ZERO;
     return {
       ...ruleHead(rule, i, 'discounts', pointer, ctx),
-      value: decimalAt(rule.pct, `${pointer}/pct`, ctx) ?? ZERO,
+      value,
+      small: smallDecimal(value),
       on,
       ...(payTypes ? { payTypes: new Set(payTypes) } : {}),
       ...(message ? { message } : {}),

@@ -58,6 +58,9 @@ export function preferredCost(properties: Record<string, FactSchema>): string {
 }
 
 /** A cost read in its field's unit, as an exact decimal in the currency's major unit. */
-export function inMajorUnits(value: Decimal, field: CostField): Decimal {
-  return { units: value.units, scale: value.scale + field.scale };
+export function inMajorUnits<D extends Decimal | { units: number; scale: number }>(
+  value: D,
+  field: CostField,
+): D {
+  return { ...value, scale: value.scale + field.scale };
 }

@@ -37,14 +37,41 @@ export function pow10(n: number): bigint {
   return n < POW10.length ? (POW10[n] as bigint) : TEN ** BigInt(n);
 }
 
+/**
+ * An exact decimal held in a JS number: `units × 10^-scale` with `units` a safe integer. Nearly
+ * every amount, quantity, rate and percent fits; see small.ts for the arithmetic on it.
+ */
+export interface SmallDecimal {
+  units: number;
+  scale: number;
+}
+
 /** The exact decimal a finite number was written as (its shortest round-trip text). */
 export function decimalOf(n: number): Decimal | undefined {
   if (!Number.isFinite(n)) return undefined;
-  if (Number.isSafeInteger(n)) return { units: BigInt(n), scale: 0 };
-  const few = fewPlaces(n);
-  if (few) return few;
-  const text = String(n);
-  return plainDecimal(text) ?? writtenDecimal(text);
+  const small = smallDecimalOf(n);
+  return small ? bigDecimal(small) : writtenDecimal(String(n));
+}
+
+/**
+ * `decimalOf` without BigInts: the same decimal when its units are a safe integer (every number
+ * of at most 15 digits without an exponent), undefined otherwise (and for non-finite numbers).
+ */
+export function smallDecimalOf(n: number): SmallDecimal | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  if (Number.isSafeInteger(n)) return { units: n === 0 ? 0 : n, scale: 0 };
+  return fewPlaces(n) ?? plainDecimal(String(n));
+}
+
+/** A small decimal as a BigInt decimal; exact. */
+export function bigDecimal(d: SmallDecimal): Decimal {
+  return { units: BigInt(d.units), scale: d.scale };
+}
+
+/** A BigInt decimal as a small one, or undefined when its units are not a safe integer. */
+export function smallDecimal(d: Decimal): SmallDecimal | undefined {
+  const units = Number(d.units);
+  return Number.isSafeInteger(units) ? { units, scale: d.scale } : undefined;
 }
 
 /** The most places `fewPlaces` tries before leaving a number to its text. */
@@ -59,14 +86,14 @@ const FEW_LIMIT = 2 ** 50;
  * and the decimal is the one `String(n)` writes (the fewest digits that give back n). Undefined
  * when there is none within FEW places or the product grows too large.
  */
-function fewPlaces(n: number): Decimal | undefined {
+function fewPlaces(n: number): SmallDecimal | undefined {
   const abs = n < 0 ? -n : n;
   for (let k = 1; k <= FEW; k++) {
     const power = POW10_NUMBER[k] as number;
     const scaled = abs * power;
     if (scaled >= FEW_LIMIT) return undefined;
     const m = Math.round(scaled);
-    if (m / power === abs) return { units: BigInt(n < 0 ? -m : m), scale: k };
+    if (m / power === abs) return { units: n < 0 ? -m : m, scale: k };
   }
   return undefined;
 }
@@ -75,7 +102,7 @@ function fewPlaces(n: number): Decimal | undefined {
  * The common text, `-?digits(.digits)?` with at most 15 digits, read digit by digit into a number
  * (exact: below 10^15 < 2^53); undefined for anything else (exponents, longer numbers).
  */
-function plainDecimal(text: string): Decimal | undefined {
+function plainDecimal(text: string): SmallDecimal | undefined {
   const length = text.length;
   let i = text.charCodeAt(0) === 45 ? 1 : 0;
   const negative = i === 1;
@@ -94,7 +121,7 @@ function plainDecimal(text: string): Decimal | undefined {
     digitCount++;
   }
   if (digitCount === 0 || digitCount > 15) return undefined;
-  return { units: BigInt(negative ? -units : units), scale: point < 0 ? 0 : length - point - 1 };
+  return { units: negative ? -units : units, scale: point < 0 ? 0 : length - point - 1 };
 }
 
 /** Any text `String(number)` writes, exponents included. */
@@ -181,7 +208,7 @@ export function divideRounded(num: bigint, den: bigint, mode: RoundingMode): big
 }
 
 /** `divideRounded` on integers below 2^52 in magnitude (den > 0), exactly, without BigInts. */
-function divideRoundedSmall(num: number, den: number, mode: RoundingMode): number {
+export function divideRoundedSmall(num: number, den: number, mode: RoundingMode): number {
   const negative = num < 0;
   const abs = negative ? -num : num;
   // The floating quotient can be one off; the remainder, exact at this size, corrects it.

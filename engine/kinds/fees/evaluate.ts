@@ -6,6 +6,20 @@ import { type Decimal, decimalNumber } from './decimal.ts';
 import type { OrderLine, OrderLines } from './lines.ts';
 import { formatMoney, minorNumber } from './money.ts';
 import { labourAmount, lineDiscountPct, type PricedLine, partsAmount, reaches, settle } from './price.ts';
+import {
+  big,
+  type Exact,
+  exactNumber,
+  labourAmountSmall,
+  lineDiscountPctSmall,
+  partsAmountSmall,
+  type SmallPct,
+  type SmallPricedLine,
+  settleSmall,
+  small,
+  smallNumber,
+  TOO_LARGE,
+} from './small.ts';
 
 /** One priced line of the result. */
 export interface LineResult {
@@ -33,11 +47,24 @@ export interface LineResult {
 /** The percent a line is discounted by, after the cap, and whether the cap took some off. */
 type LinePct = { pct: Decimal; capped: boolean };
 
-/** A priced line with its discount. */
-interface Discounted extends LinePct {
+/** A line with the rule that priced it. */
+interface Chosen {
   line: OrderLine;
   rule: PriceRule;
-  amount: bigint;
+}
+
+/** What the arithmetic gives a line: its amount in minor units and its discount after the cap. */
+interface LineMoney {
+  amount: number;
+  /** The discount percent, as reported. */
+  pct: number;
+  capped: boolean;
+}
+
+/** A priced order: each line's money, in the order of the lines, and the totals. */
+interface PricedOrder {
+  lines: LineMoney[];
+  totals: Record<(typeof TOTALS)[number], number>;
 }
 
 /** The totals of every fee result, in the order they are reported. */
@@ -64,43 +91,32 @@ export function* evaluateFees(
 ): Generator<Ask, KindOutcome, Truths> {
   const lines = input.extra as OrderLines;
   const explained: ExplainEntry[] = [];
-  const priced: Array<{ line: OrderLine; rule: PriceRule; amount: bigint }> = [];
+  const chosen: Chosen[] = [];
   // One scope for every line, built once: only `line` changes from line to line. The truths of
-  // one ask are read before the next is made, so no line ever sees another's scope.
+  // one ask are read before the next is made, so no line ever sees another's scope, and one ask
+  // per rule list serves every line.
   const scope: Record<string, unknown> = Object.assign({}, input.facts);
+  const asks = { labour: { set: fees.labour.set, scope }, parts: { set: fees.parts.set, scope } };
   for (const list of [lines.labour, lines.parts]) {
     for (const line of list) {
       const rules = line.kind === 'labour' ? fees.labour : fees.parts;
       // Set last: an undeclared input called `line` cannot shadow the line being priced.
       scope.line = line.view;
-      const truths = yield { set: rules.set, scope };
+      const truths = yield asks[line.kind];
       const rule = firstMatch(rules.rules, truths);
       if (explain) explained.push(...explainLine(fees, rules, line, rule, truths));
       if (!rule) throw unpriced(line);
-      priced.push({ line, rule, amount: amountOf(fees, line, rule) });
+      chosen.push({ line, rule });
     }
   }
   const truths = yield { set: fees.discounts.set, scope: input.facts };
   const applied = fees.discounts.rules.filter((r) => truths.get(r.index));
-  const discounted = discountLines(priced, applied, fees.maxPct);
-  const settlement = settle(
-    discounted.map(
-      ({ line, amount, pct }): PricedLine => ({
-        kind: line.kind,
-        payer: line.payer,
-        amount,
-        discountPct: pct,
-        taxed: line.taxed,
-      }),
-    ),
-    fees.taxPct,
-    fees.mode,
-  );
-  const cappedLines = discounted.filter((d) => d.capped).map((d) => d.line);
+  const order = priceOrder(fees, chosen, applied);
+  const cappedLines = chosen.filter((_, i) => order.lines[i]?.capped).map((c) => c.line);
   const totals: Record<string, number> = {};
-  for (const k of TOTALS) totals[k] = number(settlement[k]);
+  for (const k of TOTALS) totals[k] = order.totals[k];
   const formatted: Record<string, string> = {};
-  for (const k of TOTALS) formatted[k] = formatMoney(settlement[k], fees.scale, fees.currency);
+  for (const k of TOTALS) formatted[k] = formatMoney(order.totals[k], fees.scale, fees.currency);
   if (explain) explained.push(...explainDiscounts(fees, truths, cappedLines));
   // What discount messages are rendered with; built only when a matching rule has a message.
   const context = applied.some((r) => r.message !== undefined)
@@ -110,7 +126,7 @@ export function* evaluateFees(
     result: {
       currency: fees.currency,
       scale: fees.scale,
-      lines: discounted.map((d) => lineResult(fees, d)),
+      lines: chosen.map((c, i) => lineResult(fees, c, order.lines[i] as LineMoney)),
       discounts: {
         applied: applied.map((r) => ({
           id: r.label,
@@ -126,32 +142,94 @@ export function* evaluateFees(
       formatted,
     },
     matched: [
-      ...distinctRules(priced.map((p) => p.rule)).map((r) => matchedOf(fees, r)),
+      ...distinctRules(chosen.map((c) => c.rule)).map((r) => matchedOf(fees, r)),
       ...applied.map((r) => matchedOf(fees, r, context)),
     ],
     explain: explained,
   };
 }
 
-/** Each priced line with the percent the applied discounts take off it. */
-function discountLines(
-  priced: ReadonlyArray<{ line: OrderLine; rule: PriceRule; amount: bigint }>,
+/**
+ * Prices the order on JS numbers (small.ts), which is exact while every value stays below 2^53;
+ * when one could not, prices it again on BigInts, which is always exact. Both give the same
+ * figures wherever the first one finishes.
+ */
+function priceOrder(
+  fees: CompiledFees,
+  chosen: readonly Chosen[],
   applied: readonly DiscountRule[],
-  maxPct: Decimal,
-): Discounted[] {
+): PricedOrder {
+  try {
+    return priceOnNumbers(fees, chosen, applied);
+  } catch (e) {
+    if (e !== TOO_LARGE) throw e;
+    return priceOnBigInts(fees, chosen, applied);
+  }
+}
+
+/** The order priced on numbers; throws TOO_LARGE when a value could leave the exact range. */
+export function priceOnNumbers(
+  fees: CompiledFees,
+  chosen: readonly Chosen[],
+  applied: readonly DiscountRule[],
+): PricedOrder {
+  const limits = fees.small;
+  if (!limits) throw TOO_LARGE;
   // Lines of the same kind and payType are discounted alike: work each percent out once.
-  const pcts = { labour: new Map<string, LinePct>(), parts: new Map<string, LinePct>() };
-  const discounted: Discounted[] = [];
-  for (const { line, rule, amount } of priced) {
+  const pcts = { labour: new Map<string, SmallPct>(), parts: new Map<string, SmallPct>() };
+  const settled: SmallPricedLine[] = [];
+  const lines: LineMoney[] = [];
+  for (const { line, rule } of chosen) {
+    const value = rule.small;
+    if (!value) throw TOO_LARGE;
+    const amount =
+      line.kind === 'labour'
+        ? labourAmountSmall(small(line.quantity), value, fees.scale, fees.mode)
+        : partsAmountSmall(small(line.quantity), small(line.unitCost as Exact), value, fees.scale, fees.mode);
     const byPayType = pcts[line.kind];
     let pct = byPayType.get(line.payType);
     if (!pct) {
-      pct = lineDiscountPct(line.kind, line.payType, applied, maxPct);
+      pct = lineDiscountPctSmall(line.kind, line.payType, applied, limits.maxPct);
       byPayType.set(line.payType, pct);
     }
-    discounted.push({ line, rule, amount, pct: pct.pct, capped: pct.capped });
+    settled.push({ kind: line.kind, payer: line.payer, amount, discountPct: pct.pct, taxed: line.taxed });
+    lines.push({ amount, pct: pct.reported, capped: pct.capped });
   }
-  return discounted;
+  return { lines, totals: settleSmall(settled, limits.taxPct, fees.mode) };
+}
+
+/** The order priced on BigInts; an amount that does not fit a JSON number is eval_fees_overflow. */
+export function priceOnBigInts(
+  fees: CompiledFees,
+  chosen: readonly Chosen[],
+  applied: readonly DiscountRule[],
+): PricedOrder {
+  const pcts = { labour: new Map<string, LinePct>(), parts: new Map<string, LinePct>() };
+  const settled: PricedLine[] = [];
+  const amounts: bigint[] = [];
+  const linePcts: LinePct[] = [];
+  for (const { line, rule } of chosen) {
+    const amount = amountOf(fees, line, rule);
+    const byPayType = pcts[line.kind];
+    let pct = byPayType.get(line.payType);
+    if (!pct) {
+      pct = lineDiscountPct(line.kind, line.payType, applied, fees.maxPct);
+      byPayType.set(line.payType, pct);
+    }
+    settled.push({ kind: line.kind, payer: line.payer, amount, discountPct: pct.pct, taxed: line.taxed });
+    amounts.push(amount);
+    linePcts.push(pct);
+  }
+  const settlement = settle(settled, fees.taxPct, fees.mode);
+  const totals = {} as PricedOrder['totals'];
+  for (const k of TOTALS) totals[k] = number(settlement[k]);
+  return {
+    lines: amounts.map((amount, i) => {
+      const pct = linePcts[i] as LinePct;
+      return { amount: number(amount), pct: decimalNumber(pct.pct), capped: pct.capped };
+    }),
+    totals,
+  };
 }
 
 /** The first rule whose conditions hold (rules are in file order). */
@@ -162,8 +240,8 @@ function firstMatch(rules: readonly PriceRule[], truths: Truths): PriceRule | un
 
 function amountOf(fees: CompiledFees, line: OrderLine, rule: PriceRule): bigint {
   return line.kind === 'labour'
-    ? labourAmount(line.quantity, rule.value, fees.scale, fees.mode)
-    : partsAmount(line.quantity, line.unitCost as Decimal, rule.value, fees.scale, fees.mode);
+    ? labourAmount(big(line.quantity), rule.value, fees.scale, fees.mode)
+    : partsAmount(big(line.quantity), big(line.unitCost as Exact), rule.value, fees.scale, fees.mode);
 }
 
 function unpriced(line: OrderLine): NormaError {
@@ -191,10 +269,7 @@ function number(minor: bigint): number {
   return n;
 }
 
-function lineResult(
-  fees: CompiledFees,
-  { line, rule, amount, pct }: { line: OrderLine; rule: PriceRule; amount: bigint; pct: Decimal },
-): LineResult {
+function lineResult(fees: CompiledFees, { line, rule }: Chosen, money: LineMoney): LineResult {
   const v = line.view;
   // Built field by field, in the order the result has always shown them.
   const out: Partial<LineResult> = { type: line.kind, index: line.index, input: line.input };
@@ -203,17 +278,17 @@ function lineResult(
   out.payType = line.payType;
   out.payer = line.payer;
   if (line.kind === 'labour') {
-    out.hours = decimalNumber(line.quantity);
-    out.rate = decimalNumber(rule.value);
+    out.hours = exactNumber(line.quantity);
+    out.rate = rule.small ? smallNumber(rule.small) : decimalNumber(rule.value);
   } else {
-    out.qty = decimalNumber(line.quantity);
-    out.unitCost = decimalNumber(line.unitCost as Decimal);
-    out.markupPct = decimalNumber(rule.value);
+    out.qty = exactNumber(line.quantity);
+    out.unitCost = exactNumber(line.unitCost as Exact);
+    out.markupPct = rule.small ? smallNumber(rule.small) : decimalNumber(rule.value);
   }
-  out.discountPct = decimalNumber(pct);
+  out.discountPct = money.pct;
   out.rule = rule.label;
-  out.amount = number(amount);
-  out.formatted = formatMoney(amount, fees.scale, fees.currency);
+  out.amount = money.amount;
+  out.formatted = formatMoney(money.amount, fees.scale, fees.currency);
   return out as LineResult;
 }
 

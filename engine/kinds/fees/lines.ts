@@ -4,8 +4,9 @@ import { mapAt } from '../common.ts';
 import type { PreparedInput, RawRequest } from '../kind.ts';
 import type { CompiledFees } from './compile.ts';
 import { type CostField, inMajorUnits, MAJOR_COST } from './cost.ts';
-import { type Decimal, decimalOf, MAX_PLACES } from './decimal.ts';
+import { decimalOf, MAX_PLACES, smallDecimalOf } from './decimal.ts';
 import { DEFAULT_PAY_TYPE, type Payer } from './payers.ts';
+import type { Exact } from './small.ts';
 
 /** A work-order line read exactly: its quantities as decimals and who pays it. */
 export interface OrderLine {
@@ -18,9 +19,9 @@ export interface OrderLine {
   payType: string;
   payer: Payer;
   /** Labour: hours. Parts: qty. */
-  quantity: Decimal;
+  quantity: Exact;
   /** Parts only: the unit cost in the currency's major unit (read from whichever field the line gives). */
-  unitCost?: Decimal;
+  unitCost?: Exact;
   /** Parts only: whether the line carries tax (its payType is not in `taxExempt`). */
   taxed: boolean;
 }
@@ -86,7 +87,7 @@ function linesOf(
   return out;
 }
 
-const ZERO: Decimal = { units: 0n, scale: 0 };
+const ZERO: Exact = { units: 0, scale: 0 };
 
 /**
  * A part line's unit cost from the one cost field it gives, in the currency's major unit;
@@ -98,7 +99,7 @@ function cost(
   line: Record<string, unknown>,
   at: string,
   problems: DetailCollector,
-): Decimal | undefined {
+): Exact | undefined {
   const given = fields.filter((f) => line[f.name] !== undefined);
   if (given.length > 1) {
     const path = `${at}/${(given[1] as CostField).name}`;
@@ -123,7 +124,7 @@ function read(
   line: Record<string, unknown>,
   at: string,
   problems: DetailCollector,
-): Decimal | undefined {
+): Exact | undefined {
   const v = line[field];
   if (typeof v !== 'number') {
     const path = `${at}/${field}`;
@@ -132,8 +133,9 @@ function read(
     );
     return undefined;
   }
-  const d = decimalOf(v);
-  if (!d || d.units < 0n) {
+  // Without BigInts when the units are a safe integer, as nearly all are.
+  const d: Exact | undefined = smallDecimalOf(v) ?? decimalOf(v);
+  if (!d || d.units < 0) {
     const path = `${at}/${field}`;
     problems.add(() => error('minimum', `\`${path}\` must be 0 or more`, { path }));
     return undefined;

@@ -29,16 +29,54 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
 }
 
 /** Symbols for the currencies people here read most; any other shows its ISO code. */
-const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£' };
+const SYMBOLS: Readonly<Record<string, string | undefined>> = Object.assign(Object.create(null), {
+  CNY: '¥',
+  USD: '$',
+  EUR: '€',
+  GBP: '£',
+});
 
 /** An amount in minor units as people read it: `¥1,234.50`, `HKD 1,234.50`, `-¥0.01`. */
-export function formatMoney(minor: bigint, scale: number, currency: string): string {
-  const negative = minor < 0n;
-  const digits = (negative ? -minor : minor).toString().padStart(scale + 1, '0');
+export function formatMoney(minor: bigint | number, scale: number, currency: string): string {
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  if (typeof minor === 'number' && Number.isSafeInteger(minor) && scale < POW10.length) {
+    return formatSafe(minor, scale, symbol);
+  }
+  const negative = minor < 0;
+  const digits = String(negative ? -minor : minor).padStart(scale + 1, '0');
   const whole = grouped(digits.slice(0, digits.length - scale));
   const frac = scale > 0 ? `.${digits.slice(digits.length - scale)}` : '';
-  const symbol = Object.hasOwn(SYMBOLS, currency) ? (SYMBOLS[currency] as string) : `${currency} `;
   return `${negative ? '-' : ''}${symbol}${whole}${frac}`;
+}
+
+/** 10^0 … 10^15: every power of ten that is a safe integer. */
+const POW10: readonly number[] = Array.from({ length: 16 }, (_, n) => 10 ** n);
+
+/**
+ * `formatMoney` of a safe integer without building its digit string first: the whole part and
+ * the fraction by exact integer arithmetic (a remainder, then the division of a multiple), the
+ * groups of three by `% 1000`. Writes exactly what the digit-string path writes.
+ */
+function formatSafe(minor: number, scale: number, symbol: string): string {
+  const negative = minor < 0;
+  const abs = negative ? -minor : minor;
+  const unit = POW10[scale] as number;
+  const fraction = abs % unit;
+  let whole = (abs - fraction) / unit;
+  let groups = '';
+  while (whole >= 1000) {
+    const g = whole % 1000;
+    groups = `,${g < 10 ? '00' : g < 100 ? '0' : ''}${g}${groups}`;
+    whole = (whole - g) / 1000;
+  }
+  const frac = scale > 0 ? `.${String(fraction).padStart(scale, '0')}` : '';
+  return `${negative ? '-' : ''}${symbol}${whole}${groups}${frac}`;
+}
+
+/** Minor units as a JSON number; amounts beyond 2^53 would lose units, so they are refused. */
+export function minorNumber(minor: bigint): number | undefined {
+  const n = Number(minor);
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** Digits with a comma between each group of three from the right: `1234567` → `1,234,567`. */
@@ -47,10 +85,4 @@ function grouped(digits: string): string {
   let out = digits.slice(0, head);
   for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
   return out;
-}
-
-/** Minor units as a JSON number; amounts beyond 2^53 would lose units, so they are refused. */
-export function minorNumber(minor: bigint): number | undefined {
-  const n = Number(minor);
-  return Number.isSafeInteger(n) ? n : undefined;
 }

@@ -8,6 +8,7 @@ import { NormaError } from '../../diagnostics.ts';
 import type { CompiledDocument } from '../../document.ts';
 import { evaluateFast, prepareRequest } from '../../evaluate.ts';
 import { didYouMean } from '../../util/suggest.ts';
+import { readySet } from '../kind.ts';
 import type { CompiledProcess, CompiledStep } from './compile.ts';
 import type { ProcessResult } from './evaluate.ts';
 import type { ProcessInput } from './history.ts';
@@ -44,7 +45,7 @@ export function allowedStep(doc: CompiledDocument, request: ProcessRequest, step
   if (!found.ok) return { allowed: false, code: 'step_unknown', message: found.message };
   const { input, at } = prepareRequest(doc, request);
   const env = evalEnv(at.slice(0, 10));
-  const applies = process.set.fns.map((fn) => fn(input.facts, env));
+  const applies = readySet(process.set).fns.map((fn) => fn(input.facts, env));
   const state = replay(process, applies, (input as ProcessInput).extra.history);
   const refusal = refusalOf(state, found.step);
   if (refusal) return { allowed: false, ...refusal, step: found.step.key };

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { compileDocument } from '../../document.ts';
+import { createAjv } from '../../validate/ajv.ts';
 
 const sample = readFileSync(
   new URL('../../../rules/approval.work-order/1.0.0.yaml', import.meta.url),
@@ -51,5 +53,36 @@ describe('compiling a ruleset', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('checking `then` values against their outputs', () => {
+  // Common output schemas are checked directly and ajv compiles only on a failure: the outcome
+  // and the message must be ajv's in every case.
+  const schemas = [
+    '{ enum: [a, 1, true, null] }',
+    '{ type: string }',
+    '{ type: number, description: fee }',
+    '{ type: boolean }',
+    '{ type: integer }',
+    '{ enum: [a], title: t }',
+  ];
+  const values = ['a', '1', '1.5', 'true', 'null', 'b', '[a]', '{ x: 1 }', '"1"', '-0'];
+  const ajv = createAjv();
+
+  it('refuses exactly the values ajv refuses, with its message', () => {
+    for (const schema of schemas) {
+      const validate = ajv.compile(parse(schema));
+      for (const value of values) {
+        const body = `hit: first\noutputs: { o: ${schema} }\nrules:\n  - { id: r, then: { o: ${value} } }\n`;
+        const r = compileDocument(header + body, 'x.yaml');
+        const found = r.diagnostics.filter((d) => d.code === 'then_invalid');
+        const fits = validate(parse(value));
+        expect(found.length, `${schema} ${value}`).toBe(fits ? 0 : 1);
+        if (!fits && validate.errors?.[0]?.keyword !== 'enum') {
+          expect(found[0]?.message, `${schema} ${value}`).toContain(validate.errors?.[0]?.message ?? '?');
+        }
+      }
+    }
   });
 });

@@ -1,7 +1,9 @@
 import type { ValidateFunction } from 'ajv';
 import type { Cond } from '../../conditions/ast.ts';
 import { report } from '../../conditions/parse.ts';
+import { directCheck } from '../../facts/direct-check.ts';
 import type { FactSchema } from '../../facts/types.ts';
+import { ValidatorCache } from '../../facts/validators.ts';
 import { didYouMean } from '../../util/suggest.ts';
 import { quotedList } from '../../util/text.ts';
 import { createAjv } from '../../validate/ajv.ts';
@@ -55,18 +57,29 @@ export interface CompiledRuleset {
 const outputAjv = createAjv();
 // Output schemas repeat across documents and versions (`{ type: string }`, the same enum), and
 // compiling one costs milliseconds: one validator per distinct schema, kept out of ajv's own cache
-// (which holds every schema object it ever compiled).
-const outputValidators = new Map<string, ValidateFunction>();
+// (which holds every schema object it ever compiled), and bounded so reloads free old ones.
+const outputValidators = new ValidatorCache(outputAjv);
 
+/**
+ * The check of `then` values against an output's schema. The commonest output schemas (an enum of
+ * plain values, or one of `string`, `number`, `boolean`) are checked directly, and ajv compiles
+ * the schema only when a value fails that check, for its error: a standard of thousands of
+ * documents with outputs of their own no longer compiles a validator per document at load.
+ */
 function outputValidator(schema: FactSchema): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let validate = outputValidators.get(key);
-  if (!validate) {
-    validate = outputAjv.compile(schema);
-    outputAjv.removeSchema(schema);
-    outputValidators.set(key, validate);
-  }
-  return validate;
+  const direct = directCheck(schema);
+  if (!direct) return outputValidators.get(schema);
+  const check = ((value: unknown) => {
+    if (direct(value)) {
+      check.errors = null;
+      return true;
+    }
+    const validate = outputValidators.get(schema);
+    const ok = validate(value);
+    check.errors = validate.errors ?? null;
+    return ok;
+  }) as ValidateFunction;
+  return check;
 }
 
 /** Checks a ruleset beyond its schema and compiles it. */
