@@ -107,10 +107,11 @@ describe('the number path agrees with the BigInt path or hands over to it', () =
     );
   });
 
-  it('settlements, with amounts up to 2^53', () => {
+  it('settlements, with amounts up to 2^53 and tax-exempt lines among them', () => {
     const line = fc.record({
       kind: fc.constantFrom('labour' as const, 'parts' as const),
       payer: fc.constantFrom(...PAYERS),
+      taxed: fc.boolean(),
       amount: wide,
       discountPct: fc
         .tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 2 }))
