@@ -190,8 +190,8 @@ export const REVIEW_ITEMS: ReviewItem[] = [
   {
     item: 'C33',
     subject: 'the customer fee statement is not a 结算清单',
-    status: 'in progress',
-    note: 'in progress in this release (the 结算清单 report)',
+    status: 'answered',
+    note: 'fixed in the report, not in a document: the customer statement of a fee schedule is a 结算清单 (托修方/承修方, plate, VIN, mileage, 工时费 and 材料费 itemised with the part category, warranty period and terms, signatures), never showing cost or markup; the internal statement is `?statement=internal` (docs/reports.md)',
   },
   {
     item: 'C34',
@@ -211,6 +211,6 @@ export const REVIEW_ITEMS: ReviewItem[] = [
     item: 'E',
     subject: 'language: Chinese first, English second',
     status: 'in progress',
-    note: 'in progress in this release (bilingual text, label tables, `--lang`)',
+    note: 'done: human text takes `{zh, en}`, documents declare `lang` and `labels:`, results add labels in `?lang`/`--lang`, diagnostics carry a zh/en summary from one catalogue, reports and pages follow the language; the forms staff fill and sign are bilingual editions (delivery.vehicle 1.3.0, communication.service 1.1.0, inspection.reception 1.1.0, procedure.repair 1.3.0, quality.control 1.2.0, safety.site 1.4.0). Left: the rulesets, scorecards, fee schedules and processes still write `中文 (English)` in one string, and only delivery.vehicle has a label table for its codes',
   },
 ];
