@@ -65,6 +65,7 @@ export {
 export { type EnvelopeLabels, type LabelTable, labelOf } from './i18n/labels.ts';
 export { DEFAULT_LANG, isLang, type Lang, langs } from './i18n/lang.ts';
 export { negotiate } from './i18n/negotiate.ts';
+export { REPORT_LANGS, reportLabel } from './i18n/report-words.ts';
 export { isText, type Text, textOf, wording, wordings } from './i18n/text.ts';
 export type { ExplainEntry, Matched } from './kinds/kind.ts';
 export {
@@ -98,7 +99,6 @@ export { WITHHELD, type WithheldVersion } from './lock/withheld.ts';
 export { type CaseFileEntry, type CaseFileInput, renderCaseFile } from './render/case-file.ts';
 export { describeCondition } from './render/describe.ts';
 export { checkHeading, reportHeadingSchema } from './render/heading.ts';
-export { REPORT_LANGS, reportLabel } from './render/labels.ts';
 export {
   type FontMode,
   type RenderOptions,

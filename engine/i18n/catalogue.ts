@@ -1,7 +1,8 @@
 /**
  * norma's one message catalogue, in Chinese and English: the messages of pages and reports
  * (messages.ts), the summary of every diagnostic code (summaries.ts), and the engine-wide labels
- * of codes that appear in results (severities, statuses, item reasons, process states, kinds).
+ * of codes that appear in results (severities, statuses, item reasons, process states, kinds),
+ * and the headings, labels and words of printed reports (report-words.ts, re-exported here).
  */
 import type { DiagnosticCode } from '../codes.ts';
 import type { Lang } from './lang.ts';
@@ -9,6 +10,7 @@ import { type MessageKey, messages } from './messages.ts';
 import { summaries } from './summaries.ts';
 
 export type { MessageKey } from './messages.ts';
+export { codeWord, hasWord, isLabelKey, type ReportLang, reportLabel, textIn } from './report-words.ts';
 
 /** A message in a language, with `{name}` placeholders filled from `vars`. */
 export function t(key: MessageKey, lang: Lang, vars: Record<string, string | number> = {}): string {

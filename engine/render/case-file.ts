@@ -4,10 +4,10 @@
  * signature lines; printable on A4, bilingual (Chinese first) like the process's own titles.
  */
 import type { CompiledDocument } from '../document.ts';
+import { type ReportLang, reportLabel, textIn } from '../i18n/report-words.ts';
 import type { ProcessResult } from '../kinds/process/evaluate.ts';
 import { plainText } from './diff-words.ts';
 import { headingOf } from './heading.ts';
-import { type ReportLang, reportLabel, textIn } from './labels.ts';
 import { finish, frame, type RenderOptions } from './reports.ts';
 import { clauseText, thenText } from './views.ts';
 

@@ -9,9 +9,9 @@
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { error, NormaError } from '../diagnostics.ts';
+import { codeWord, type ReportLang, textIn } from '../i18n/report-words.ts';
 import { mapAt } from '../kinds/common.ts';
 import { createAjv } from '../validate/ajv.ts';
-import { codeWord, type ReportLang, textIn } from './labels.ts';
 
 /** The repairer (承修方): the dealership that does the work and issues the statement. */
 export interface Repairer {

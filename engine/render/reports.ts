@@ -8,20 +8,20 @@
 import type { DiffReport } from '../diff/report.ts';
 import { diffView } from '../diff/report.ts';
 import type { CompiledDocument } from '../document.ts';
+import { type ReportLang, reportLabel } from '../i18n/report-words.ts';
 import type { ReportEvaluation } from '../kinds/kind.ts';
 import { kinds } from '../kinds/registry.ts';
 import { wordDiffView } from './diff-words.ts';
 import { type FontMode, fontFaceCss } from './fonts.ts';
 import { headingOf, type ReportHeading, signaturesOf } from './heading.ts';
-import { type ReportLang, reportLabel } from './labels.ts';
 import { renderTemplate } from './templates.ts';
 import { factsView, headerView } from './views.ts';
 import { warrantyView } from './warranty.ts';
 
+export type { ReportLang } from '../i18n/report-words.ts';
 export type { ReportEvaluation } from '../kinds/kind.ts';
 export type { FontMode } from './fonts.ts';
 export type { Repairer, ReportHeading } from './heading.ts';
-export type { ReportLang } from './labels.ts';
 
 /** How a report is rendered: its language, heading, and how it carries its font. */
 export interface RenderOptions {

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { formatValue } from '../diff/report.ts';
-import { isMessageKey, t } from '../i18n/catalogue.ts';
+import { codeWord, isLabelKey, reportLabel } from '../i18n/catalogue.ts';
+import { reportLangOf } from '../i18n/report-words.ts';
 import { describeCondition } from './describe.ts';
 import { valueHtml } from './diff-words.ts';
-import { codeWord, isLabelKey, reportLabel, reportLangOf } from './labels.ts';
 
 /** Where the bundled templates live. */
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -37,11 +37,6 @@ hb.registerHelper('join', (v: unknown, sep: unknown) =>
       ? ''
       : String(v),
 );
-// `{{t "report.item"}}`: a heading from the catalogue in the report's language (the view's `lang`).
-hb.registerHelper('t', (key: unknown, options: { data?: { root?: { lang?: unknown } } }) => {
-  const lang = options?.data?.root?.lang === 'en' ? 'en' : 'zh';
-  return typeof key === 'string' && isMessageKey(key) ? t(key, lang) : String(key);
-});
 hb.registerHelper('md', (v: unknown) => escapeMarkdown(v === undefined ? '' : String(v)));
 
 type HelperOptions = { hash?: Record<string, unknown>; data?: { root?: { lang?: unknown } } };

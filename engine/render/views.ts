@@ -7,10 +7,10 @@ import type { CompiledDocument } from '../document.ts';
 import { type EngineLabelGroup, engineLabel } from '../i18n/catalogue.ts';
 import { labelOf } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { type ReportLang, textIn } from '../i18n/report-words.ts';
 import { isText, textOf } from '../i18n/text.ts';
 import { mapAt, textAt } from '../kinds/common.ts';
 import { inlineValue } from '../util/text.ts';
-import { type ReportLang, textIn } from './labels.ts';
 
 /**
  * A document's human text (`title`, `text`, `description`, …) in `lang` (the document's own

@@ -6,7 +6,7 @@
  * 10 days or 2,000 km); the article number is not cited because it could not be confirmed
  * against the current text. A dealership giving more passes its own (`heading.warranty`).
  */
-import { type ReportLang, reportLabel } from './labels.ts';
+import { type ReportLang, reportLabel } from '../i18n/report-words.ts';
 
 /** Days and km by regulatory work category (jobs.categories' codes). */
 export const WARRANTY_BY_WORK: Readonly<Record<string, { days: number; km: number }>> = {

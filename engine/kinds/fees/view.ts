@@ -4,8 +4,8 @@
  */
 import type { CompiledDocument } from '../../document.ts';
 import type { Envelope } from '../../evaluate.ts';
+import { codeWord, type ReportLang, textIn } from '../../i18n/report-words.ts';
 import { describeCondition } from '../../render/describe.ts';
-import { codeWord, type ReportLang, textIn } from '../../render/labels.ts';
 import { listAt, mapAt, numberAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 import { decimalOf, type RoundingMode, toUnits } from './decimal.ts';

@@ -3,8 +3,8 @@
  * them, and its deadlines. Read defensively from the document's plain data.
  */
 import type { CompiledDocument } from '../../document.ts';
+import { type ReportLang, textIn } from '../../i18n/report-words.ts';
 import { describeCondition } from '../../render/describe.ts';
-import { type ReportLang, textIn } from '../../render/labels.ts';
 import { clauseText } from '../../render/views.ts';
 import { listAt, mapAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeWord, hasWord, reportLabel, textIn } from './labels.ts';
+import { codeWord, hasWord, reportLabel, textIn } from './report-words.ts';
 
 describe('report labels', () => {
   it('has every label in both languages with the same placeholders', () => {

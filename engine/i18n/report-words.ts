@@ -6,8 +6,8 @@
  * customer's language when the caller gives one.
  */
 
-import type { Lang } from '../i18n/lang.ts';
-import { wording } from '../i18n/text.ts';
+import type { Lang } from './lang.ts';
+import { wording } from './text.ts';
 
 /** The languages reports print in: the engine's languages. */
 export type ReportLang = Lang;
