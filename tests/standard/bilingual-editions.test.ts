@@ -1,8 +1,11 @@
 /**
- * E: the bilingual editions of the bundled checklists (the forms staff fill in and sign). Each
- * has its title, section titles and item texts as `{zh, en}` and a Chinese description beside
- * the English one, changes nothing but wording against the version before it, decides every one
- * of its tests as that version does, and takes effect the day after its approval.
+ * E: the bilingual editions of the bundled standard, found by their `change` (it starts with
+ * "E:"). Each has its title and description as `{zh, en}` (the description mostly Chinese, not
+ * the English copied), a checklist's section titles and item texts too, and a ruleset's or
+ * scorecard's every output value a label in both languages; it changes nothing but wording
+ * against the version before it, decides every one of its tests as that version does, and takes
+ * effect no earlier than the day after its approval (so the day it was approved keeps deciding
+ * as before).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,37 +20,52 @@ import {
 const index = loadStandards(bundledStandardsDir);
 
 /** Each bilingual edition and the version it rewords. */
-const EDITIONS = [
-  { id: 'communication.service', from: '1.0.0', to: '1.1.0' },
-  { id: 'inspection.reception', from: '1.0.0', to: '1.1.0' },
-  { id: 'procedure.repair', from: '1.2.0', to: '1.3.0' },
-  { id: 'quality.control', from: '1.1.0', to: '1.2.0' },
-  { id: 'safety.site', from: '1.3.0', to: '1.4.0' },
-] as const;
+const EDITIONS = [...index.documents.values()].flatMap((versions) => {
+  const sorted = [...versions];
+  return sorted.flatMap((after, i) =>
+    i > 0 && typeof after.change === 'string' && after.change.startsWith('E:')
+      ? [{ id: after.id, version: after.version, after, before: sorted[i - 1] as CompiledDocument, versions }]
+      : [],
+  );
+});
 
 type Test = { name: string; facts?: unknown; answers?: unknown; at?: string; expectError?: string };
 type Section = { title: unknown; items: { text: unknown }[] };
+const BILINGUAL = { zh: expect.any(String), en: expect.any(String) };
+const dayAfter = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-describe.each(EDITIONS)('$id $to, bilingual', ({ id, from, to }) => {
-  const versions = index.documents.get(id) ?? [];
-  const before = versions.find((v) => v.version === from) as CompiledDocument;
-  const after = versions.find((v) => v.version === to) as CompiledDocument;
+it('the bundled standard has bilingual editions', () => {
+  expect(EDITIONS.length).toBeGreaterThanOrEqual(6);
+});
 
-  it('takes effect the day after its approval, never before', () => {
-    expect(chooseVersion(id, versions, '2026-12-02').version).toBe(from);
-    expect(chooseVersion(id, versions, '2026-12-03').version).toBe(to);
+describe.each(EDITIONS)('$id $version, bilingual', ({ id, after, before, versions }) => {
+  it('takes effect after the day of its approval, which keeps the version before it', () => {
+    const approvedAt = String(after.approved?.at);
+    expect(String(after.effective) > approvedAt).toBe(true);
+    expect(chooseVersion(id, versions, approvedAt).version).toBe(before.version);
+    expect(chooseVersion(id, versions, String(after.effective)).version).toBe(after.version);
+    expect(String(after.effective) >= dayAfter(approvedAt)).toBe(true);
   });
 
-  it('has its title and every section title and item text in Chinese and English', () => {
+  it('has its human text in Chinese and English, Chinese first', () => {
     const texts: unknown[] = [after.data.title, after.data.description];
-    for (const section of after.data.sections as Section[]) {
+    for (const section of (after.data.sections ?? []) as Section[]) {
       texts.push(section.title, ...section.items.map((i) => i.text));
     }
-    for (const text of texts) expect(text).toEqual({ zh: expect.any(String), en: expect.any(String) });
-    // A Chinese description, not the English one copied: mostly Chinese characters.
+    for (const text of texts) expect(text).toEqual(BILINGUAL);
     const zh = (after.data.description as { zh: string }).zh;
     expect((zh.match(/[\u4e00-\u9fff]/g) ?? []).length).toBeGreaterThan(zh.length / 2);
     expect(after.lang).toBe('zh');
+  });
+
+  it('labels every value of its enumerated outputs in both languages', () => {
+    const outputs = (after.data.outputs ?? {}) as Record<string, { enum?: unknown[] }>;
+    const labels = (after.data.labels ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [name, schema] of Object.entries(outputs)) {
+      for (const value of schema.enum ?? [])
+        expect(labels[name]?.[String(value)], `${name}: ${value}`).toEqual(BILINGUAL);
+    }
   });
 
   it('changes only wording, and decides every one of its tests as the version before it', () => {
@@ -56,7 +74,7 @@ describe.each(EDITIONS)('$id $to, bilingual', ({ id, from, to }) => {
     const tests = (after.data.tests as Test[]).filter((t) => t.expectError === undefined);
     expect(tests.length).toBeGreaterThan(0);
     for (const t of tests) {
-      const request = { facts: t.facts, answers: t.answers, at: t.at ?? '2026-12-03' };
+      const request = { facts: t.facts, answers: t.answers, at: t.at ?? String(after.effective) };
       expect(evaluateFast(after, request).result, t.name).toEqual(evaluateFast(before, request).result);
     }
   });
