@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.ts';
 import type { Operand } from './ast.ts';
 import type { OperatorName } from './operators.ts';
 
@@ -48,9 +49,38 @@ export const operatorWords: Record<OperatorName, string> = {
   olderThanYears: 'is before',
 };
 
+/** Each operator in Chinese, as printed reports say it (`不早于`, `属于`): path, words, value. */
+export const operatorWordsZh: Record<OperatorName, string> = {
+  equal: '为',
+  notEqual: '不为',
+  lessThan: '小于',
+  lessThanInclusive: '不超过',
+  greaterThan: '大于',
+  greaterThanInclusive: '不少于',
+  in: '属于',
+  notIn: '不属于',
+  contains: '包含',
+  doesNotContain: '不包含',
+  between: '介于',
+  exists: '已提供',
+  filled: '已填写',
+  matches: '符合',
+  before: '早于',
+  after: '晚于',
+  onOrBefore: '不晚于',
+  onOrAfter: '不早于',
+  withinDays: '在',
+  olderThanDays: '早于',
+  olderThanYears: '早于',
+};
+
 /** `the evaluation date`, `30 days before the evaluation date`, `1 year after the evaluation date`. */
-export function shiftText(days: number, years: number): string {
+export function shiftText(days: number, years: number, lang: Lang = 'en'): string {
   const n = years !== 0 ? years : days;
+  if (lang === 'zh') {
+    if (n === 0) return '评估日';
+    return `评估日${n < 0 ? '前' : '后'} ${Math.abs(n)} ${years !== 0 ? '年' : '天'}`;
+  }
   if (n === 0) return 'the evaluation date';
   const unit = years !== 0 ? 'year' : 'day';
   return `${Math.abs(n)} ${unit}${Math.abs(n) === 1 ? '' : 's'} ${n < 0 ? 'before' : 'after'} the evaluation date`;
@@ -61,7 +91,14 @@ export function shiftText(days: number, years: number): string {
  * date): `openedOn is on or after 2026-04-02 (30 days before the evaluation date)`; without it,
  * `openedOn is on or after 30 days before the evaluation date`. Never rule syntax such as `$at-30d`.
  */
-export function testText(path: string, op: OperatorName, operand: Operand, resolved?: unknown): string {
+export function testText(
+  path: string,
+  op: OperatorName,
+  operand: Operand,
+  resolved?: unknown,
+  lang: Lang = 'en',
+): string {
+  if (lang === 'zh') return testTextZh(path, op, operand, resolved);
   const words = operatorWords[op];
   switch (operand.kind) {
     case 'literal':
@@ -86,6 +123,48 @@ export function testText(path: string, op: OperatorName, operand: Operand, resol
         : `${path} is within ${span}`;
     }
   }
+}
+
+/** testText in Chinese, for reports printed in Chinese: `openedOn 不早于 2026-04-02(评估日前 30 天)`. */
+function testTextZh(path: string, op: OperatorName, operand: Operand, resolved?: unknown): string {
+  const words = operatorWordsZh[op];
+  switch (operand.kind) {
+    case 'literal':
+      return literalTextZh(path, op, operand.value);
+    case 'fact': {
+      const shift =
+        operand.hours === undefined
+          ? ''
+          : ` ${operand.hours < 0 ? '−' : '+'} ${Math.abs(operand.hours)} 小时`;
+      const ref = `${operand.path.join('.')}${shift}`;
+      return `${path} ${words} ${ref}${resolved === undefined ? '' : `(${valueText(resolved)})`}`;
+    }
+    case 'at': {
+      const when = shiftText(operand.days, operand.years, 'zh');
+      return typeof resolved === 'string'
+        ? `${path} ${words} ${resolved}(${when})`
+        : `${path} ${words} ${when}`;
+    }
+    case 'window': {
+      const span = `评估日前 ${operand.days} 天内`;
+      const w = resolved as { from?: unknown; to?: unknown } | undefined;
+      return typeof w?.from === 'string' && typeof w.to === 'string'
+        ? `${path} 介于 ${w.from} 与 ${w.to} 之间(${span})`
+        : `${path} 在${span}`;
+    }
+  }
+}
+
+function literalTextZh(path: string, op: OperatorName, value: unknown): string {
+  if (op === 'between' && Array.isArray(value)) {
+    return `${path} 介于 ${valueText(value[0])} 与 ${valueText(value[1])} 之间`;
+  }
+  if (op === 'exists') return value === false ? `${path} 未提供` : `${path} 已提供`;
+  if (op === 'filled') return value === false ? `${path} 为空或未提供` : `${path} 已填写`;
+  if ((op === 'in' || op === 'notIn') && Array.isArray(value)) {
+    return `${path} ${operatorWordsZh[op]} ${value.map(valueText).join('、')}`;
+  }
+  return `${path} ${operatorWordsZh[op]} ${valueText(value)}`;
 }
 
 function literalText(path: string, op: OperatorName, value: unknown): string {

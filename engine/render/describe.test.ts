@@ -3,6 +3,28 @@ import { describeCondition } from './describe.ts';
 import { escapeMarkdown } from './templates.ts';
 
 describe('describeCondition', () => {
+  it('reads a condition in Chinese for a report printed in Chinese', () => {
+    const zh = (raw: unknown, at?: string) => describeCondition(raw, at, 'zh');
+    expect(zh({ estimateTotal: { greaterThan: 5000, lessThanInclusive: 8000 }, payType: 'customer' })).toBe(
+      'estimateTotal 大于 5000 且 estimateTotal 不超过 8000 且 payType 为 customer',
+    );
+    expect(
+      zh({ any: [{ jobType: { in: ['repair', 'bodywork'] } }, { not: { owner: { filled: true } } }] }),
+    ).toBe('(jobType 属于 repair、bodywork 或 并非(owner 已填写))');
+    expect(zh({ parts: { some: { category: 'oem' } } })).toBe('parts 中有一项满足(category 为 oem)');
+    expect(zh({ vin: { exists: false }, score: { between: [60, 80] } })).toBe(
+      'vin 未提供 且 score 介于 60 与 80 之间',
+    );
+    expect(zh({ lastService: { onOrAfter: '$at-30d' } }, '2026-06-01')).toBe(
+      'lastService 不早于 2026-05-02(评估日前 30 天)',
+    );
+    expect(zh({ lastService: { onOrAfter: '$at-30d' } })).toBe('lastService 不早于 评估日前 30 天');
+    expect(zh({ openedOn: { withinDays: 7 } }, '2026-06-01')).toBe(
+      'openedOn 介于 2026-05-25 与 2026-06-01 之间(评估日前 7 天内)',
+    );
+    expect(zh(undefined)).toBe('始终适用');
+  });
+
   it('reads operators in words and joins entries with and', () => {
     expect(
       describeCondition({

@@ -166,9 +166,13 @@ describe('reports', () => {
     expect(rows(html, 'facts')).toHaveLength(2);
     const rules = rows(html, 'rules');
     expect(rules).toHaveLength(3);
-    expect(rules[0]).toContain('estimateTotal is greater than 20000');
+    expect(rules[0]).toContain('estimateTotal 大于 20000');
     expect(rules[1]).toContain('approver: service-manager');
     expect(rules[2]).toContain('默认');
+    // The conditions are in the report's language: English when it is asked for.
+    expect(rows(renderReport(approval, undefined, { lang: 'en' }), 'rules')[0]).toContain(
+      'estimateTotal is greater than 20000',
+    );
   });
 
   it('reports a ruleset decision with its facts escaped', () => {
@@ -193,8 +197,8 @@ describe('reports', () => {
     expect(html).toContain('<h2>个人防护装备 (PPE) <span class="muted">(§2.1)</span></h2>');
     expect(html.match(/<tr class="item/g)).toHaveLength(3);
     expect(html).toContain('<div class="box evidence">须附证据: 照片</div>');
-    expect(html).toContain('适用条件: jobType is ev-high-voltage');
-    expect(html).toContain('要求: answer is at least 1.6');
+    expect(html).toContain('适用条件: jobType 为 ev-high-voltage');
+    expect(html).toContain('要求: answer 不少于 1.6');
     expect(html).toContain('☐ 是 &nbsp; ☐ 否 &nbsp; ☐ 不适用');
     expect(html).toContain('<td class="severity critical">关键</td>');
     expect(html).not.toMatch(/>critical<|>major</);
@@ -273,8 +277,10 @@ sections:
     const facts = { lastService: '2026-04-20' };
     const envelope = evaluateFast(dated, { facts, answers: { 's.a': { value: true } }, at: '2026-06-01' });
     const html = renderReport(dated, { envelope, facts, answers: { 's.a': { value: true } } });
-    expect(html).toContain('2026-05-02');
+    expect(html).toContain('lastService 不早于 2026-05-02(评估日前 30 天)');
     expect(html).not.toContain('$at');
+    const en = renderReport(dated, { envelope, facts, answers: { 's.a': { value: true } } }, { lang: 'en' });
+    expect(en).toContain('lastService is on or after 2026-05-02 (30 days before the evaluation date)');
   });
 
   it('reports a scorecard: grade, criteria rows and the veto', () => {
@@ -285,7 +291,7 @@ sections:
     expect(html).toContain('<tr><th>等级</th><td class="status">D</td></tr>');
     expect(rows(html, 'criteria')).toHaveLength(1);
     expect(rows(html, 'criteria')[0]).toContain('客户满意度');
-    expect(rows(html, 'vetoes')[0]).toContain('safetyIncidents is greater than 0');
+    expect(rows(html, 'vetoes')[0]).toContain('safetyIncidents 大于 0');
     expect(signatures(html).map(([role]) => role)).toEqual(['assessor', 'reviewer', 'assessee']);
   });
 
@@ -443,7 +449,7 @@ sections:
     expect(rows(card, 'grades')).toHaveLength(2);
     const schedule = renderReport(fees);
     expectPrintable(schedule);
-    expect(rows(schedule, 'rates')[0]).toContain('line.payType is warranty');
+    expect(rows(schedule, 'rates')[0]).toContain('line.payType 为 warranty');
   });
 
   it('links or embeds the Chinese font subsets its text needs', () => {

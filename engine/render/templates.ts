@@ -29,7 +29,9 @@ hb.registerHelper('show', (v: unknown) => (v === undefined ? '' : formatValue(v)
 hb.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2) ?? '');
 // Any value as its fields, one per line: what a person reads instead of JSON.
 hb.registerHelper('readable', (v: unknown) => new hb.SafeString(valueHtml(v)));
-hb.registerHelper('condition', (v: unknown) => describeCondition(v));
+hb.registerHelper('condition', (v: unknown, options: HelperOptions) =>
+  describeCondition(v, undefined, langOf(options)),
+);
 hb.registerHelper('join', (v: unknown, sep: unknown) =>
   Array.isArray(v)
     ? v.map(String).join(typeof sep === 'string' ? sep : ', ')

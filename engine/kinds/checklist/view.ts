@@ -46,8 +46,9 @@ export function checklistFormView(doc: CompiledDocument, lang: ReportLang = 'zh'
           unit: textAt(item.unit),
           weight: numberAt(item.weight) ?? 1,
           evidence: evidence === 'none' ? undefined : evidence,
-          applies: item.when === undefined ? undefined : describeCondition(item.when, at),
-          expect: item.expect === undefined ? undefined : describeCondition({ answer: item.expect }, at),
+          applies: item.when === undefined ? undefined : describeCondition(item.when, at, lang),
+          expect:
+            item.expect === undefined ? undefined : describeCondition({ answer: item.expect }, at, lang),
           clause: clauseText(item.clause),
         };
       }),

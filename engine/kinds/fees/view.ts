@@ -2,8 +2,10 @@
  * A fee schedule on paper: its rates and discounts, and the statement of an evaluation.
  * Read defensively from the document's plain data, so a report never depends on compiled internals.
  */
+
 import type { CompiledDocument } from '../../document.ts';
 import type { Envelope } from '../../evaluate.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { codeWord, type ReportLang, textIn } from '../../i18n/report-words.ts';
 import { describeCondition } from '../../render/describe.ts';
 import { listAt, mapAt, numberAt, textAt } from '../common.ts';
@@ -14,9 +16,12 @@ import { PAYERS, type Payer } from './payers.ts';
 import { type PayerShare, type PricedLine, partsAmount, payerShares } from './price.ts';
 
 /** A fee schedule's rate, markup and discount lists, for the document summary. */
-export function feesView(doc: CompiledDocument) {
+export function feesView(doc: CompiledDocument, lang: Lang = 'zh') {
   const priced = (list: unknown, field: string) =>
-    listAt(list).map((raw) => ({ when: describeCondition(mapAt(raw).when), value: mapAt(raw)[field] }));
+    listAt(list).map((raw) => ({
+      when: describeCondition(mapAt(raw).when, undefined, lang),
+      value: mapAt(raw)[field],
+    }));
   const discounts = mapAt(doc.data.discounts);
   return {
     currency: textAt(doc.data.currency),
@@ -26,7 +31,12 @@ export function feesView(doc: CompiledDocument) {
     maxDiscountPct: discounts.maxPct,
     discounts: listAt(discounts.rules).map((raw) => {
       const d = mapAt(raw);
-      return { id: textAt(d.id) ?? '', when: describeCondition(d.when), pct: d.pct, on: textAt(d.on) ?? '' };
+      return {
+        id: textAt(d.id) ?? '',
+        when: describeCondition(d.when, undefined, lang),
+        pct: d.pct,
+        on: textAt(d.on) ?? '',
+      };
     }),
   };
 }
@@ -182,7 +192,10 @@ function minorOf(v: unknown, scale: number): bigint {
 
 /** A fee schedule's reports: its summary, and the statements of an evaluation. */
 export const feesReport: { blank: ReportPart; evaluated: ReportPart } = {
-  blank: { template: 'document-summary', view: (doc) => ({ isFees: true, fees: feesView(doc) }) },
+  blank: {
+    template: 'document-summary',
+    view: (doc, _evaluation, lang) => ({ isFees: true, fees: feesView(doc, lang) }),
+  },
   evaluated: {
     // The internal statement; renderReport prints the customer's 结算清单 (`settlement`) unless asked.
     template: 'fee-statement',

@@ -20,7 +20,7 @@ export function processView(doc: CompiledDocument, lang: ReportLang = 'zh', at?:
         id,
         title: textIn(s.title, lang) ?? id,
         clause: clauseText(s.clause),
-        applies: s.when === undefined ? undefined : describeCondition(s.when, at),
+        applies: s.when === undefined ? undefined : describeCondition(s.when, at, lang),
         gate: [
           ...listAt(mapAt(s.gate).steps),
           ...listAt(mapAt(s.gate).events).map((e) => `event ${String(e)}`),

@@ -24,7 +24,7 @@ export function rulesView(doc: CompiledDocument, lang: ReportLang = 'zh', at?: s
         id: textAt(r.id) ?? `#${n + 1}`,
         title: textIn(r.title, lang),
         clause: clauseText(r.clause),
-        when: describeCondition(r.when, at),
+        when: describeCondition(r.when, at, lang),
         sets: thenText(r.then),
       };
     }),

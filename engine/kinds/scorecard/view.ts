@@ -20,14 +20,14 @@ export function scorecardView(doc: CompiledDocument, lang: ReportLang = 'zh') {
         title: textIn(c.title, lang) ?? String(c.id),
         weight: c.weight,
         bands: listAt(c.bands).map((b) => ({
-          when: describeCondition(mapAt(b).when),
+          when: describeCondition(mapAt(b).when, undefined, lang),
           points: mapAt(b).points,
         })),
       };
     }),
     vetoes: listAt(doc.data.vetoes).map((raw) => ({
       id: String(mapAt(raw).id),
-      when: describeCondition(mapAt(raw).when),
+      when: describeCondition(mapAt(raw).when, undefined, lang),
       grade: mapAt(raw).grade,
     })),
     grades: listAt(doc.data.grades).map((raw) => ({
@@ -70,7 +70,7 @@ export function scorecardReportView(doc: CompiledDocument, envelope: Envelope, l
         id: String(id),
         title: textFor(doc, v.title, lang),
         grade: v.grade,
-        when: describeCondition(v.when, envelope.at),
+        when: describeCondition(v.when, envelope.at, lang),
       };
     }),
   };
