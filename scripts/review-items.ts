@@ -211,6 +211,6 @@ export const REVIEW_ITEMS: ReviewItem[] = [
     item: 'E',
     subject: 'language: Chinese first, English second',
     status: 'in progress',
-    note: 'done: human text takes `{zh, en}`, documents declare `lang` and `labels:`, results add labels in `?lang`/`--lang`, diagnostics carry a zh/en summary from one catalogue, reports and pages follow the language; the forms staff fill and sign are bilingual editions (delivery.vehicle 1.3.0, communication.service 1.1.0, inspection.reception 1.1.0, procedure.repair 1.3.0, quality.control 1.2.0, safety.site 1.4.0). Left: the rulesets, scorecards, fee schedules and processes still write `中文 (English)` in one string, and only delivery.vehicle has a label table for its codes',
+    note: 'done: human text takes `{zh, en}`, documents declare `lang` and `labels:`, results add labels in `?lang`/`--lang`, diagnostics carry a zh/en summary from one catalogue, reports and pages follow the language; bilingual editions with output labels (`change` starting `E:`, checked by tests/standard/bilingual-editions.test.ts) for every checklist and for approval.controls, approval.discount, approval.goodwill, scheduling.priority, complaint.handling, comeback.classification, emergency.response, risk.matrix, the two scorecards, followup.after-delivery, handover.documents and registration.service. Left: 30 rulesets, the fee schedule and the processes still write `中文 (English)` in one string, without a label table',
   },
 ];
