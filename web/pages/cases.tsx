@@ -5,6 +5,7 @@
  * never its facts: the personal data a case may hold stays on no list.
  */
 import { href, Layout, type PageContext, tr } from './layout.tsx';
+import { SearchSummary } from './parts.tsx';
 import { RecordsNav } from './records.tsx';
 
 /** One listed case, as the page shows it. */
@@ -66,14 +67,7 @@ export function CasesPage(props: {
           </p>
         </form>
       </search>
-      {props.problem ? (
-        <p class="warn" role="alert">
-          {tr(page, 'cases.badQuery', { why: props.problem })}
-        </p>
-      ) : null}
-      <p class="count" aria-live="polite">
-        {cases.length === 0 ? tr(page, 'cases.none') : tr(page, 'cases.count', { n: cases.length })}
-      </p>
+      <SearchSummary page={page} prefix="cases" problem={props.problem} n={cases.length} />
       {cases.length > 0 ? (
         <div class="scroll" tabindex={0}>
           <table class="cases">

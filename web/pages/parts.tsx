@@ -83,3 +83,28 @@ export function Value(props: { page: PageContext; name: string; value: unknown }
 export function isMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
+
+/**
+ * What a search page says above its results: why the query was refused, if it was, and how many
+ * it found (announced to screen readers as it changes), in the page's `<prefix>.*` messages.
+ */
+export function SearchSummary(props: {
+  page: PageContext;
+  prefix: 'cases' | 'records';
+  problem?: string | undefined;
+  n: number;
+}) {
+  const { page, prefix, problem, n } = props;
+  return (
+    <>
+      {problem ? (
+        <p class="warn" role="alert">
+          {tr(page, `${prefix}.badQuery`, { why: problem })}
+        </p>
+      ) : null}
+      <p class="count" aria-live="polite">
+        {n === 0 ? tr(page, `${prefix}.none`) : tr(page, `${prefix}.count`, { n })}
+      </p>
+    </>
+  );
+}

@@ -8,7 +8,7 @@
 import type { StoredRecord, VerifyReport } from '../../records/store.ts';
 import { evidenceHashes, type InputRow, inputRows, type Search, withSearch } from '../views/records.ts';
 import { href, Layout, type PageContext, tr } from './layout.tsx';
-import { Value } from './parts.tsx';
+import { SearchSummary, Value } from './parts.tsx';
 
 const SUBJECT_TYPES = ['work-order', 'vehicle'] as const;
 
@@ -85,14 +85,7 @@ export function RecordsSearchPage(props: {
           </p>
         </form>
       </search>
-      {props.problem ? (
-        <p class="warn" role="alert">
-          {tr(page, 'records.badQuery', { why: props.problem })}
-        </p>
-      ) : null}
-      <p class="count" aria-live="polite">
-        {records.length === 0 ? tr(page, 'records.none') : tr(page, 'records.count', { n: records.length })}
-      </p>
+      <SearchSummary page={page} prefix="records" problem={props.problem} n={records.length} />
       {records.length > 0 ? (
         <div class="scroll" tabindex={0}>
           <table class="records">
