@@ -4,8 +4,8 @@
  * the English copied), a checklist's section titles and item texts too, and a ruleset's or
  * scorecard's every output value a label in both languages; it changes nothing but wording
  * against the version before it, decides every one of its tests as that version does, and takes
- * effect no earlier than the day after its approval (so the day it was approved keeps deciding
- * as before).
+ * effect no earlier than the day after its approval and after the version before it took effect
+ * (so the version before it decides for at least one day, the edition's approval day included).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -34,6 +34,8 @@ type Section = { title: unknown; items: { text: unknown }[] };
 const BILINGUAL = { zh: expect.any(String), en: expect.any(String) };
 const dayAfter = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** The later of two dates written YYYY-MM-DD. */
+const later = (a: string, b: string) => (a > b ? a : b);
 
 it('the bundled standard has bilingual editions', () => {
   expect(EDITIONS.length).toBeGreaterThanOrEqual(6);
@@ -42,10 +44,12 @@ it('the bundled standard has bilingual editions', () => {
 describe.each(EDITIONS)('$id $version, bilingual', ({ id, after, before, versions }) => {
   it('takes effect after the day of its approval, which keeps the version before it', () => {
     const approvedAt = String(after.approved?.at);
-    expect(String(after.effective) > approvedAt).toBe(true);
-    expect(chooseVersion(id, versions, approvedAt).version).toBe(before.version);
+    // The last day the version before it decides: the approval day, or its own first day when
+    // that is later (an edition of a version not yet in force).
+    const lastBefore = later(approvedAt, String(before.effective));
+    expect(String(after.effective) >= dayAfter(lastBefore)).toBe(true);
+    expect(chooseVersion(id, versions, lastBefore).version).toBe(before.version);
     expect(chooseVersion(id, versions, String(after.effective)).version).toBe(after.version);
-    expect(String(after.effective) >= dayAfter(approvedAt)).toBe(true);
   });
 
   it('has its human text in Chinese and English, Chinese first', () => {
