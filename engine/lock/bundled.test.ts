@@ -26,6 +26,6 @@ describe('the bundled standard against its lock', () => {
 
   it('locks the approval authority at each of its versions', () => {
     const entries = readLock(bundledStandardsDir).lock?.entries.get('approval.work-order');
-    expect([...(entries?.keys() ?? [])]).toEqual(['1.0.0', '1.1.0', '1.2.0', '1.3.0']);
+    expect([...(entries?.keys() ?? [])]).toEqual(['1.0.0', '1.1.0', '1.2.0', '1.3.0', '1.4.0']);
   });
 });

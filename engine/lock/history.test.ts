@@ -14,6 +14,7 @@ describe('historyOf', () => {
       ['1.1.0', 'approved', '2026-01-01', true],
       ['1.2.0', 'approved', '2026-12-01', false],
       ['1.3.0', 'approved', '2026-12-02', false],
+      ['1.4.0', 'approved', '2026-12-03', false],
     ]);
     expect(history.versions[1]).toMatchObject({
       approved: { by: '王强', at: '2025-12-20' },
