@@ -82,36 +82,26 @@ function isReadable(answer: unknown): boolean {
   if (answer === null || typeof answer !== 'object' || Object.getPrototypeOf(answer) !== Object.prototype)
     return isClean(answer, ANSWER_LEVEL);
   const a = answer as Record<string, unknown>;
-  let keys = 0;
-  for (const _ in a) keys++;
-  let named = 0;
-  if (isEnumerableOwn(a, 'value')) {
-    if (!isPlainReadable(a.value) && !isClean(a.value, ANSWER_LEVEL + 1)) return false;
-    named++;
+  // One pass over the keys the generic walk would see. `for…in` lists the enumerable keys, own and
+  // inherited; an inherited one (a polluted prototype) or any other own key leaves the proof to
+  // the generic walk, which reads own keys only. (Checking the four names by
+  // `propertyIsEnumerable` was an eighth of a checklist's request time.)
+  for (const key in a) {
+    if (!Object.hasOwn(a, key)) return isClean(answer, ANSWER_LEVEL);
+    const v = a[key];
+    if (key === 'value' || key === 'by' || key === 'at') {
+      if (!isPlainReadable(v) && !isClean(v, ANSWER_LEVEL + 1)) return false;
+    } else if (key === 'evidence') {
+      if (!isClean(v, ANSWER_LEVEL + 1)) return false;
+    } else {
+      return isClean(answer, ANSWER_LEVEL);
+    }
   }
-  if (isEnumerableOwn(a, 'by')) {
-    if (!isPlainReadable(a.by) && !isClean(a.by, ANSWER_LEVEL + 1)) return false;
-    named++;
-  }
-  if (isEnumerableOwn(a, 'at')) {
-    if (!isPlainReadable(a.at) && !isClean(a.at, ANSWER_LEVEL + 1)) return false;
-    named++;
-  }
-  if (isEnumerableOwn(a, 'evidence')) {
-    if (!isClean(a.evidence, ANSWER_LEVEL + 1)) return false;
-    named++;
-  }
-  // Another own key, or an enumerable inherited one: leave the proof to the generic walk.
-  return keys === named || isClean(answer, ANSWER_LEVEL);
+  return true;
 }
 
 /** The nesting level of an answer in a request (the answers object is level 1). */
 const ANSWER_LEVEL = 2;
-
-/** An own enumerable key, as the generic walk (`Object.keys`) sees keys. */
-function isEnumerableOwn(o: object, key: string): boolean {
-  return Object.prototype.propertyIsEnumerable.call(o, key);
-}
 
 function isPlainReadable(v: unknown): boolean {
   return typeof v === 'number' ? Number.isFinite(v) : v === null || typeof v !== 'object';
