@@ -62,6 +62,9 @@ describe('prepareChecklist', () => {
       { 'ppe.goggles': hidden },
       { 'ppe.nope': { value: true }, 'ppe.goggles': { value: true, at: deep(40) } },
       { 'ppe.goggles': [deep(40)] },
+      // Objects of another prototype are read by their own enumerable keys, as the walk reads them.
+      { 'ppe.goggles': Object.assign(Object.create(null), { value: Number.NaN }) },
+      { 'ppe.goggles': Object.assign(new (class Answer {})(), { value: true, by: Number.NaN }) },
     ];
     for (const answers of cases) {
       const out = prepareChecklist(cl, { answers }, {});
