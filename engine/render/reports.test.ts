@@ -175,6 +175,17 @@ describe('reports', () => {
     );
   });
 
+  it('heads every printed page with the title in the report language', () => {
+    const bilingual = index.documents
+      .get('approval.work-order')
+      ?.find((d) => typeof d.data.title === 'object') as CompiledDocument;
+    const runningHead = (html: string) => /@top-left \{ content: ("[^"]*")/.exec(html)?.[1];
+    expect(runningHead(renderReport(bilingual, undefined, { lang: 'zh' }))).toBe('"维修费用审批权限"');
+    expect(runningHead(renderReport(bilingual, undefined, { lang: 'en' }))).toBe(
+      '"Work-order approval authority"',
+    );
+  });
+
   it('reports a ruleset decision with its facts escaped', () => {
     const facts = { estimateTotal: 9000, payType: 'customer', note: SCRIPT };
     const envelope = evaluateFast(approval, { facts, at: '2026-03-01' });

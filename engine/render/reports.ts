@@ -92,13 +92,15 @@ export function frame(
   options: RenderOptions,
   evaluation?: ReportEvaluation,
 ) {
+  const header = headerView(doc, lang);
   return {
     lang,
-    header: headerView(doc, lang),
+    header,
     heading: headingOf(options.heading, evaluation?.facts, options.subject),
     signatures: signaturesOf(doc.data, DEFAULT_SIGNATURES[template] ?? [], lang),
     page: {
-      title: doc.title,
+      // Every printed page's running head, in the report's language as the header is.
+      title: header.title,
       id: `${doc.id} ${doc.version}`,
       extra: evaluation ? `${reportLabel('evaluatedAt', lang)} ${evaluation.envelope.at}` : '',
     },
