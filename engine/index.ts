@@ -70,6 +70,7 @@ export { isText, type Text, textOf, wording, wordings } from './i18n/text.ts';
 export type { ExplainEntry, Matched } from './kinds/kind.ts';
 export {
   allowedStep,
+  caseReasons,
   evaluateProcess,
   type ProcessRequest,
   type StepPermission,

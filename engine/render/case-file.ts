@@ -5,6 +5,7 @@
  */
 import type { CompiledDocument } from '../document.ts';
 import { type ReportLang, reportLabel, textIn } from '../i18n/report-words.ts';
+import { caseReasons } from '../kinds/process/api.ts';
 import type { ProcessResult } from '../kinds/process/evaluate.ts';
 import { plainText } from './diff-words.ts';
 import { headingOf } from './heading.ts';
@@ -60,6 +61,8 @@ export function renderCaseFile(
   const steps = stepsOf(doc, lang);
   const stageTitles = stageTitlesOf(doc, lang);
   const events = eventTitlesOf(doc, lang);
+  // The state's reasons are English (the API's); the file says them in its own language.
+  const reasons = caseReasons(doc, { facts: kase.facts, history: kase.history, at: renderedAt }, lang);
   const timeline = kase.history.map((entry, i) =>
     entry.decisionId !== undefined
       ? { ...decisionRow(kase.state, steps, stageTitles, entry, i + 1), when: local(entry.at) }
@@ -95,7 +98,7 @@ export function renderCaseFile(
         stages: Object.entries(kase.state.stages).map(([id, view]) => ({
           title: stageTitles.get(id) ?? id,
           state: view.state,
-          reason: view.reason,
+          reason: view.reason === undefined ? undefined : (reasons.stages[id] ?? view.reason),
         })),
       },
       timeline,

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledStandardsDir } from '../../engine/index.ts';
+import { bundledStandardsDir, type CompiledDocument, loadStandards } from '../../engine/index.ts';
 import { RecordsService } from '../../records/service.ts';
 import { openSqliteStore } from '../../records/sqlite.ts';
 import type { RecordStore } from '../../records/store.ts';
@@ -17,6 +17,11 @@ import { memoryLogger } from '../log.ts';
 import { json, postJson, testOptions } from '../testing.ts';
 import { workOrderFacts, workOrderSteps } from './cases-journey.ts';
 import { PAGE_CSP } from './web.tsx';
+
+/** The bundled versions of process.work-order. */
+const index = (): CompiledDocument[] =>
+  loadStandards(bundledStandardsDir).documents.get('process.work-order') ?? [];
+const isBilingual = (data: Record<string, unknown>) => typeof data.title === 'object';
 
 let dataDir: string;
 let store: RecordStore;
@@ -64,6 +69,45 @@ describe('the case page', () => {
     const english = await (await app.request(`/cases/${opened.caseId}?lang=en`)).text();
     expect(english).toContain('Current stage: 派工 (scheduling and assignment)');
     expect(english).toContain('Stages and steps');
+    // Why a stage is not done and why a step is blocked: in the page's language, Chinese naming
+    // the process's titles, English naming ids as the API does.
+    expect(page).toContain('步骤「确定优先级与所需技能」未完成');
+    expect(page).toMatch(
+      /「作业前安全检查通过」属于阶段「[^」]+」，但阶段「派工 \(scheduling and assignment\)」尚未完成/,
+    );
+    expect(page).not.toContain('is not done');
+    expect(english).toContain('step `dispatch.schedule` is not done');
+    expect(english).toContain(
+      '`site-safety.check` belongs to stage `site-safety`, but stage `dispatch` is not done',
+    );
+  });
+
+  it('shows a bilingual process in the page language, titles and reasons alike', async () => {
+    const bilingual = index().find((d) => typeof d.data.stages === 'object' && isBilingual(d.data));
+    expect(bilingual, 'a bilingual edition of process.work-order').toBeDefined();
+    const opened = await json(
+      await app.request(
+        '/v1/cases',
+        postJson({
+          process: 'process.work-order',
+          version: bilingual?.version,
+          subject: { type: 'work-order', id: 'WO-PAGE-2' },
+          facts: workOrderFacts,
+        }),
+      ),
+    );
+    await app.request(`/v1/cases/${opened.caseId}/events`, postJson({ type: 'vehicle-received' }));
+    const zh = await (await app.request(`/cases/${opened.caseId}`)).text();
+    const en = await (await app.request(`/cases/${opened.caseId}?lang=en`)).text();
+    for (const page of [zh, en]) expect(page).not.toContain('[object Object]');
+    expect(zh).toContain('当前阶段:接待');
+    expect(zh).toContain('维修工单规范流程');
+    expect(zh).toMatch(/步骤「接车检查[^」]*」未完成/);
+    expect(en).toContain('Current stage: reception');
+    expect(en).toContain('The work-order process, reception to archive');
+    expect(en).toContain('step `reception.inspect` is not done');
+    const list = await (await app.request('/cases?lang=en')).text();
+    expect(list).toContain('The work-order process, reception to archive');
   });
 
   it('says when there is no such case, and when the server keeps no records', async () => {

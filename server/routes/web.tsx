@@ -8,15 +8,18 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   type CompiledDocument,
+  caseReasons,
   type DocumentReport,
   diffVersions,
   diffView,
   findVersion,
   historyOf,
   isIsoDate,
+  type Lang,
   NormaError,
   type StandardsIndex,
   testDocument,
+  textOf,
   today,
 } from '../../engine/index.ts';
 import { DRAFT_RECORDED_DEFAULT } from '../../records/draft-recorded-diff.ts';
@@ -191,7 +194,8 @@ function casePages(app: Hono<AppEnv>, ctx: ServerContext): void {
     const titles = new Map<string, CaseTitles | undefined>();
     const rows = found.items.map((k): CaseRow => {
       const key = `${k.process.id}@${k.process.version}`;
-      if (!titles.has(key)) titles.set(key, titlesOf(c.get('index'), k.process.id, k.process.version));
+      if (!titles.has(key))
+        titles.set(key, titlesOf(c.get('index'), k.process.id, k.process.version, page.lang));
       const t = titles.get(key);
       return {
         caseId: k.caseId,
@@ -225,7 +229,11 @@ function casePages(app: Hono<AppEnv>, ctx: ServerContext): void {
       return html(c, <NotFoundPage page={page} message={message(page.lang, 'case.unknown', { id })} />, 404);
     }
     const doc = findVersion(index, kase.process.id, kase.process.version);
-    return html(c, <CasePage page={page} kase={kase} titles={caseTitles(doc)} />);
+    const reasons = caseReasons(doc, { facts: kase.facts, history: kase.history }, page.lang);
+    return html(
+      c,
+      <CasePage page={page} kase={kase} titles={caseTitles(doc, page.lang)} reasons={reasons} />,
+    );
   });
 }
 
@@ -241,9 +249,9 @@ function caseSearchOf(c: Context<AppEnv>): CaseSearch {
 }
 
 /** A served process version's titles; a version no longer served lists by ids. */
-function titlesOf(index: StandardsIndex, id: string, version: string): CaseTitles | undefined {
+function titlesOf(index: StandardsIndex, id: string, version: string, lang: Lang): CaseTitles | undefined {
   try {
-    return caseTitles(findVersion(index, id, version));
+    return caseTitles(findVersion(index, id, version), lang);
   } catch (e) {
     if (e instanceof NormaError) return undefined;
     throw e;
@@ -251,20 +259,22 @@ function titlesOf(index: StandardsIndex, id: string, version: string): CaseTitle
 }
 
 /** The titles of a process's stages and steps, from its document. */
-function caseTitles(doc: CompiledDocument): CaseTitles {
+function caseTitles(doc: CompiledDocument, lang: Lang): CaseTitles {
   const stages = (doc.data.stages ?? []) as {
     id: string;
-    title?: string;
-    steps?: { id: string; title?: string }[];
+    title?: unknown;
+    steps?: { id: string; title?: unknown }[];
   }[];
+  // A title is a plain string or `{zh, en}`: the page's language, else the id.
+  const titleOf = (title: unknown, id: string) => textOf(title, lang, doc.lang) || id;
   return {
-    process: doc.title,
+    process: textOf(doc.data.title, lang, doc.lang) || doc.title,
     stages: Object.fromEntries(
       stages.map((st) => [
         st.id,
         {
-          title: st.title ?? st.id,
-          steps: Object.fromEntries((st.steps ?? []).map((step) => [step.id, step.title ?? step.id])),
+          title: titleOf(st.title, st.id),
+          steps: Object.fromEntries((st.steps ?? []).map((step) => [step.id, titleOf(step.title, step.id)])),
         },
       ]),
     ),

@@ -19,8 +19,19 @@ function State(props: { page: PageContext; state: StateKey }) {
   return <span class={`badge state-${props.state}`}>{tr(props.page, `case.state.${props.state}`)}</span>;
 }
 
-export function CasePage(props: { page: PageContext; kase: CaseView; titles: CaseTitles }) {
-  const { page, kase, titles } = props;
+/** Why stages and steps are not done, in the page's language (engine `caseReasons`). */
+export interface CaseReasons {
+  stages: Record<string, string>;
+  steps: Record<string, string>;
+}
+
+export function CasePage(props: {
+  page: PageContext;
+  kase: CaseView;
+  titles: CaseTitles;
+  reasons: CaseReasons;
+}) {
+  const { page, kase, titles, reasons } = props;
   const { state } = kase;
   const stageTitle = (id: string) => titles.stages[id]?.title ?? id;
   const subject = `${kase.subject.type} ${kase.subject.id}`;
@@ -75,7 +86,7 @@ export function CasePage(props: { page: PageContext; kase: CaseView; titles: Cas
         {Object.entries(state.stages).map(([id, stage]) => (
           <li data-stage={id} data-state={stage.state}>
             <strong>{stageTitle(id)}</strong> <State page={page} state={stage.state} />
-            {stage.reason ? <p class="why">{stage.reason}</p> : null}
+            {stage.reason ? <p class="why">{reasons.stages[id] ?? stage.reason}</p> : null}
             <ul>
               {Object.entries(stage.steps).map(([stepId, step]) => (
                 <li data-step={`${id}.${stepId}`} data-state={step.state}>
@@ -87,7 +98,7 @@ export function CasePage(props: { page: PageContext; kase: CaseView; titles: Cas
                       <a href={href(`/records/${step.decisionId}`)}>{tr(page, 'case.decision')}</a>
                     </>
                   ) : null}
-                  {step.reason ? <p class="why">{step.reason}</p> : null}
+                  {step.reason ? <p class="why">{reasons.steps[`${id}.${stepId}`] ?? step.reason}</p> : null}
                 </li>
               ))}
             </ul>

@@ -7,12 +7,13 @@ import { evalEnv } from '../../conditions/env.ts';
 import { NormaError } from '../../diagnostics.ts';
 import type { CompiledDocument } from '../../document.ts';
 import { evaluateFast, prepareRequest } from '../../evaluate.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { didYouMean } from '../../util/suggest.ts';
 import { readySet } from '../kind.ts';
 import type { CompiledProcess, CompiledStep } from './compile.ts';
-import type { ProcessResult } from './evaluate.ts';
+import { type ProcessResult, reasonsOf } from './evaluate.ts';
 import type { ProcessInput } from './history.ts';
-import { type RefusalCode, refusalOf, replay } from './replay.ts';
+import { type RefusalCode, type ReplayState, refusalOf, replay } from './replay.ts';
 
 /** A case as a process evaluates it: its facts, its history, and the instant (or date) to evaluate at. */
 export interface ProcessRequest {
@@ -36,17 +37,35 @@ export function evaluateProcess(doc: CompiledDocument, request: ProcessRequest):
 }
 
 /**
+ * Why a case's stages and steps are not done, in `lang`, keyed by stage id and `stage.step`: what
+ * the case page and the printed case file show beside `evaluateProcess`'s result (whose reasons
+ * stay English, as the API answers). Same request, same replay.
+ */
+export function caseReasons(
+  doc: CompiledDocument,
+  request: ProcessRequest,
+  lang: Lang,
+): { stages: Record<string, string>; steps: Record<string, string> } {
+  return reasonsOf(replayed(doc, request), lang);
+}
+
+/** The case's history replayed over the process, on the stages its facts make apply. */
+function replayed(doc: CompiledDocument, request: ProcessRequest): ReplayState {
+  const process = processOf(doc);
+  const { input, at } = prepareRequest(doc, request);
+  const env = evalEnv(at.slice(0, 10));
+  const applies = readySet(process.set).fns.map((fn) => fn(input.facts, env));
+  return replay(process, applies, (input as ProcessInput).extra.history);
+}
+
+/**
  * Whether `step` (`stage.step`, or the id of a standard only one step needs) may be submitted
  * now, after the case's history. A refusal carries the code a case service answers 409 with.
  */
 export function allowedStep(doc: CompiledDocument, request: ProcessRequest, step: string): StepPermission {
-  const process = processOf(doc);
-  const found = findStep(process, step);
+  const found = findStep(processOf(doc), step);
   if (!found.ok) return { allowed: false, code: 'step_unknown', message: found.message };
-  const { input, at } = prepareRequest(doc, request);
-  const env = evalEnv(at.slice(0, 10));
-  const applies = readySet(process.set).fns.map((fn) => fn(input.facts, env));
-  const state = replay(process, applies, (input as ProcessInput).extra.history);
+  const state = replayed(doc, request);
   const refusal = refusalOf(state, found.step);
   if (refusal) return { allowed: false, ...refusal, step: found.step.key };
   return { allowed: true, step: found.step.key, standard: found.step.standard };

@@ -80,17 +80,20 @@ export function holds(c: Completion, result: unknown): boolean {
   }
 }
 
-/** Why a result does not complete a step (the first failing test), or undefined when it does. */
-export function unmet(tests: readonly Completion[], result: unknown): string | undefined {
+/** The first test a result fails (why it does not complete a step), or undefined when it passes all. */
+export function unmet(
+  tests: readonly Completion[],
+  result: unknown,
+): { test: Completion; actual: unknown } | undefined {
   for (const c of tests) {
-    if (!holds(c, result))
-      return `\`${c.written}\` is ${show(valueAt(result, c.path))}, needs ${describe(c)}`;
+    if (!holds(c, result)) return { test: c, actual: valueAt(result, c.path) };
   }
   return undefined;
 }
 
 /** `pass`, `one of [a, b]`, `at most 0`. */
 export function describe(c: Completion): string {
+  const show = showValue;
   switch (c.op) {
     case 'equals':
       return show(c.value);
@@ -111,12 +114,41 @@ export function describe(c: Completion): string {
   }
 }
 
+/** What a value must be, in Chinese, read after 须: `为 "pass"`, `为 [a, b] 之一`, `不大于 0`. */
+export function describeZh(c: Completion): string {
+  const show = showValueZh;
+  switch (c.op) {
+    case 'equals':
+      return `为 ${show(c.value)}`;
+    case 'in':
+      return `为 ${show(c.value)} 之一`;
+    case 'notIn':
+      return `不为 ${show(c.value)} 中的任一值`;
+    case 'exists':
+      return c.value === true ? '有值' : '无值';
+    case 'atLeast':
+      return `不小于 ${show(c.value)}`;
+    case 'atMost':
+      return `不大于 ${show(c.value)}`;
+    case 'includes':
+      return `为包含 ${show(c.value)} 的列表`;
+    case 'excludes':
+      return `为不含 ${show(c.value)} 的列表`;
+  }
+}
+
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
   return false;
 }
 
-function show(v: unknown): string {
+/** A result's value as JSON, or `absent`. */
+export function showValue(v: unknown): string {
   return v === undefined ? 'absent' : JSON.stringify(v);
+}
+
+/** A result's value as JSON, or 无 (absent). */
+export function showValueZh(v: unknown): string {
+  return v === undefined ? '无' : JSON.stringify(v);
 }

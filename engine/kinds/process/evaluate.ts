@@ -1,7 +1,9 @@
 import type { EvalEnv } from '../../conditions/env.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { Ask, ExplainEntry, KindOutcome, Matched, PreparedInput, Truths } from '../kind.ts';
 import type { CompiledDeadline, CompiledProcess, CompiledStage, CompiledStep } from './compile.ts';
 import type { ProcessInput } from './history.ts';
+import { attemptUnmet } from './reasons.ts';
 import { currentStage, isDone, type ReplayState, refusalOf, replay, stageOpen } from './replay.ts';
 import { addSpan, instantOf, isoDuration, isoInZone, minutesBetween } from './time.ts';
 
@@ -115,12 +117,12 @@ export function resultOf(state: ReplayState, atMs: number): ProcessResult {
   };
 }
 
-function stageView(state: ReplayState, stage: CompiledStage, current: number): StageView {
+function stageView(state: ReplayState, stage: CompiledStage, current: number, lang: Lang = 'en'): StageView {
   const steps: Record<string, StepView> = {};
-  for (const step of stage.steps) steps[step.id] = stepView(state, step, current);
+  for (const step of stage.steps) steps[step.id] = stepView(state, step, current, lang);
   if (!state.applies[stage.index]) return { state: 'not-applicable', steps };
   if (stage.index === current) {
-    const reason = stageOpen(state, stage);
+    const reason = stageOpen(state, stage, lang);
     return { state: 'current', steps, ...(reason ? { reason } : {}) };
   }
   return {
@@ -129,7 +131,7 @@ function stageView(state: ReplayState, stage: CompiledStage, current: number): S
   };
 }
 
-function stepView(state: ReplayState, step: CompiledStep, current: number): StepView {
+function stepView(state: ReplayState, step: CompiledStep, current: number, lang: Lang): StepView {
   const latest = state.latest.get(step.key);
   const base = {
     standard: step.standard,
@@ -138,13 +140,36 @@ function stepView(state: ReplayState, step: CompiledStep, current: number): Step
   };
   if (!state.applies[step.stageIndex]) return { state: 'not-applicable', ...base };
   if (isDone(state, step.key)) return { state: 'done', ...base };
-  const refusal = refusalOf(state, step, current);
+  const refusal = refusalOf(state, step, current, lang);
   if (refusal) return { state: 'blocked', ...base, reason: refusal.message, code: refusal.code };
   return {
     state: 'pending',
     ...base,
-    ...(latest?.unmet ? { reason: `the latest attempt did not complete it: ${latest.unmet}` } : {}),
+    ...(latest?.unmet ? { reason: attemptUnmet(latest.unmet, lang) } : {}),
   };
+}
+
+/**
+ * The reasons of a replayed state in `lang`: why each current stage is not done and why each
+ * step is blocked or its latest attempt fell short, keyed by stage id and by `stage.step`. The
+ * result keeps English (`resultOf`); a page or a print in Chinese reads these.
+ */
+export function reasonsOf(
+  state: ReplayState,
+  lang: Lang,
+): { stages: Record<string, string>; steps: Record<string, string> } {
+  const current = currentStage(state);
+  const stages: Record<string, string> = {};
+  const steps: Record<string, string> = {};
+  for (const stage of state.process.stages) {
+    const view = stageView(state, stage, current, lang);
+    if (view.reason) stages[stage.id] = view.reason;
+    for (const step of stage.steps) {
+      const reason = view.steps[step.id]?.reason;
+      if (reason) steps[step.key] = reason;
+    }
+  }
+  return { stages, steps };
 }
 
 function anchorTime(

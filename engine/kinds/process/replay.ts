@@ -4,9 +4,19 @@
  * the latest accepted attempt of a step decides, and the stages, steps and deadlines are read off
  * the state at the end. Pure: the process, which stages apply, the checked history and `at`.
  */
+import type { Lang } from '../../i18n/lang.ts';
 import type { CompiledProcess, CompiledStage, CompiledStep } from './compile.ts';
 import { unmet } from './completion.ts';
 import type { Checked, DecisionEntry } from './history.ts';
+import {
+  gateWaitsForEvent,
+  gateWaitsForStep,
+  stageNotApplicable,
+  stepBeforeInSequence,
+  stepNotDone,
+  stepOutOfOrder,
+  type Unmet,
+} from './reasons.ts';
 
 /** Why a step may not be submitted now. */
 export type RefusalCode = 'stage_not_applicable' | 'step_out_of_order' | 'step_not_allowed';
@@ -21,8 +31,8 @@ export interface Attempt {
   decisionId: string;
   at: string;
   ms: number;
-  /** Undefined when the decision completes the step; else why not. */
-  unmet?: string;
+  /** Undefined when the decision completes the step; else the test its result failed. */
+  unmet?: Unmet;
 }
 
 /** The state after replaying a history. */
@@ -89,18 +99,20 @@ export function isDone(state: ReplayState, key: string): boolean {
   return latest !== undefined && latest.unmet === undefined;
 }
 
-/** Why a stage is not done yet (its first missing step or gate), or undefined when it is. */
-export function stageOpen(state: ReplayState, stage: CompiledStage): string | undefined {
+/**
+ * Why a stage is not done yet (its first missing step or gate), or undefined when it is; in
+ * English (the API's results) unless `lang` asks for Chinese (what a page or a print shows).
+ */
+export function stageOpen(state: ReplayState, stage: CompiledStage, lang: Lang = 'en'): string | undefined {
   for (const step of stage.steps) {
     if (step.optional || isDone(state, step.key)) continue;
-    const latest = state.latest.get(step.key);
-    return latest ? `step \`${step.key}\` is not done: ${latest.unmet}` : `step \`${step.key}\` is not done`;
+    return stepNotDone(step, state.latest.get(step.key)?.unmet, lang);
   }
   for (const key of stage.gate.steps) {
-    if (!isDone(state, key)) return `its gate waits for step \`${key}\``;
+    if (!isDone(state, key)) return gateWaitsForStep(state.process.steps.get(key), key, lang);
   }
   for (const type of stage.gate.events) {
-    if (!state.events.has(type)) return `its gate waits for the event \`${type}\``;
+    if (!state.events.has(type)) return gateWaitsForEvent(state.process, type, lang);
   }
   return undefined;
 }
@@ -122,28 +134,23 @@ export function refusalOf(
   state: ReplayState,
   step: CompiledStep,
   current = currentStage(state),
+  lang: Lang = 'en',
 ): Refusal | undefined {
   const stage = state.process.stages[step.stageIndex] as CompiledStage;
   if (!state.applies[stage.index]) {
-    return {
-      code: 'stage_not_applicable',
-      message: `stage \`${stage.id}\` does not apply to this case, so \`${step.key}\` cannot be submitted`,
-    };
+    return { code: 'stage_not_applicable', message: stageNotApplicable(stage, step, lang) };
   }
   if (step.stageIndex > current) {
     const open = state.process.stages[current] as CompiledStage;
     return {
       code: 'step_out_of_order',
-      message: `\`${step.key}\` belongs to stage \`${stage.id}\`, but stage \`${open.id}\` is not done: ${stageOpen(state, open)}`,
+      message: stepOutOfOrder(step, stage, open, stageOpen(state, open, lang), lang),
     };
   }
   if (stage.sequential) {
     for (const before of stage.steps.slice(0, step.index)) {
       if (before.optional || isDone(state, before.key)) continue;
-      return {
-        code: 'step_not_allowed',
-        message: `stage \`${stage.id}\` is sequential: \`${before.key}\` must be done before \`${step.key}\``,
-      };
+      return { code: 'step_not_allowed', message: stepBeforeInSequence(stage, before, step, lang) };
     }
   }
   return undefined;
