@@ -210,7 +210,7 @@ export const REVIEW_ITEMS: ReviewItem[] = [
   {
     item: 'E',
     subject: 'language: Chinese first, English second',
-    status: 'in progress',
-    note: 'done: human text takes `{zh, en}`, documents declare `lang` and `labels:`, results add labels in `?lang`/`--lang`, diagnostics carry a zh/en summary from one catalogue, reports and pages follow the language; bilingual editions with output labels (`change` starting `E:`, checked by tests/standard/bilingual-editions.test.ts) for every checklist and for approval.controls, approval.discount, approval.goodwill, scheduling.priority, complaint.handling, comeback.classification, emergency.response, risk.matrix, the two scorecards, followup.after-delivery, handover.documents and registration.service. Left: 30 rulesets, the fee schedule and the processes still write `中文 (English)` in one string, without a label table',
+    status: 'fixed',
+    note: 'human text takes `{zh, en}`, documents declare `lang` and `labels:`, results add labels in `?lang`/`--lang`, diagnostics carry a zh/en summary from one catalogue, reports, pages and the case page (its reasons included) follow the language; every one of the 50 documents has a bilingual edition (`change` starting `E:`, approved 2026-12-02, in force from 2026-12-03 or the day after the version it rewords), with a Chinese description beside the English one and a label in both languages for every output value, each checked by tests/standard/bilingual-editions.test.ts to decide exactly as the version before it. Left as written: rule titles and messages already in plain Chinese, and the event titles of the two processes (a result\'s next actions carry them in the document language). The Chinese texts are translations not yet reviewed by the quality manager',
   },
 ];

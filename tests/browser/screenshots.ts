@@ -4,7 +4,7 @@
  * journeys assert what the pages show; this only keeps their pictures current.
  */
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -14,7 +14,8 @@ import { defaults } from '../../server/options.ts';
 import { startServer } from '../../server/serve.ts';
 import { chromiumArgs, chromiumPath, copyStandard } from './harness.ts';
 
-const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const out = join(root, 'docs/screenshots/');
 mkdirSync(out, { recursive: true });
 await buildWeb({ quiet: true });
 const copy = copyStandard();
@@ -68,20 +69,26 @@ try {
     await page.locator('#why li').first().waitFor();
   });
   // A few decisions of the workshop's systems, for the records pages.
-  const decide = async (wo: string, estimateTotal: number) => {
-    const res = await fetch(`${server.url}/v1/standards/approval.work-order/evaluate`, {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${server.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        facts: { estimateTotal, payType: 'customer' },
-        subject: { type: 'work-order', id: wo },
-      }),
+      body: JSON.stringify(body),
     });
-    return ((await res.json()) as { decisionId: string }).decisionId;
+    const json = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
   };
-  await decide('WO-2026-0100', 1200);
-  await decide('WO-2026-0101', 8600);
-  const id = await decide('WO-2026-0102', 25000);
+  const decide = async (wo: string, estimateTotalFen: number) =>
+    (
+      await post('/v1/standards/approval.work-order/evaluate', {
+        facts: { estimateTotalFen, payType: 'customer' },
+        subject: { type: 'work-order', id: wo },
+      })
+    ).decisionId as string;
+  await decide('WO-2026-0100', 120_000);
+  await decide('WO-2026-0101', 860_000);
+  const id = await decide('WO-2026-0102', 2_500_000);
   await shot('records', '/records?subjectType=work-order', 1280, 900);
   await shot('record', `/records/${id}`, 1280, 1800, async (page) => {
     await page.click('#replay-button');
@@ -89,6 +96,19 @@ try {
     await page.evaluate('window.scrollTo(0, 0)');
   });
   await shot('verify', '/records/verify', 1280, 700);
+  // A work order walked through reception, registration and scheduling, for the cases pages.
+  const opened = JSON.parse(readFileSync(join(root, 'docs/examples/work-order/open.json'), 'utf8'));
+  const caseId = (await post('/v1/cases', opened)).caseId as string;
+  await post(`/v1/cases/${caseId}/events`, { type: 'vehicle-received' });
+  await post(`/v1/cases/${caseId}/steps`, { step: 'registration.register' });
+  await post(`/v1/cases/${caseId}/steps`, { step: 'dispatch.schedule' });
+  await shot('cases', '/cases', 1280, 700);
+  await shot('case', `/cases/${caseId}`, 1280, 1400);
+  await post('/v1/records/holds', {
+    target: { subject: { type: 'work-order', id: 'WO-2026-0102' } },
+    reason: '客户投诉调查 (complaint investigation)',
+  });
+  await shot('holds', '/records/holds', 1280, 700);
 } finally {
   await browser.close();
   await server.close();
