@@ -100,8 +100,13 @@ export const REVIEW_ITEMS: ReviewItem[] = [
     item: 'B20',
     subject: '“高压电工证”; yearly review',
     status: 'fixed',
-    versions: ['qualification.technician@1.1.0', 'safety.site@1.3.0', 'process.work-order@1.1.0'],
-    note: '特种作业操作证 (低压电工作业), 复审 every 3 years, plus the OEM HV authorisation; training.requirements defers to qualification.technician',
+    versions: [
+      'qualification.technician@1.1.0',
+      'safety.site@1.3.0',
+      'process.work-order@1.1.0',
+      'training.requirements@1.3.0',
+    ],
+    note: '特种作业操作证 (低压电工作业), 复审 every 3 years, plus the OEM HV authorisation; training.requirements defers to qualification.technician and, from 1.3.0, names the same certificate (tests/standard/hv-certificate.test.ts)',
   },
   {
     item: 'B21',
@@ -211,6 +216,6 @@ export const REVIEW_ITEMS: ReviewItem[] = [
     item: 'E',
     subject: 'language: Chinese first, English second',
     status: 'fixed',
-    note: 'human text takes `{zh, en}`, documents declare `lang` and `labels:`, results add labels in `?lang`/`--lang`, diagnostics carry a zh/en summary from one catalogue, reports, pages and the case page (its reasons included) follow the language; every one of the 50 documents has a bilingual edition (`change` starting `E:`, approved 2026-12-02, in force from 2026-12-03 or the day after the version it rewords), with a Chinese description beside the English one and a label in both languages for every output value, each checked by tests/standard/bilingual-editions.test.ts to decide exactly as the version before it. Left as written: rule titles and messages already in plain Chinese, and the event titles of the two processes (a result\'s next actions carry them in the document language). The Chinese texts are translations not yet reviewed by the quality manager',
+    note: "human text takes `{zh, en}`, documents declare `lang` and `labels:`, results add labels in `?lang`/`--lang`, diagnostics carry a zh/en summary from one catalogue, reports, pages and the case page (its reasons included) follow the language; every one of the 50 documents has a bilingual edition (`change` starting `E:`, approved 2026-12-02, in force from 2026-12-03 or the day after the version it rewords), with a Chinese description beside the English one and a label in both languages for every output value, each checked by tests/standard/bilingual-editions.test.ts to decide exactly as the version before it. Left as written: rule titles and messages already in plain Chinese, and the event titles of the two processes (a result's next actions carry them in the document language). The Chinese texts are translations not yet reviewed by the quality manager",
   },
 ];

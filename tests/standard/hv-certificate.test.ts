@@ -70,3 +70,26 @@ describe('the HV certificate: qualification.technician and training.requirements
     expect(trainingBlocks(expiresOn)).toBe(blocks);
   });
 });
+
+describe('B20: the two documents name the same certificate', () => {
+  /** Every text of a document a person reads, in both languages. */
+  const texts = (id: string) => {
+    const doc = inForce(id);
+    // `change` names the defect it fixed, so it may quote the old word.
+    const {
+      tests: _tests,
+      invariants: _invariants,
+      change: _change,
+      ...rest
+    } = doc.data as Record<string, unknown>;
+    return JSON.stringify(rest);
+  };
+
+  it.each(['qualification.technician', 'training.requirements'])(
+    '%s names the 特种作业操作证, never a 高压证书 or a 高压电工证',
+    (id) => {
+      expect(texts(id)).toContain('特种作业操作证');
+      expect(texts(id)).not.toMatch(/高压证书|高压电工证/);
+    },
+  );
+});
