@@ -133,3 +133,4 @@ export {
   versionsOf,
 } from './standards/evaluate.ts';
 export { compareVersions } from './standards/semver.ts';
+export { DEFAULT_TIME_ZONE, localTimeFormatter } from './util/local-time.ts';

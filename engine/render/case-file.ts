@@ -7,6 +7,7 @@ import type { CompiledDocument } from '../document.ts';
 import { type ReportLang, reportLabel, textIn } from '../i18n/report-words.ts';
 import { caseReasons } from '../kinds/process/api.ts';
 import type { ProcessResult } from '../kinds/process/evaluate.ts';
+import { DEFAULT_TIME_ZONE, localTimeFormatter } from '../util/local-time.ts';
 import { plainText } from './diff-words.ts';
 import { headingOf } from './heading.ts';
 import { finish, frame, type RenderOptions } from './reports.ts';
@@ -57,7 +58,9 @@ export function renderCaseFile(
   options: RenderOptions = {},
 ): string {
   const lang = options.lang ?? 'zh';
-  const local = localTime(typeof doc.data.timezone === 'string' ? doc.data.timezone : 'Asia/Shanghai');
+  const local = localTimeFormatter(
+    typeof doc.data.timezone === 'string' ? doc.data.timezone : DEFAULT_TIME_ZONE,
+  );
   const steps = stepsOf(doc, lang);
   const stageTitles = stageTitlesOf(doc, lang);
   const events = eventTitlesOf(doc, lang);
@@ -113,7 +116,7 @@ export function renderCaseFile(
       ),
       refused: kase.state.refused,
       renderedAt: local(renderedAt),
-      timezone: typeof doc.data.timezone === 'string' ? doc.data.timezone : 'Asia/Shanghai',
+      timezone: typeof doc.data.timezone === 'string' ? doc.data.timezone : DEFAULT_TIME_ZONE,
     },
     options.fonts,
   );
@@ -201,18 +204,3 @@ function eventTitlesOf(doc: CompiledDocument, lang: ReportLang): Map<string, str
 }
 
 /** Instants as people at the workshop read them: `2026-12-03 15:00`, in the process's time zone. */
-function localTime(timeZone: string): (instant: string | undefined) => string {
-  const format = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return (instant) => {
-    if (instant === undefined) return '';
-    const ms = Date.parse(instant);
-    return Number.isNaN(ms) ? instant : format.format(new Date(ms));
-  };
-}

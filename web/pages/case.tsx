@@ -6,6 +6,7 @@
  */
 import type { CaseView } from '../../records/cases.ts';
 import { href, Layout, type PageContext, tr } from './layout.tsx';
+import { LocalTime } from './parts.tsx';
 
 /** A stage's or a step's title from the process document, else its id. */
 export interface CaseTitles {
@@ -131,14 +132,14 @@ export function CasePage(props: {
           };
           return entry.decisionId ? (
             <li>
-              {entry.at} · {tr(page, 'case.decision')}{' '}
+              <LocalTime at={entry.at} seconds /> · {tr(page, 'case.decision')}{' '}
               <a href={href(`/records/${entry.decisionId}`)}>
                 {entry.standard?.id} {entry.standard?.version ?? ''}
               </a>
             </li>
           ) : (
             <li>
-              {entry.time} · {tr(page, 'case.event')} <code>{entry.type}</code>
+              <LocalTime at={entry.time} seconds /> · {tr(page, 'case.event')} <code>{entry.type}</code>
             </li>
           );
         })}

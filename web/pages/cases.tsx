@@ -5,7 +5,7 @@
  * never its facts: the personal data a case may hold stays on no list.
  */
 import { href, Layout, type PageContext, tr } from './layout.tsx';
-import { SearchSummary } from './parts.tsx';
+import { LocalTime, SearchSummary } from './parts.tsx';
 import { RecordsNav } from './records.tsx';
 
 /** One listed case, as the page shows it. */
@@ -40,7 +40,6 @@ export function CasesPage(props: {
   problem?: string | undefined;
 }) {
   const { page, search, cases } = props;
-  const time = (iso: string) => iso.replace('T', ' ').slice(0, 16);
   return (
     <Layout page={page} title={tr(page, 'cases.title')}>
       <h1>{tr(page, 'cases.title')}</h1>
@@ -99,10 +98,12 @@ export function CasesPage(props: {
                     )}
                   </td>
                   <td>
-                    {k.nextDue ? time(k.nextDue) : '—'}{' '}
+                    <LocalTime at={k.nextDue ?? undefined} />{' '}
                     {k.overdue ? <span class="badge state-blocked">{tr(page, 'cases.late')}</span> : null}
                   </td>
-                  <td>{time(k.openedAt)}</td>
+                  <td>
+                    <LocalTime at={k.openedAt} />
+                  </td>
                 </tr>
               ))}
             </tbody>

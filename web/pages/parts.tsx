@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** Small pieces the pages share: status badges, kind names, values as readable tables. */
-import { describeCondition } from '../../engine/index.ts';
+import { describeCondition, localTimeFormatter } from '../../engine/index.ts';
 import { textIn } from '../lang.ts';
 import { isMessageKey } from '../messages.ts';
 import { valueText } from '../views/decision-table.ts';
@@ -106,5 +106,21 @@ export function SearchSummary(props: {
         {n === 0 ? tr(page, `${prefix}.none`) : tr(page, `${prefix}.count`, { n })}
       </p>
     </>
+  );
+}
+
+const minutes = localTimeFormatter();
+const seconds = localTimeFormatter(undefined, { seconds: true });
+
+/**
+ * An instant as the reader's clock shows it (the standard's time zone, Asia/Shanghai), to the
+ * minute or the second; the exact UTC instant stays in `datetime` and the tooltip.
+ */
+export function LocalTime(props: { at: string | undefined; seconds?: boolean }) {
+  if (props.at === undefined) return <>—</>;
+  return (
+    <time datetime={props.at} title={props.at}>
+      {(props.seconds ? seconds : minutes)(props.at)}
+    </time>
   );
 }

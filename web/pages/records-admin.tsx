@@ -9,6 +9,7 @@ import type { PurgePlan } from '../../records/purge.ts';
 import type { Destruction, LegalHold } from '../../records/store.ts';
 import { messagesFor } from '../messages.ts';
 import { href, Layout, type PageContext, tr } from './layout.tsx';
+import { LocalTime } from './parts.tsx';
 import { RecordsNav } from './records.tsx';
 
 export type ListedHold = LegalHold & { holdId: string };
@@ -81,7 +82,9 @@ export function HoldsPage(props: { page: PageContext; holds: ListedHold[]; mayHo
                   </td>
                   <td>{h.reason}</td>
                   <td>{h.setBy}</td>
-                  <td>{h.setAt.replace('T', ' ').slice(0, 19)}</td>
+                  <td>
+                    <LocalTime at={h.setAt} seconds />
+                  </td>
                   {mayHold ? (
                     <td>
                       <button
@@ -241,7 +244,9 @@ function PlanView(props: { page: PageContext; plan: PurgePlan; approvers: PurgeA
                   <td>
                     <a href={`/records/${e.decisionId}`}>{e.decisionId}</a>
                   </td>
-                  <td>{e.recordedAt.replace('T', ' ').slice(0, 19)}</td>
+                  <td>
+                    <LocalTime at={e.recordedAt} seconds />
+                  </td>
                   <td>{e.recordClass ?? '—'}</td>
                   <td>
                     <code>{e.rule ?? '—'}</code>
@@ -322,7 +327,9 @@ function DestructionLog(props: { page: PageContext; log: Destruction[] }) {
                   <td>
                     <code>{d.decisionId}</code>
                   </td>
-                  <td>{d.destroyedAt.replace('T', ' ').slice(0, 19)}</td>
+                  <td>
+                    <LocalTime at={d.destroyedAt} seconds />
+                  </td>
                   <td>{d.recordClass}</td>
                   <td>
                     <code>{d.rule}</code>

@@ -8,7 +8,7 @@
 import type { StoredRecord, VerifyReport } from '../../records/store.ts';
 import { evidenceHashes, type InputRow, inputRows, type Search, withSearch } from '../views/records.ts';
 import { href, Layout, type PageContext, tr } from './layout.tsx';
-import { SearchSummary, Value } from './parts.tsx';
+import { LocalTime, SearchSummary, Value } from './parts.tsx';
 
 const SUBJECT_TYPES = ['work-order', 'vehicle'] as const;
 
@@ -102,7 +102,9 @@ export function RecordsSearchPage(props: {
               {records.map((r) => (
                 <tr data-decision={r.decisionId}>
                   <td>
-                    <a href={`/records/${r.decisionId}`}>{r.recordedAt.replace('T', ' ').slice(0, 19)}</a>
+                    <a href={`/records/${r.decisionId}`}>
+                      <LocalTime at={r.recordedAt} seconds />
+                    </a>
                   </td>
                   <td>{r.subject ? `${subjectLabel(page, r.subject.type)} ${r.subject.id}` : '—'}</td>
                   <td>{`${r.standard.id} ${r.standard.version}`}</td>
