@@ -92,14 +92,44 @@ const flow = fc.oneof(
 );
 const comment = fc.constantFrom('', '', ' # note', ' #x');
 /** A folded scalar (`>`) is written on the lines below its key: marked here, laid out by `render`. */
-const folded = fc.array(plain, { minLength: 1, maxLength: 3 }).map((lines) => `>\n${lines.join('\n')}`);
+const folded = fc
+  .tuple(fc.constantFrom('>', '>-'), fc.array(plain, { minLength: 1, maxLength: 3 }))
+  .map(([header, lines]) => `${header}\n${lines.join('\n')}`);
+/** Escapes the fast reader reads, and ones it leaves to the library (`\\x41`, `\\u00e9`, `\\q`). */
+const ESCAPE = fc.constantFrom(
+  '\\\\',
+  '\\"',
+  '\\n',
+  '\\t',
+  '\\ ',
+  '\\/',
+  '\\0',
+  '\\_',
+  '\\L',
+  '\\x41',
+  '\\u00e9',
+  '\\q',
+);
+const quotedPiece = fc.oneof({ weight: 4, arbitrary: piece }, ESCAPE, fc.constantFrom(' ', '  ', '# x', '"'));
+/** What ends a line of double-quoted text: a break, an escaped break, a blank line, trailing spaces. */
+const quotedBreak = fc.constantFrom('\n', '\\\n', '\n\n', '  \n', '\\ \n');
+/** Double-quoted text over one or more lines (continuation lines indented by `lay`). */
+const multiQuoted = fc
+  .array(fc.tuple(fc.array(quotedPiece, { minLength: 1, maxLength: 4 }), quotedBreak), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((lines) => {
+    const body = lines.map(([pieces, end]) => pieces.join('') + end).join('');
+    return `"${body.slice(0, body.lastIndexOf('\n') === body.length - 1 ? -1 : body.length)}"`;
+  });
 
 type Tree = { scalar: string } | { map: [string, Tree][] } | { seq: Tree[] };
 
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    { weight: 4, arbitrary: fc.oneof(scalar, scalar, flow, folded).map((s) => ({ scalar: s })) },
+    { weight: 4, arbitrary: fc.oneof(scalar, scalar, flow, folded, multiQuoted).map((s) => ({ scalar: s })) },
     {
       weight: 1,
       arbitrary: fc
@@ -139,7 +169,7 @@ function render(node: Tree, indent: number, notes: string[]): string {
 }
 render.count = 0;
 
-/** A scalar's lines after its first, indented under it (for folded scalars). */
+/** A scalar's lines after its first, indented under it (for folded and multi-line quoted scalars). */
 function lay(scalar: string, indent: number): string {
   return scalar.replaceAll('\n', `\n${' '.repeat(indent + 2)}`);
 }

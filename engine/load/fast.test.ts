@@ -96,6 +96,13 @@ describe('the fast YAML reader', () => {
     ['flow scalars with colons and signs', 'a: { b: c:d, +1: x, e: -.5 }\n'],
     ['flow scalars with colons', 'a: [http://x, "a:b"]\nb: { url: http://y }\n'],
     ['folded scalars', 'a: >\n  one two\n  # not a comment\n  three\n\nb:\n  c: >\n    x\n  d: 1\n'],
+    ['folded scalars without the final line break', 'a: >-\n  one\n  two\nb:\n  - >-\n    three\n'],
+    ['escapes in double quotes', 'a: "x\\ny \\"q\\" \\\\ \\t \\/ \\_ \\0"\n'],
+    [
+      'double-quoted text over several lines',
+      'a:\n  zh: "第一行，\\\n    第二行 \n    # 不是注释\n\n    third \\ \n    line"\n  en: "b" # c\nd: 1\n',
+    ],
+    ['double-quoted text that starts on the next line', 'a: "\n  x\n  "\n'],
   ])('agrees with the library on %s', (_name, text) => {
     expect(compare(text).fast).toBe(true);
   });
@@ -108,7 +115,13 @@ describe('the fast YAML reader', () => {
     ['literal block scalars', 'a: |\n  text\n'],
     ['folded scalars with blank lines', 'a: >\n  one\n\n  two\nb: 1\n'],
     ['folded scalars with more indented lines', 'a: >\n  one\n    two\nb: 1\n'],
-    ['folded scalars with chomping indicators', 'a: >-\n  one\n'],
+    ['folded scalars keeping their line breaks', 'a: >+\n  one\n'],
+    ['double-quoted text not indented past its key', 'a:\n  b: "one\n  two"\n'],
+    ['an escaped line break before a blank line', 'a: "one\\\n\n  two"\n'],
+    ['hex and unicode escapes', 'a: "\\x41 \\u00e9 \\U0001F600"\n'],
+    ['an unknown escape', 'a: "\\q"\n'],
+    ['an unterminated double-quoted text', 'a: "one\n  two\n'],
+    ['a double-quoted key over several lines', '"a\n  b": 1\n'],
     ['anchors and aliases', 'a: &x 1\nb: *x\n'],
     ['tags', 'a: !!str 1\n'],
     ['multi-line plain scalars', 'a: one\n  two\n'],
@@ -119,7 +132,7 @@ describe('the fast YAML reader', () => {
     ['several documents', 'a: 1\n---\nb: 2\n'],
     ['tabs', 'a:\t1\n'],
     ['CRLF line ends', 'a: 1\r\nb: 2\r\n'],
-    ['escapes in double quotes', 'a: "x\\ny"\n'],
+    ['escapes in double-quoted keys', '"x\\ny": 1\n'],
     ['nested mappings on one line', 'a: b: c\n'],
     ['a merge key', '<<: 1\n'],
     ['a root sequence', '- 1\n'],

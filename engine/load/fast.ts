@@ -43,6 +43,32 @@ const DASH = 45;
 const NEWLINE = 10;
 const COMMA = 44;
 const GREATER = 62;
+const DOUBLE_QUOTE = 34;
+const BACKSLASH = 92;
+/** The escapes of a double-quoted scalar this reader reads itself, by the character after `\\`. */
+const ESCAPES = new Map<number, string>(
+  (
+    [
+      ['0', '\0'],
+      ['a', '\x07'],
+      ['b', '\b'],
+      ['t', '\t'],
+      ['n', '\n'],
+      ['v', '\v'],
+      ['f', '\f'],
+      ['r', '\r'],
+      ['e', '\x1b'],
+      [' ', ' '],
+      ['"', '"'],
+      ['/', '/'],
+      ['\\', '\\'],
+      ['N', '\x85'],
+      ['_', '\xa0'],
+      ['L', '\u2028'],
+      ['P', '\u2029'],
+    ] as const
+  ).map(([c, v]) => [c.charCodeAt(0), v]),
+);
 const OPEN_SQUARE = 91;
 const CLOSE_SQUARE = 93;
 const OPEN_CURLY = 123;
@@ -196,7 +222,12 @@ class Reader {
   /** Whether a list item is a flow collection or a folded scalar (not a key, not a plain scalar). */
   private startsInline(at: number, end: number): boolean {
     const c = this.text.charCodeAt(at);
-    return c === OPEN_SQUARE || c === OPEN_CURLY || (c === GREATER && at + 1 === end);
+    return c === OPEN_SQUARE || c === OPEN_CURLY || (c === GREATER && this.isFoldedHeader(at, end));
+  }
+
+  /** `>` or `>-` alone at the end of its line (no indentation indicator, no comment). */
+  private isFoldedHeader(at: number, end: number): boolean {
+    return at + 1 === end || (at + 2 === end && this.text.charCodeAt(at + 1) === DASH);
   }
 
   /** The value after `key:`: on the same line, or a block on the next lines. */
@@ -220,8 +251,11 @@ class Reader {
       while (j < end && this.text.charCodeAt(j) === SPACE) j++;
       if (j < end && !(this.text.charCodeAt(j) === HASH && j > flow.next)) throw GIVE_UP;
       value = flow.value;
-    } else if (c === GREATER && at + 1 === end) {
-      value = this.folded(at, col, node, depth);
+    } else if (c === GREATER && this.isFoldedHeader(at, end)) {
+      value = this.folded(at, col, node, depth, at + 1 < end);
+    } else if (c === DOUBLE_QUOTE) {
+      this.count(at, node, depth);
+      value = this.doubleQuoted(at, col);
     } else {
       this.count(at, node, depth);
       const s = this.scalarAt(at, end);
@@ -234,10 +268,11 @@ class Reader {
   }
 
   /**
-   * A folded block scalar (`>`) in its simplest form: lines at one indentation, no blank lines,
-   * no trailing spaces, ending with a line break. Its lines are read raw: `#` is text there.
+   * A folded block scalar (`>`, or `>-` without its final line break) in its simplest form: lines
+   * at one indentation, no blank lines, no trailing spaces, ending with a line break. Its lines
+   * are read raw: `#` is text there.
    */
-  private folded(at: number, col: number, node: number, depth: number): string {
+  private folded(at: number, col: number, node: number, depth: number, strip: boolean): string {
     this.count(at, node, depth);
     const text = this.text;
     const parts: string[] = [];
@@ -264,7 +299,92 @@ class Reader {
     let line = this.line;
     while (line + 1 < this.starts.length && (this.starts[line + 1] as number) < start) line++;
     this.line = line;
-    return `${parts.join(' ')}\n`;
+    const folded = parts.join(' ');
+    return strip ? folded : `${folded}\n`;
+  }
+
+  /**
+   * A double-quoted value that may run over several lines (each indented past `col`) and hold the
+   * common escapes, as bilingual descriptions are written: a line break folds to a space (blank
+   * lines to line breaks), a `\\` at the end of a line joins the lines, leading and trailing spaces
+   * around a break go. Leaves `\\x`, `\\u`, `\\U`, an escaped break before a blank line, and
+   * anything after the closing quote but a comment to the library. Its lines are read raw (`#` is
+   * text there); the reader continues on the line of the closing quote.
+   */
+  private doubleQuoted(at: number, col: number): string {
+    const text = this.text;
+    let out = '';
+    let from = at + 1;
+    let i = from;
+    for (;;) {
+      if (i >= text.length) throw GIVE_UP;
+      const ch = text.charCodeAt(i);
+      if (ch === DOUBLE_QUOTE) break;
+      if (ch === BACKSLASH) {
+        out += text.slice(from, i);
+        const next = text.charCodeAt(i + 1);
+        if (next === NEWLINE) {
+          i = this.continuation(i + 2, col, true);
+        } else {
+          const escaped = ESCAPES.get(next);
+          if (escaped === undefined) throw GIVE_UP;
+          out += escaped;
+          i += 2;
+        }
+        from = i;
+        continue;
+      }
+      if (ch === NEWLINE) {
+        let kept = i;
+        while (kept > from && text.charCodeAt(kept - 1) === SPACE) kept--;
+        out += text.slice(from, kept);
+        const blank = this.blankLinesAfter(i + 1);
+        out += blank.count === 0 ? ' ' : '\n'.repeat(blank.count);
+        i = this.continuation(blank.next, col, false);
+        from = i;
+        continue;
+      }
+      i++;
+    }
+    out += text.slice(from, i);
+    const close = i;
+    let j = close + 1;
+    while (j < text.length && text.charCodeAt(j) === SPACE) j++;
+    const lineEnd = j >= text.length ? text.length : j;
+    if (lineEnd < text.length && text.charCodeAt(j) !== NEWLINE) {
+      if (!(text.charCodeAt(j) === HASH && j > close + 1)) throw GIVE_UP;
+    }
+    let line = this.line;
+    while (line + 1 < this.starts.length && (this.starts[line + 1] as number) <= close) line++;
+    this.line = line;
+    return out;
+  }
+
+  /** The blank (or all-space) lines from a line start: how many, and where the next line starts. */
+  private blankLinesAfter(start: number): { count: number; next: number } {
+    const text = this.text;
+    let count = 0;
+    let lineStart = start;
+    for (;;) {
+      let i = lineStart;
+      while (i < text.length && text.charCodeAt(i) === SPACE) i++;
+      if (i >= text.length || text.charCodeAt(i) !== NEWLINE) return { count, next: lineStart };
+      count++;
+      lineStart = i + 1;
+    }
+  }
+
+  /**
+   * Where the text of a quoted scalar's next line starts, past its indentation, which must be
+   * deeper than `col`; after an escaped break the next line must hold text.
+   */
+  private continuation(lineStart: number, col: number, escaped: boolean): number {
+    const text = this.text;
+    let i = lineStart;
+    while (i < text.length && text.charCodeAt(i) === SPACE) i++;
+    if (i >= text.length || i - lineStart <= col) throw GIVE_UP;
+    if (escaped && text.charCodeAt(i) === NEWLINE) throw GIVE_UP;
+    return i;
   }
 
   /** The indentation of the next line that is not blank, from a line start. */
