@@ -350,10 +350,8 @@ class Reader {
     const close = i;
     let j = close + 1;
     while (j < text.length && text.charCodeAt(j) === SPACE) j++;
-    const lineEnd = j >= text.length ? text.length : j;
-    if (lineEnd < text.length && text.charCodeAt(j) !== NEWLINE) {
-      if (!(text.charCodeAt(j) === HASH && j > close + 1)) throw GIVE_UP;
-    }
+    const comment = text.charCodeAt(j) === HASH && j > close + 1;
+    if (j < text.length && text.charCodeAt(j) !== NEWLINE && !comment) throw GIVE_UP;
     let line = this.line;
     while (line + 1 < this.starts.length && (this.starts[line + 1] as number) <= close) line++;
     this.line = line;
