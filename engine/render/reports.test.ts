@@ -334,6 +334,23 @@ sections:
     expect(totals).toMatch(/¥\d/);
   });
 
+  it('names pay types and payers on a statement with the document’s own labels, in either language', () => {
+    const versions = index.documents.get('fees.work-order') ?? [];
+    const labelled = versions.findLast((d) => d.labels.en.get('payType')?.has('customer')) as CompiledDocument;
+    const facts = {
+      payType: 'customer',
+      labour: [{ opCode: 'BRK-01', skill: 'general', hours: 1 }],
+      parts: [{ partNo: 'PAD-F', category: 'oem', qty: 1, unitCostFen: 30000 }],
+    };
+    const envelope = evaluateFast(labelled, { facts, at: labelled.effective ?? '2026-12-31' });
+    const en = renderReport(labelled, { envelope, facts }, { statement: 'internal', lang: 'en' });
+    const own = labelled.labels.en.get('payType')?.get('customer') as string;
+    expect(own).not.toBe('Customer');
+    expect(rows(en, 'lines')[0]).toContain(`<td>${own}</td>`);
+    const zh = renderReport(labelled, { envelope, facts }, { statement: 'internal' });
+    expect(rows(zh, 'lines')[0]).toContain(`<td>${labelled.labels.zh.get('payType')?.get('customer')}</td>`);
+  });
+
   describe('the 结算清单 (the customer statement)', () => {
     const facts = {
       ...feeFacts,

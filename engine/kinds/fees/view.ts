@@ -8,6 +8,7 @@ import type { Envelope } from '../../evaluate.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { codeWord, type ReportLang, textIn } from '../../i18n/report-words.ts';
 import { describeCondition } from '../../render/describe.ts';
+import { valueLabel } from '../../render/views.ts';
 import { listAt, mapAt, numberAt, textAt } from '../common.ts';
 import type { ReportPart } from '../kind.ts';
 import { decimalOf, type RoundingMode, toUnits } from './decimal.ts';
@@ -52,6 +53,7 @@ export function feeStatementView(doc: CompiledDocument, envelope: Envelope, lang
   const formatted = mapAt(result.formatted ?? totals.formatted);
   const amount = (name: string) => textAt(formatted[name]) ?? money(totals[name]);
   const discounts = mapAt(result.discounts);
+  const word = wordFor(doc, lang);
   return {
     currency: textAt(result.currency) ?? textAt(doc.data.currency) ?? '',
     lines: listAt(result.lines).map((raw, n) => {
@@ -63,8 +65,8 @@ export function feeStatementView(doc: CompiledDocument, envelope: Envelope, lang
         label: textAt(line.opCode) ?? textAt(line.partNo) ?? textAt(line.input) ?? '',
         quantity: labour ? line.hours : line.qty,
         price: labour ? `${line.rate ?? ''} / h` : `${line.unitCost ?? ''} + ${line.markupPct ?? 0} %`,
-        payType: codeWord('payType', line.payType, lang),
-        payer: codeWord('payer', line.payer, lang),
+        payType: word('payType', line.payType),
+        payer: word('payer', line.payer),
         rule: textAt(line.rule) ?? '',
         amount: textAt(line.formatted) ?? money(line.amount),
       };
@@ -81,8 +83,16 @@ export function feeStatementView(doc: CompiledDocument, envelope: Envelope, lang
       .map((k) => ({ name: codeWord('total', k, lang), amount: amount(k), isTotal: k === 'total' })),
     payers: ['customer', 'manufacturer', 'internal']
       .filter((k) => totals[k] !== undefined)
-      .map((k) => ({ name: codeWord('payer', k, lang), amount: amount(k) })),
+      .map((k) => ({ name: word('payer', k), amount: amount(k) })),
   };
+}
+
+/**
+ * The word for a code on a statement: the document's own label (`labels:`, as its author wrote
+ * it: 客户付费 / Customer-paid) where it has one, else the report catalogue's.
+ */
+function wordFor(doc: CompiledDocument, lang: ReportLang): (vocabulary: string, code: unknown) => string {
+  return (vocabulary, code) => valueLabel(doc, vocabulary, code, lang) ?? codeWord(vocabulary, code, lang);
 }
 
 function money(v: unknown): string {
@@ -108,6 +118,7 @@ export function settlementView(
   const currency = textAt(result.currency) ?? textAt(doc.data.currency) ?? 'CNY';
   const mode = (mapAt(doc.data.rounding).mode === 'half-even' ? 'half-even' : 'half-up') as RoundingMode;
   const money = (minor: bigint) => formatMoney(minor, scale, currency);
+  const word = wordFor(doc, lang);
   const lines = listAt(result.lines).map(mapAt);
   const input = mapAt(facts);
   const defaultCategory = textAt(
@@ -126,9 +137,7 @@ export function settlementView(
         rate: charged(l) ? money(minorOf(l.rate, scale)) : undefined,
         amount: charged(l) ? money(BigInt(numberAt(l.amount) ?? 0)) : undefined,
         discountPct: charged(l) && numberAt(l.discountPct) ? l.discountPct : undefined,
-        borne: charged(l)
-          ? undefined
-          : `${codeWord('payType', l.payType, lang)} · ${codeWord('payer', l.payer, lang)}`,
+        borne: charged(l) ? undefined : `${word('payType', l.payType)} · ${word('payer', l.payer)}`,
       };
     });
   const parts = lines
@@ -143,15 +152,13 @@ export function settlementView(
       return {
         number: n + 1,
         part: [textAt(l.partNo), textIn(given.name ?? given.title, lang)].filter(Boolean).join(' '),
-        category: codeWord('category', textAt(given.category) ?? defaultCategory, lang),
+        category: word('category', textAt(given.category) ?? defaultCategory),
         qty: l.qty,
         charged: charged(l),
         unitPrice: charged(l) ? money(unitPrice) : undefined,
         amount: charged(l) ? money(BigInt(numberAt(l.amount) ?? 0)) : undefined,
         discountPct: charged(l) && numberAt(l.discountPct) ? l.discountPct : undefined,
-        borne: charged(l)
-          ? undefined
-          : `${codeWord('payType', l.payType, lang)} · ${codeWord('payer', l.payer, lang)}`,
+        borne: charged(l) ? undefined : `${word('payType', l.payType)} · ${word('payer', l.payer)}`,
       };
     });
   const share = customerShare(lines, numberAt(result.taxPct) ?? 0, mode);
