@@ -114,7 +114,7 @@ export function renderCaseFile(
           when: local(c.recordedAt),
         })),
       ),
-      refused: kase.state.refused,
+      refused: kase.state.refused.map((r) => ({ ...r, message: reasons.refused[r.decisionId] ?? r.message })),
       renderedAt: local(renderedAt),
       timezone: typeof doc.data.timezone === 'string' ? doc.data.timezone : DEFAULT_TIME_ZONE,
     },

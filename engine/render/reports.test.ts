@@ -336,7 +336,9 @@ sections:
 
   it('names pay types and payers on a statement with the document’s own labels, in either language', () => {
     const versions = index.documents.get('fees.work-order') ?? [];
-    const labelled = versions.findLast((d) => d.labels.en.get('payType')?.has('customer')) as CompiledDocument;
+    const labelled = versions.findLast((d) =>
+      d.labels.en.get('payType')?.has('customer'),
+    ) as CompiledDocument;
     const facts = {
       payType: 'customer',
       labour: [{ opCode: 'BRK-01', skill: 'general', hours: 1 }],

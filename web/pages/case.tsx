@@ -24,6 +24,8 @@ function State(props: { page: PageContext; state: StateKey }) {
 export interface CaseReasons {
   stages: Record<string, string>;
   steps: Record<string, string>;
+  /** Why each refused decision was not taken, by decision id. */
+  refused: Record<string, string>;
 }
 
 export function CasePage(props: {
@@ -113,7 +115,7 @@ export function CasePage(props: {
           <ul id="case-refused">
             {state.refused.map((r) => (
               <li>
-                <code>{r.step}</code> {r.code}: {r.message}
+                <code>{r.step}</code> {r.code}: {reasons.refused[r.decisionId] ?? r.message}
               </li>
             ))}
           </ul>

@@ -45,17 +45,20 @@ export function caseReasons(
   doc: CompiledDocument,
   request: ProcessRequest,
   lang: Lang,
-): { stages: Record<string, string>; steps: Record<string, string> } {
-  return reasonsOf(replayed(doc, request), lang);
+): { stages: Record<string, string>; steps: Record<string, string>; refused: Record<string, string> } {
+  const state = replayed(doc, request, lang);
+  const refused: Record<string, string> = {};
+  for (const r of state.refused) refused[r.decisionId] = r.message;
+  return { ...reasonsOf(state, lang), refused };
 }
 
 /** The case's history replayed over the process, on the stages its facts make apply. */
-function replayed(doc: CompiledDocument, request: ProcessRequest): ReplayState {
+function replayed(doc: CompiledDocument, request: ProcessRequest, lang: Lang = 'en'): ReplayState {
   const process = processOf(doc);
   const { input, at } = prepareRequest(doc, request);
   const env = evalEnv(at.slice(0, 10));
   const applies = readySet(process.set).fns.map((fn) => fn(input.facts, env));
-  return replay(process, applies, (input as ProcessInput).extra.history);
+  return replay(process, applies, (input as ProcessInput).extra.history, lang);
 }
 
 /**

@@ -5,7 +5,7 @@ import { behaviouralDiff } from '../../diff/behaviour.ts';
 import { diffInputOf } from '../../diff/inputs.ts';
 import { type CompiledDocument, compileDocument } from '../../document.ts';
 import { evaluateFast, evaluateReferencePath } from '../../evaluate.ts';
-import { allowedStep, evaluateProcess, stepFacts } from './api.ts';
+import { allowedStep, caseReasons, evaluateProcess, stepFacts } from './api.ts';
 import { addSpan, instantOf, isoDuration, isoInZone } from './time.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -207,6 +207,13 @@ describe('evaluating a process over a history', () => {
     expect(r.stages.work?.steps.safety).toMatchObject({ state: 'pending', decisionId: 'd-3', attempts: 2 });
     expect(r.stages.work?.steps.safety?.reason).toContain('`status` is "fail", needs "pass"');
     expect(r.refused).toEqual([expect.objectContaining({ decisionId: 'd-4', code: 'step_out_of_order' })]);
+    // The case page and the printed case file say why in the reader's language; the API keeps English.
+    const zh = caseReasons(doc, { facts, history, at: t('11:00') }, 'zh').refused['d-4'];
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh).not.toBe(r.refused[0]?.message);
+    expect(caseReasons(doc, { facts, history, at: t('11:00') }, 'en').refused['d-4']).toBe(
+      r.refused[0]?.message,
+    );
   });
 
   it('reports overdue deadlines with how late, and meets them with later events', () => {

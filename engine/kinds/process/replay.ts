@@ -54,6 +54,7 @@ export function replay(
   process: CompiledProcess,
   applies: readonly boolean[],
   history: readonly Checked[],
+  lang: Lang = 'en',
 ): ReplayState {
   const state: ReplayState = {
     process,
@@ -71,7 +72,7 @@ export function replay(
       state.events.set(item.entry.type, times);
       continue;
     }
-    const refusal = refusalOf(state, item.step);
+    const refusal = refusalOf(state, item.step, currentStage(state), lang);
     if (refusal) {
       state.refused.push({ decisionId: item.entry.decisionId, step: item.step.key, ...refusal });
       continue;
