@@ -26,17 +26,31 @@ export type DiagnosticExtra = { [K in keyof Diagnostic]?: Diagnostic[K] | undefi
 
 /** Builds an error diagnostic, dropping the optional fields that are undefined. */
 export function error(code: DiagnosticCode, message: string, extra: DiagnosticExtra = {}): Diagnostic {
-  return compact({ code, message, severity: 'error', ...extra });
+  return build(code, message, 'error', extra);
 }
 
 /** Builds a warning diagnostic. */
 export function warning(code: DiagnosticCode, message: string, extra: DiagnosticExtra = {}): Diagnostic {
-  return compact({ code, message, severity: 'warning', ...extra });
+  return build(code, message, 'warning', extra);
 }
 
-function compact(d: DiagnosticExtra): Diagnostic {
-  const out = {} as Record<string, unknown>;
-  for (const [k, v] of Object.entries(d)) if (v !== undefined) out[k] = v;
+/**
+ * `{code, message, severity, ...extra}` without the fields that are undefined, built in one pass:
+ * a hostile file yields tens of thousands of diagnostics, and a spread then `Object.entries` per
+ * diagnostic was a third of their cost.
+ */
+function build(
+  code: DiagnosticCode,
+  message: string,
+  severity: Diagnostic['severity'],
+  extra: DiagnosticExtra,
+): Diagnostic {
+  const out: Record<string, unknown> = { code, message, severity };
+  for (const key in extra) {
+    const value = extra[key as keyof DiagnosticExtra];
+    if (value !== undefined) out[key] = value;
+    else if (key === 'code' || key === 'message' || key === 'severity') delete out[key];
+  }
   return out as unknown as Diagnostic;
 }
 
