@@ -110,6 +110,35 @@ describe('the case page', () => {
     expect(list).toContain('The work-order process, reception to archive');
   });
 
+  it('names the next steps and events in the page language where the process gives both', async () => {
+    const titled = index().findLast((d) => {
+      const events = d.data.events as Record<string, { title?: unknown }>;
+      return typeof events['vehicle-received']?.title === 'object';
+    });
+    expect(titled, 'an edition of process.work-order with bilingual step and event titles').toBeDefined();
+    const opened = await json(
+      await app.request(
+        '/v1/cases',
+        postJson({
+          process: 'process.work-order',
+          version: titled?.version,
+          subject: { type: 'work-order', id: 'WO-PAGE-3' },
+          facts: workOrderFacts,
+        }),
+      ),
+    );
+    const nextOf = (html: string) => /<ul id="case-next">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+    const pageIn = async (lang: string) => (await app.request(`/cases/${opened.caseId}?lang=${lang}`)).text();
+    expect(nextOf(await pageIn('en'))).toContain('Vehicle received');
+    expect(nextOf(await pageIn('zh'))).toContain('接车');
+    expect(nextOf(await pageIn('en'))).not.toContain('接车');
+    await app.request(`/v1/cases/${opened.caseId}/events`, postJson({ type: 'vehicle-received' }));
+    const en = nextOf(await pageIn('en'));
+    expect(en).toContain('Reception inspection (walk-around');
+    expect(en).not.toMatch(/[\u4e00-\u9fff]{4}/);
+    expect(nextOf(await pageIn('zh'))).toContain('接车检查');
+  });
+
   it('says when there is no such case, and when the server keeps no records', async () => {
     const missing = await app.request('/cases/019ad5e2-5c1a-7b3e-9f00-1a2b3c4d5e6f');
     expect(missing.status).toBe(404);

@@ -267,7 +267,11 @@ function caseTitles(doc: CompiledDocument, lang: Lang): CaseTitles {
   }[];
   // A title is a plain string or `{zh, en}`: the page's language, else the id.
   const titleOf = (title: unknown, id: string) => textOf(title, lang, doc.lang) || id;
+  const events = (doc.data.events ?? {}) as Record<string, { title?: unknown } | null>;
+  const deadlines = (doc.data.deadlines ?? []) as { id: string; title?: unknown }[];
   return {
+    events: Object.fromEntries(Object.entries(events).map(([type, e]) => [type, titleOf(e?.title, type)])),
+    deadlines: Object.fromEntries(deadlines.map((d) => [d.id, titleOf(d.title, d.id)])),
     process: textOf(doc.data.title, lang, doc.lang) || doc.title,
     stages: Object.fromEntries(
       stages.map((st) => [

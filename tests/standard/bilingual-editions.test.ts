@@ -29,6 +29,20 @@ const EDITIONS = [...index.documents.values()].flatMap((versions) => {
   );
 });
 
+/**
+ * What a result decides, without the titles a process's next actions carry: those are the
+ * document's wording (an edition may give them in Chinese alone where they read 中文 (English)).
+ */
+function decided(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decided);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => key !== 'title')
+      .map(([key, v]) => [key, decided(v)]),
+  );
+}
+
 type Test = { name: string; facts?: unknown; answers?: unknown; at?: string; expectError?: string };
 type Section = { title: unknown; items: { text: unknown }[] };
 const BILINGUAL = { zh: expect.any(String), en: expect.any(String) };
@@ -79,7 +93,9 @@ describe.each(EDITIONS)('$id $version, bilingual', ({ id, after, before, version
     expect(tests.length).toBeGreaterThan(0);
     for (const t of tests) {
       const request = { facts: t.facts, answers: t.answers, at: t.at ?? String(after.effective) };
-      expect(evaluateFast(after, request).result, t.name).toEqual(evaluateFast(before, request).result);
+      expect(decided(evaluateFast(after, request).result), t.name).toEqual(
+        decided(evaluateFast(before, request).result),
+      );
     }
   });
 });

@@ -12,6 +12,9 @@ import { LocalTime } from './parts.tsx';
 export interface CaseTitles {
   process: string;
   stages: Record<string, { title: string; steps: Record<string, string> }>;
+  /** Event and deadline titles in the page's language, where the process gives them. */
+  events: Record<string, string>;
+  deadlines: Record<string, string>;
 }
 
 type StateKey = 'done' | 'current' | 'pending' | 'blocked' | 'not-applicable';
@@ -37,6 +40,13 @@ export function CasePage(props: {
   const { page, kase, titles, reasons } = props;
   const { state } = kase;
   const stageTitle = (id: string) => titles.stages[id]?.title ?? id;
+  // A result's next actions and overdue deadlines carry the document-language title: the page's comes from the document.
+  const own = (table: Record<string, string>, id: string) =>
+    Object.hasOwn(table, id) ? table[id] : undefined;
+  const stepTitle = (key: string) => {
+    const [stage = '', step = ''] = key.split('.');
+    return titles.stages[stage]?.steps[step];
+  };
   const subject = `${kase.subject.type} ${kase.subject.id}`;
   return (
     <Layout page={page} title={`${tr(page, 'case.title')} ${kase.subject.id}`}>
@@ -59,10 +69,12 @@ export function CasePage(props: {
         {state.next.map((n) =>
           'step' in n ? (
             <li data-step={n.step}>
-              {n.title ?? n.step} <code>{n.standard}</code>
+              {stepTitle(n.step) ?? n.title ?? n.step} <code>{n.standard}</code>
             </li>
           ) : (
-            <li data-event={n.event}>{tr(page, 'case.nextEvent', { event: n.title ?? n.event })}</li>
+            <li data-event={n.event}>
+              {tr(page, 'case.nextEvent', { event: own(titles.events, n.event) ?? n.title ?? n.event })}
+            </li>
           ),
         )}
       </ul>
@@ -74,7 +86,7 @@ export function CasePage(props: {
             {state.overdue.map((o) => (
               <li data-deadline={o.deadline}>
                 {tr(page, 'case.late', {
-                  deadline: o.title ?? o.deadline,
+                  deadline: own(titles.deadlines, o.deadline) ?? o.title ?? o.deadline,
                   due: o.due,
                   minutes: o.lateMinutes,
                 })}
