@@ -14,7 +14,7 @@ import type { RecordStore } from '../../records/store.ts';
 import { createApp } from '../app.ts';
 import { StandardsHolder } from '../holder.ts';
 import { memoryLogger } from '../log.ts';
-import { json, postJson, testOptions } from '../testing.ts';
+import { json, type Loose, postJson, testOptions } from '../testing.ts';
 import { workOrderFacts, workOrderSteps } from './cases-journey.ts';
 import { PAGE_CSP } from './web.tsx';
 
@@ -39,19 +39,23 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Opens a work-order case on `version` of process.work-order for `id`. */
+async function openCase(version: string | undefined, id: string): Promise<Loose> {
+  const res = await app.request(
+    '/v1/cases',
+    postJson({
+      process: 'process.work-order',
+      version,
+      subject: { type: 'work-order', id },
+      facts: workOrderFacts,
+    }),
+  );
+  return json(res);
+}
+
 describe('the case page', () => {
   it('shows the stages, what is done with its decision, the current stage and the next step', async () => {
-    const opened = await json(
-      await app.request(
-        '/v1/cases',
-        postJson({
-          process: 'process.work-order',
-          version: '1.0.0',
-          subject: { type: 'work-order', id: 'WO-PAGE-1' },
-          facts: workOrderFacts,
-        }),
-      ),
-    );
+    const opened = await openCase('1.0.0', 'WO-PAGE-1');
     await app.request(`/v1/cases/${opened.caseId}/events`, postJson({ type: 'vehicle-received' }));
     const stepped = await json(
       await app.request(`/v1/cases/${opened.caseId}/steps`, postJson(workOrderSteps().register)),
@@ -85,17 +89,7 @@ describe('the case page', () => {
   it('shows a bilingual process in the page language, titles and reasons alike', async () => {
     const bilingual = index().find((d) => typeof d.data.stages === 'object' && isBilingual(d.data));
     expect(bilingual, 'a bilingual edition of process.work-order').toBeDefined();
-    const opened = await json(
-      await app.request(
-        '/v1/cases',
-        postJson({
-          process: 'process.work-order',
-          version: bilingual?.version,
-          subject: { type: 'work-order', id: 'WO-PAGE-2' },
-          facts: workOrderFacts,
-        }),
-      ),
-    );
+    const opened = await openCase(bilingual?.version, 'WO-PAGE-2');
     await app.request(`/v1/cases/${opened.caseId}/events`, postJson({ type: 'vehicle-received' }));
     const zh = await (await app.request(`/cases/${opened.caseId}`)).text();
     const en = await (await app.request(`/cases/${opened.caseId}?lang=en`)).text();
@@ -116,17 +110,7 @@ describe('the case page', () => {
       return typeof events['vehicle-received']?.title === 'object';
     });
     expect(titled, 'an edition of process.work-order with bilingual step and event titles').toBeDefined();
-    const opened = await json(
-      await app.request(
-        '/v1/cases',
-        postJson({
-          process: 'process.work-order',
-          version: titled?.version,
-          subject: { type: 'work-order', id: 'WO-PAGE-3' },
-          facts: workOrderFacts,
-        }),
-      ),
-    );
+    const opened = await openCase(titled?.version, 'WO-PAGE-3');
     const nextOf = (html: string) => /<ul id="case-next">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
     const pageIn = async (lang: string) => (await app.request(`/cases/${opened.caseId}?lang=${lang}`)).text();
     expect(nextOf(await pageIn('en'))).toContain('Vehicle received');
