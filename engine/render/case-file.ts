@@ -58,9 +58,9 @@ export function renderCaseFile(
   options: RenderOptions = {},
 ): string {
   const lang = options.lang ?? 'zh';
-  const local = localTimeFormatter(
-    typeof doc.data.timezone === 'string' ? doc.data.timezone : DEFAULT_TIME_ZONE,
-  );
+  const timezone = typeof doc.data.timezone === 'string' ? doc.data.timezone : DEFAULT_TIME_ZONE;
+  // Instants as people at the workshop read them: `2026-12-03 15:00`, in the process's time zone.
+  const local = localTimeFormatter(timezone);
   const steps = stepsOf(doc, lang);
   const stageTitles = stageTitlesOf(doc, lang);
   const events = eventTitlesOf(doc, lang);
@@ -116,7 +116,7 @@ export function renderCaseFile(
       ),
       refused: kase.state.refused.map((r) => ({ ...r, message: reasons.refused[r.decisionId] ?? r.message })),
       renderedAt: local(renderedAt),
-      timezone: typeof doc.data.timezone === 'string' ? doc.data.timezone : DEFAULT_TIME_ZONE,
+      timezone,
     },
     options.fonts,
   );
@@ -202,5 +202,3 @@ function eventTitlesOf(doc: CompiledDocument, lang: ReportLang): Map<string, str
   const events = (doc.data.events ?? {}) as Record<string, { title?: unknown } | null>;
   return new Map(Object.entries(events).map(([id, e]) => [id, textIn(e?.title, lang) ?? id]));
 }
-
-/** Instants as people at the workshop read them: `2026-12-03 15:00`, in the process's time zone. */
