@@ -118,6 +118,10 @@ describe('the holds and purge pages', () => {
       ),
     );
     expect(dry).toContain(`<tr data-destroyable="${old(2).decisionId}">`);
+    // Recorded at 02:00 UTC: the page shows the standard's clock (Asia/Shanghai), the UTC instant in its title.
+    expect(dry).toContain(
+      '<time datetime="2020-06-01T02:00:00.000Z" title="2020-06-01T02:00:00.000Z">2020-06-01 10:00:00</time>',
+    );
     expect(dry).not.toContain(`data-destroyable="${old(1).decisionId}"`);
     expect(dry).toMatch(/<tr data-kept="legal-hold"><td><code>legal-hold<\/code><\/td><td>1<\/td>/);
     expect(dry).toContain('id="purge-run" data-admin="陈静" data-manager="刘洋"');
