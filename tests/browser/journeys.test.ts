@@ -198,7 +198,7 @@ describeInBrowser('the journeys in Chromium', () => {
     // Not tyre work: the item is N/A and asks for nothing.
     await page.locator('[data-fact="tyreWork"]').uncheck();
     await poll(() => tread.locator('[data-status]').textContent()).toBe('不适用');
-    expect(await tread.locator('input[data-answer]').isVisible()).toBe(false);
+    await poll(() => tread.locator('input[data-answer]').isVisible()).toBe(false);
     expectNoProblems(opened);
     await opened.context.close();
   });

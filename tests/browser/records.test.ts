@@ -54,7 +54,7 @@ async function attach(page: Page, key: string, buffer: Buffer): Promise<void> {
     .locator('input[data-photo]')
     .setInputFiles({ name: `${key}.png`, mimeType: 'image/png', buffer });
   await poll(() => item.locator('[data-photo-status]').textContent()).toBe('照片已保存');
-  expect(await item.locator('img[data-photo-preview]').isVisible()).toBe(true);
+  await poll(() => item.locator('img[data-photo-preview]').isVisible()).toBe(true);
 }
 
 function sha256(buffer: Buffer): string {

@@ -166,8 +166,6 @@ async function keepPhoto(input: HTMLInputElement): Promise<void> {
     soon();
     return;
   }
-  box.dataset.photoHash = res.body.hash;
-  if (status) status.textContent = t('checklist.photoKept');
   if (preview) {
     // A data: URL, which the page's policy allows for images; the photo needs no second request.
     preview.src = await new Promise<string>((resolve) => {
@@ -177,6 +175,9 @@ async function keepPhoto(input: HTMLInputElement): Promise<void> {
     });
     preview.hidden = false;
   }
+  // "Kept" only once the photo shows and its hash is cited: a reader who sees the word sees the photo.
+  box.dataset.photoHash = res.body.hash;
+  if (status) status.textContent = t('checklist.photoKept');
   soon();
 }
 
