@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, recordContent, recordHash } from './chain.ts';
+import { canonicalJson, contentHash, GENESIS_HASH, recordContent, recordHash, storedForm } from './chain.ts';
+import { recordValues } from './rows.ts';
 import type { NewRecord } from './store.ts';
 
 const record: NewRecord = {
@@ -100,5 +101,25 @@ describe('recordHash', () => {
     expect(recordHash(extra, link)).toBe(recordHash(record, link));
     expect(recordHash(reordered, link)).toBe(recordHash(record, link));
     expect(recordContent(extra)).toEqual(record);
+  });
+
+  it('hashes and stores the texts it serialised once exactly as it would serialise the values again', () => {
+    const json = fc.dictionary(fc.string(), fc.jsonValue());
+    fc.assert(
+      fc.property(
+        json,
+        fc.jsonValue(),
+        fc.array(json),
+        fc.option(json),
+        (input, result, matched, retention) => {
+          const given = { ...record, input, result, matched, retention } as unknown as NewRecord;
+          const { content, texts } = storedForm(given);
+          expect(contentHash(content, link, texts)).toBe(contentHash(content, link));
+          expect(contentHash(content, link, texts)).toBe(recordHash(given, link));
+          const stored = { ...content, ...link, hash: '' };
+          expect(recordValues(stored, texts)).toEqual(recordValues(stored));
+        },
+      ),
+    );
   });
 });

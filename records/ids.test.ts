@@ -18,6 +18,12 @@ describe('uuidv7', () => {
     expect(id.replace('-', '').slice(0, 12)).toBe(ms.toString(16).padStart(12, '0'));
   });
 
+  it('takes fresh random bits for every id, past the pool of random bytes it fills at once', () => {
+    const next = uuidv7Generator(() => 1_800_000_000_000);
+    const tails = Array.from({ length: 2_000 }, () => next().slice(19));
+    expect(new Set(tails).size).toBe(tails.length);
+  });
+
   it('sorts in the order ids were made, within one millisecond and across many', () => {
     const ids = Array.from({ length: 20_000 }, () => uuidv7());
     expect([...ids].sort()).toEqual(ids);

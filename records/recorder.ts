@@ -136,8 +136,15 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
 
 /** The calendar day of an instant in the standard's time zone (`2026-12-01T17:00Z` is 2026-12-02). */
 export function standardDay(instant: string): string {
-  return dayFormat.format(new Date(instant));
+  // Days change on a minute boundary in every time zone there is: a UTC instant in the same minute
+  // as the last one falls on the same day, without formatting it again (~1.5 µs per record).
+  const minute = instant.length === 24 && instant.endsWith('Z') ? instant.slice(0, 16) : '';
+  if (minute !== '' && minute === lastDay.minute) return lastDay.day;
+  const day = dayFormat.format(new Date(instant));
+  if (minute !== '') lastDay = { minute, day };
+  return day;
 }
+let lastDay = { minute: '', day: '' };
 
 /**
  * The last day of the fiscal year a day belongs to: the fiscal year is the calendar year (会计法

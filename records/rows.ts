@@ -2,7 +2,7 @@
  * A record as a row of `decisions` and back. The standard, subject and retention are spread over
  * columns so they can be filtered and indexed; JSON values are kept as canonical JSON text.
  */
-import { canonicalJson } from './chain.ts';
+import { canonicalJson, type RecordTexts } from './chain.ts';
 import type { SqlRow, SqlValue } from './sql.ts';
 import type { Destruction, LegalHold, NewRecord, StoredRecord } from './store.ts';
 
@@ -36,8 +36,11 @@ export const DECISION_COLUMNS = [
 /** The columns a destruction empties: everything but the record's place in its chain. */
 export const CONTENT_COLUMNS = DECISION_COLUMNS.slice(5);
 
-/** The values of a record's row, in DECISION_COLUMNS order. */
-export function recordValues(r: StoredRecord): SqlValue[] {
+/**
+ * The values of a record's row, in DECISION_COLUMNS order; with the record's texts (storedForm's),
+ * its JSON values are stored as those texts, not serialised again.
+ */
+export function recordValues(r: StoredRecord, texts?: RecordTexts): SqlValue[] {
   return [
     r.decisionId,
     r.writer,
@@ -50,16 +53,16 @@ export function recordValues(r: StoredRecord): SqlValue[] {
     r.standard.digest,
     r.at,
     r.kind,
-    canonicalJson(r.input),
-    canonicalJson(r.result),
-    canonicalJson(r.matched),
+    texts?.input ?? canonicalJson(r.input),
+    texts?.result ?? canonicalJson(r.result),
+    texts?.matched ?? canonicalJson(r.matched),
     r.outcome,
     r.caller,
     r.requestId,
     r.subject?.type ?? null,
     r.subject?.id ?? null,
     r.caseId,
-    r.retention ? canonicalJson(r.retention) : null,
+    texts ? texts.retention : r.retention ? canonicalJson(r.retention) : null,
     r.retention?.recordClass ?? null,
     r.retention?.keepUntil ?? null,
   ];

@@ -5,7 +5,7 @@
 import { NormaError } from '../engine/diagnostics.ts';
 import type { CaseEntry, CaseFilter, CasePlace, NewCase, StoredCase } from './case-model.ts';
 import { appendEntry, insertCase, selectCase, selectCases, selectEntries, updatePlace } from './case-sql.ts';
-import { contentHash, GENESIS_HASH, recordContent } from './chain.ts';
+import { contentHash, GENESIS_HASH, type RecordTexts, storedForm } from './chain.ts';
 import { getEvidence, putEvidence } from './evidence.ts';
 import { GroupCommit } from './group-commit.ts';
 import { uuidv7 } from './ids.ts';
@@ -42,8 +42,10 @@ const MAX_BATCH = 2000;
 const CHUNK = 500;
 
 interface Append {
-  /** The record in its stored form (recordContent). */
+  /** The record in its stored form (storedForm). */
   content: NewRecord;
+  /** Its JSON values as canonical text, hashed and stored as they are. */
+  texts: RecordTexts;
   source: StoredSource | undefined;
 }
 
@@ -75,13 +77,13 @@ export class SqlRecordStore implements RecordStore {
   append(record: NewRecord, source?: StoredSource): Promise<StoredRecord> {
     // Normalised here, not in the commit, so a record that is not JSON (a bigint, a cycle) fails
     // alone instead of failing the batch it would have joined.
-    let content: NewRecord;
+    let form: ReturnType<typeof storedForm>;
     try {
-      content = recordContent(record);
+      form = storedForm(record);
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.appends.add({ content, source });
+    return this.appends.add({ content: form.content, texts: form.texts, source });
   }
 
   /** One transaction for the whole batch: sources, records, and this writer's new head. */
@@ -90,9 +92,9 @@ export class SqlRecordStore implements RecordStore {
       const { stored, head, sources } = await this.sql.transaction(async (tx) => {
         const start = this.headUncertain ? await this.readHead(tx) : this.head;
         const head = { ...start };
-        const stored = batch.map(({ content }) => {
+        const stored = batch.map(({ content, texts }) => {
           const link = { writer: this.writer, seq: head.seq + 1, prevHash: head.hash };
-          const hash = contentHash(content, link);
+          const hash = contentHash(content, link, texts);
           head.seq = link.seq;
           head.hash = hash;
           return { ...content, ...link, hash };
@@ -105,7 +107,7 @@ export class SqlRecordStore implements RecordStore {
           );
         }
         const sources = await this.insertSources(tx, batch);
-        await this.insertRecords(tx, stored);
+        await this.insertRecords(tx, stored, batch);
         await tx.query(
           'UPDATE writers SET head_seq = ?, head_hash = ?, head_decision_id = ? WHERE writer = ?',
           [head.seq, head.hash, stored.at(-1)?.decisionId ?? null, this.writer],
@@ -150,12 +152,12 @@ export class SqlRecordStore implements RecordStore {
     return [...fresh.keys()];
   }
 
-  private async insertRecords(tx: SqlExecutor, stored: StoredRecord[]): Promise<void> {
+  private async insertRecords(tx: SqlExecutor, stored: StoredRecord[], batch: Append[]): Promise<void> {
     for (let i = 0; i < stored.length; i += ROWS_PER_INSERT) {
       const rows = stored.slice(i, i + ROWS_PER_INSERT);
       await tx.query(
         `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES ${valuesList(rows.length, DECISION_COLUMNS.length)}`,
-        rows.flatMap(recordValues),
+        rows.flatMap((row, j) => recordValues(row, batch[i + j]?.texts)),
       );
     }
   }
