@@ -7,6 +7,7 @@ import { escapePointer } from '../load/yaml.ts';
 import { DetailCollector } from '../util/details.ts';
 import { createAjv } from '../validate/ajv.ts';
 import { applyDefaults } from './defaults.ts';
+import { directCheck } from './direct-check.ts';
 import { type InputCopy, readInput } from './input.ts';
 import { type Scope, scopeOf } from './scope.ts';
 import type { FactSchema } from './types.ts';
@@ -27,9 +28,9 @@ export interface FactModel {
 // Two validators per document: a small one that stops at the first error, run on every input, and
 // the one that collects every error with its schema (for `facts_invalid` details and hints), compiled
 // and run only when an input is invalid. Both apply the same defaults to a valid input.
-const checkAjv = createAjv({ useDefaults: true, allErrors: false });
-const inputAjv = createAjv({ useDefaults: true });
-for (const ajv of [checkAjv, inputAjv]) {
+/** An ajv configured as the input validators are (exported for the tests that hold proofs to it). */
+export function inputAjv(allErrors: boolean): ReturnType<typeof createAjv> {
+  const ajv = createAjv({ useDefaults: true, allErrors });
   // Inputs are validated on every evaluation: `format: date` by the same rule as ajv-formats (and
   // the same `formatMinimum` comparison), without a regular expression.
   ajv.addFormat('date', {
@@ -37,10 +38,15 @@ for (const ajv of [checkAjv, inputAjv]) {
     validate: isFullDate,
     compare: (a: string, b: string) => (!(a && b) ? undefined : a > b ? 1 : a < b ? -1 : 0) as number,
   });
+  return ajv;
 }
+const checkAjv = inputAjv(false);
+/** Inputs a document's proof decides before its validator is compiled: more than any document's tests. */
+const PROOFS_BEFORE_VALIDATOR = 64;
+const explainAjv = inputAjv(true);
 
 const checkValidators = new ValidatorCache(checkAjv);
-const explainValidators = new ValidatorCache(inputAjv);
+const explainValidators = new ValidatorCache(explainAjv);
 
 /** Compiles fact declarations into a model; call once per document. */
 export function compileFacts(declared: Record<string, FactSchema> = {}): FactModel {
@@ -55,6 +61,12 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
     ? explainValidators.get(inputSchema)
     : undefined;
   let explainErrors: ValidateFunction | undefined;
+  // An input proved to fit needs no validator (direct-check.ts), so loading (which runs each
+  // document's tests) and documents evaluated rarely compile none. The proof walks the schema; the
+  // validator is generated code and faster, so a document evaluated often, or given an input the
+  // proof does not prove, compiles it, and it decides from then on.
+  const proof = directCheck(inputSchema);
+  let proofsLeft = PROOFS_BEFORE_VALIDATOR;
   // How much of an input is copied before validation writes defaults into it (never into the
   // caller's object): nothing when no default is missing, the top level for a missing top-level
   // default, everything when nested defaults exist. Declared names that are `Object.prototype`
@@ -92,6 +104,10 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
       const problems = new DetailCollector();
       const facts = withDefaults(given, copy, problems);
       if (problems.count > 0) return { ok: false, details: problems.list() };
+      if (validate === undefined && proofsLeft > 0 && proof?.(facts)) {
+        proofsLeft--;
+        return { ok: true, facts };
+      }
       validate ??= checkValidators.get(inputSchema);
       if (validate(facts)) return { ok: true, facts };
       explainErrors ??= explainValidators.get(inputSchema);
