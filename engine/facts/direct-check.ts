@@ -1,5 +1,6 @@
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { isFullDate } from '../conditions/dates.ts';
+import { regexOf, regexProblem } from '../conditions/regex.ts';
 import type { FactSchema } from './types.ts';
 
 /** A test that holds only where ajv's holds; false means only "not proved". */
@@ -20,7 +21,17 @@ const ANNOTATIONS = new Set([
   'scale',
   'personal',
 ]);
-const KEYWORDS = new Set(['type', 'enum', 'minimum', 'maximum', 'format', 'properties', 'required', 'items']);
+const KEYWORDS = new Set([
+  'type',
+  'enum',
+  'minimum',
+  'maximum',
+  'format',
+  'pattern',
+  'properties',
+  'required',
+  'items',
+]);
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
 
 // The formats as the input validators check them (engine/facts/model.ts): `date` by isFullDate,
@@ -30,8 +41,8 @@ const FORMATS: Record<string, (v: string) => boolean> = { date: isFullDate, 'dat
 
 /**
  * A proof that a value fits a fact schema, for the subset fact declarations use: `type` (one or a
- * list), `enum` of plain values, `minimum`/`maximum`, `format` date and date-time, `properties`,
- * `required` and `items`, at any depth. Undefined for a schema outside that subset. It holds only
+ * list), `enum` of plain values, `minimum`/`maximum`, `format` date and date-time, `pattern`,
+ * `properties`, `required` and `items`, at any depth. Undefined for a schema outside that subset. It holds only
  * where ajv holds (own properties, no coercion; for inputs, once applyDefaults has written the
  * defaults ajv would write), so a value it proves needs no validator: checking fact defaults and
  * output values at load, and the inputs of a document's tests, compiles none for values that fit,
@@ -58,6 +69,12 @@ export function directCheck(schema: FactSchema, depth = 0): Proof | undefined {
     const fits = typeof schema.format === 'string' ? FORMATS[schema.format] : undefined;
     if (!fits) return undefined;
     tests.push((v) => typeof v !== 'string' || fits(v));
+  }
+  if (schema.pattern !== undefined) {
+    // The expression ajv runs (its `code.regExp` is linearRegExp, which hands out regexOf's).
+    if (typeof schema.pattern !== 'string' || regexProblem(schema.pattern) !== undefined) return undefined;
+    const re = regexOf(schema.pattern);
+    tests.push((v) => typeof v !== 'string' || re.test(v));
   }
   const object = objectTest(schema, depth);
   if (object === undefined) return undefined;

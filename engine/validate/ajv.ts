@@ -7,7 +7,9 @@ import { linearRegExp } from '../conditions/regex.ts';
  * the document dialect (RE2, linear time: regex.ts) instead of JavaScript's backtracking RegExp. `allErrors: false`
  * makes a smaller, faster validator that stops at the first error (for a yes/no check).
  */
-export function createAjv(options: { useDefaults?: boolean; allErrors?: boolean } = {}): Ajv2020 {
+export function createAjv(
+  options: { useDefaults?: boolean; allErrors?: boolean; validateSchema?: boolean } = {},
+): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: options.allErrors ?? true,
     verbose: options.allErrors ?? true,
@@ -15,6 +17,7 @@ export function createAjv(options: { useDefaults?: boolean; allErrors?: boolean 
     useDefaults: options.useDefaults ?? false,
     ownProperties: true,
     code: { regExp: linearRegExp },
+    validateSchema: options.validateSchema ?? true,
   });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   return ajv;
