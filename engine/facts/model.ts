@@ -41,9 +41,9 @@ export function inputAjv(allErrors: boolean): ReturnType<typeof createAjv> {
   return ajv;
 }
 const checkAjv = inputAjv(false);
+const explainAjv = inputAjv(true);
 /** Inputs a document's proof decides before its validator is compiled: more than any document's tests. */
 const PROOFS_BEFORE_VALIDATOR = 64;
-const explainAjv = inputAjv(true);
 
 const checkValidators = new ValidatorCache(checkAjv);
 const explainValidators = new ValidatorCache(explainAjv);

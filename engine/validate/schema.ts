@@ -7,7 +7,7 @@ import { didYouMean } from '../util/suggest.ts';
 import { createAjv } from './ajv.ts';
 
 // norma's own schema files are checked against JSON Schema's meta-schema by a test
-// (engine/schemas), not at every start: compiling the meta-schema costs ~80 ms of start-up.
+// (schema.test.ts), not at every start: compiling the meta-schema costs ~80 ms of start-up.
 const ajv = createAjv({ validateSchema: false });
 const schemas = readSchemas();
 for (const [name, schema] of schemas) {
