@@ -147,17 +147,25 @@ export function evaluateFast(
   const env = evalEnv(dayOf(at));
   const run = doc.module.evaluate(doc.compiled, input, env, false);
   let step = run.next(undefined as unknown as Truths);
-  while (!step.done) step = run.next(new FastTruths(step.value, env));
+  // Truths read the ask's scope when asked, so the same ask asked again (a fee schedule's line
+  // rules, once per line) is answered by the same truths.
+  let truths: FastTruths | undefined;
+  while (!step.done) {
+    if (!truths?.answers(step.value)) truths = new FastTruths(step.value, env);
+    step = run.next(truths);
+  }
   return envelope(doc, at, step.value, false, options.debug ? 'closures' : undefined, options.lang);
 }
 
 /** The truths of an ask on the closures, decided when asked (a class: no closure per evaluation). */
 class FastTruths implements Truths {
+  private readonly ask: Ask;
   private readonly fns: readonly CondFn[];
   private readonly scope: Record<string, unknown>;
   private readonly env: EvalEnv;
 
   constructor(ask: Ask, env: EvalEnv) {
+    this.ask = ask;
     this.fns = readySet(ask.set).fns;
     this.scope = ask.scope;
     this.env = env;
@@ -165,6 +173,11 @@ class FastTruths implements Truths {
 
   get(i: number): boolean {
     return (this.fns[i] as CondFn)(this.scope, this.env);
+  }
+
+  /** Whether these truths answer `ask`: the same ask, on the same scope object. */
+  answers(ask: Ask): boolean {
+    return ask === this.ask && ask.scope === this.scope;
   }
 }
 

@@ -33,6 +33,19 @@ describe('request values', () => {
     expect(problems(nested(100_000))).toHaveLength(1);
   });
 
+  it('read own keys only, even with a key added to Object.prototype (no problem hidden or invented)', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = Number.NaN;
+    try {
+      expect(problems({ a: { b: 1 }, c: [2] })).toEqual([]);
+      expect(problems({ a: { b: Number.POSITIVE_INFINITY } })).toEqual(['not_finite /a/b']);
+      const copy = readInput({ a: { b: 1 } }, '', 'deep', new DetailCollector());
+      expect(Object.keys(copy as object)).toEqual(['a']);
+    } finally {
+      delete proto.polluted;
+    }
+  });
+
   it('cap the details: 60,000 bad numbers give 100 details and a count of the rest', () => {
     const many = Object.fromEntries(
       Array.from({ length: 60_000 }, (_, i) => [`f${i}`, Number.POSITIVE_INFINITY]),

@@ -82,9 +82,16 @@ export function isClean(value: unknown, level: number): boolean {
     for (let i = 0; i < value.length; i++) if (!isClean(value[i], level + 1)) return false;
     return true;
   }
-  const keys = Object.keys(value);
+  const object = value as Record<string, unknown>;
+  // A parsed body's objects: for…in reads their own keys without making a list of them (it would
+  // also read keys added to Object.prototype, which can only make this say no, never yes).
+  if (Object.getPrototypeOf(object) === Object.prototype) {
+    for (const key in object) if (!isClean(object[key], level + 1)) return false;
+    return true;
+  }
+  const keys = Object.keys(object);
   for (let i = 0; i < keys.length; i++) {
-    if (!isClean((value as Record<string, unknown>)[keys[i] as string], level + 1)) return false;
+    if (!isClean(object[keys[i] as string], level + 1)) return false;
   }
   return true;
 }

@@ -1,4 +1,4 @@
-import type { Cond } from '../../conditions/ast.ts';
+import { type Cond, factsRead } from '../../conditions/ast.ts';
 import { type ParseContext, report } from '../../conditions/parse.ts';
 import type { FactModel } from '../../facts/model.ts';
 import type { Scope } from '../../facts/scope.ts';
@@ -63,6 +63,11 @@ export interface CompiledFees {
   small: { taxPct: SmallDecimal; maxPct: SmallDecimal } | undefined;
   labour: { rules: PriceRule[]; set: CondSet };
   parts: { rules: PriceRule[]; set: CondSet };
+  /**
+   * Whether a line rule reads `line.payType` (or the whole line): only then does a line without
+   * its own payType need a copy with the order's filled in (lines.ts).
+   */
+  linesReadPayType: boolean;
   discounts: { rules: DiscountRule[]; set: CondSet };
   payerOf: (payType: string) => Payer;
   /** The payTypes whose lines carry no tax (`taxExempt`: not sold, or borne by the dealer). */
@@ -97,6 +102,8 @@ export function compileFees({ data, ctx, facts }: CompileInput): CompiledFees {
   const maxPct = decimalAt(discounts.maxPct, '/discounts/maxPct', ctx) ?? HUNDRED;
   const smallTax = smallDecimal(taxPct);
   const smallMax = smallDecimal(maxPct);
+  const labour = priceRules(data, 'labour', 'rate', lineScope(facts, 'labour', ctx), ctx);
+  const parts = priceRules(data, 'parts', 'pct', lineScope(facts, 'parts', ctx), ctx);
   return {
     currency,
     scale: numberAt(rounding.scale) ?? 2,
@@ -104,14 +111,23 @@ export function compileFees({ data, ctx, facts }: CompileInput): CompiledFees {
     taxPct,
     maxPct,
     small: smallTax && smallMax ? { taxPct: smallTax, maxPct: smallMax } : undefined,
-    labour: priceRules(data, 'labour', 'rate', lineScope(facts, 'labour', ctx), ctx),
-    parts: priceRules(data, 'parts', 'pct', lineScope(facts, 'parts', ctx), ctx),
+    labour,
+    parts,
+    linesReadPayType: readsLinePayType([...labour.set.conds, ...parts.set.conds]),
     discounts: discountRules(listAt(discounts.rules), orderScope(facts), payTypesOf(facts), ctx),
     payerOf: payerTable(mapAt(data.payers), payTypesOf(facts), ctx),
     taxExempt: taxExemptAt(data.taxExempt, payTypesOf(facts), ctx),
     costFields: costFields(facts, currency, ctx),
     ...(data.clause !== undefined ? { clause: data.clause as Clause } : {}),
   };
+}
+
+/** Whether any of the conditions reads `line.payType`, or `line` as a whole. */
+function readsLinePayType(conds: readonly Cond[]): boolean {
+  for (const c of conds) {
+    for (const path of factsRead(c)) if (path === 'line' || path.startsWith('line.payType')) return true;
+  }
+  return false;
 }
 
 function priceRules(

@@ -113,10 +113,8 @@ export function* evaluateFees(
   const applied = fees.discounts.rules.filter((r) => truths.get(r.index));
   const order = priceOrder(fees, chosen, applied);
   const cappedLines = chosen.filter((_, i) => order.lines[i]?.capped).map((c) => c.line);
-  const totals: Record<string, number> = {};
-  for (const k of TOTALS) totals[k] = order.totals[k];
-  const formatted: Record<string, string> = {};
-  for (const k of TOTALS) formatted[k] = formatMoney(order.totals[k], fees.scale, fees.currency);
+  const totals = order.totals;
+  const formatted = formattedTotals(totals, fees.scale, fees.currency);
   if (explain) explained.push(...explainDiscounts(fees, truths, cappedLines));
   // What discount messages are rendered with; built only when a matching rule has a message.
   const context = applied.some((r) => r.message !== undefined)
@@ -142,7 +140,7 @@ export function* evaluateFees(
       formatted,
     },
     matched: [
-      ...distinctRules(chosen.map((c) => c.rule)).map((r) => matchedOf(fees, r)),
+      ...distinctRules(chosen).map((r) => matchedOf(fees, r)),
       ...applied.map((r) => matchedOf(fees, r, context)),
     ],
     explain: explained,
@@ -175,8 +173,9 @@ export function priceOnNumbers(
 ): PricedOrder {
   const limits = fees.small;
   if (!limits) throw TOO_LARGE;
-  // Lines of the same kind and payType are discounted alike: work each percent out once.
-  const pcts = { labour: new Map<string, SmallPct>(), parts: new Map<string, SmallPct>() };
+  // Lines of the same kind and payType are discounted alike: work each percent out once. An
+  // order has a few of each, so a list searched from the start beats a map.
+  const pcts: Array<{ kind: string; payType: string; pct: SmallPct }> = [];
   const settled: SmallPricedLine[] = [];
   const lines: LineMoney[] = [];
   for (const { line, rule } of chosen) {
@@ -186,11 +185,16 @@ export function priceOnNumbers(
       line.kind === 'labour'
         ? labourAmountSmall(small(line.quantity), value, fees.scale, fees.mode)
         : partsAmountSmall(small(line.quantity), small(line.unitCost as Exact), value, fees.scale, fees.mode);
-    const byPayType = pcts[line.kind];
-    let pct = byPayType.get(line.payType);
+    let pct: SmallPct | undefined;
+    for (const p of pcts) {
+      if (p.kind === line.kind && p.payType === line.payType) {
+        pct = p.pct;
+        break;
+      }
+    }
     if (!pct) {
       pct = lineDiscountPctSmall(line.kind, line.payType, applied, limits.maxPct);
-      byPayType.set(line.payType, pct);
+      pcts.push({ kind: line.kind, payType: line.payType, pct });
     }
     settled.push({ kind: line.kind, payer: line.payer, amount, discountPct: pct.pct, taxed: line.taxed });
     lines.push({ amount, pct: pct.reported, capped: pct.capped });
@@ -229,6 +233,25 @@ export function priceOnBigInts(
       return { amount: number(amount), pct: decimalNumber(pct.pct), capped: pct.capped };
     }),
     totals,
+  };
+}
+
+/** Every total as people read it, in TOTALS order (one literal: its final layout at once). */
+function formattedTotals(
+  totals: PricedOrder['totals'],
+  scale: number,
+  currency: string,
+): Record<string, string> {
+  const money = (n: number) => formatMoney(n, scale, currency);
+  return {
+    labour: money(totals.labour),
+    parts: money(totals.parts),
+    discount: money(totals.discount),
+    tax: money(totals.tax),
+    total: money(totals.total),
+    customer: money(totals.customer),
+    manufacturer: money(totals.manufacturer),
+    internal: money(totals.internal),
   };
 }
 
@@ -271,29 +294,107 @@ function number(minor: bigint): number {
 
 function lineResult(fees: CompiledFees, { line, rule }: Chosen, money: LineMoney): LineResult {
   const v = line.view;
-  // Built field by field, in the order the result has always shown them.
+  const opCode = typeof v.opCode === 'string' ? v.opCode : undefined;
+  const partNo = typeof v.partNo === 'string' ? v.partNo : undefined;
+  const value = rule.small ? smallNumber(rule.small) : decimalNumber(rule.value);
+  const formatted = formatMoney(money.amount, fees.scale, fees.currency);
+  // One object literal per shape the result has always shown, in its key order: literals get
+  // their final layout at once, where adding keys one by one makes a new shape at every key.
+  if (line.kind === 'labour' && partNo === undefined) {
+    const hours = exactNumber(line.quantity);
+    const { index, input, payType, payer } = line;
+    const { pct: discountPct, amount } = money;
+    return opCode === undefined
+      ? {
+          type: 'labour',
+          index,
+          input,
+          payType,
+          payer,
+          hours,
+          rate: value,
+          discountPct,
+          rule: rule.label,
+          amount,
+          formatted,
+        }
+      : {
+          type: 'labour',
+          index,
+          input,
+          opCode,
+          payType,
+          payer,
+          hours,
+          rate: value,
+          discountPct,
+          rule: rule.label,
+          amount,
+          formatted,
+        };
+  }
+  if (line.kind === 'parts' && opCode === undefined) {
+    const qty = exactNumber(line.quantity);
+    const unitCost = exactNumber(line.unitCost as Exact);
+    const { index, input, payType, payer } = line;
+    const { pct: discountPct, amount } = money;
+    return partNo === undefined
+      ? {
+          type: 'parts',
+          index,
+          input,
+          payType,
+          payer,
+          qty,
+          unitCost,
+          markupPct: value,
+          discountPct,
+          rule: rule.label,
+          amount,
+          formatted,
+        }
+      : {
+          type: 'parts',
+          index,
+          input,
+          partNo,
+          payType,
+          payer,
+          qty,
+          unitCost,
+          markupPct: value,
+          discountPct,
+          rule: rule.label,
+          amount,
+          formatted,
+        };
+  }
+  // A line with both an opCode and a partNo: field by field, in the same order.
   const out: Partial<LineResult> = { type: line.kind, index: line.index, input: line.input };
-  if (typeof v.opCode === 'string') out.opCode = v.opCode;
-  if (typeof v.partNo === 'string') out.partNo = v.partNo;
+  if (opCode !== undefined) out.opCode = opCode;
+  if (partNo !== undefined) out.partNo = partNo;
   out.payType = line.payType;
   out.payer = line.payer;
   if (line.kind === 'labour') {
     out.hours = exactNumber(line.quantity);
-    out.rate = rule.small ? smallNumber(rule.small) : decimalNumber(rule.value);
+    out.rate = value;
   } else {
     out.qty = exactNumber(line.quantity);
     out.unitCost = exactNumber(line.unitCost as Exact);
-    out.markupPct = rule.small ? smallNumber(rule.small) : decimalNumber(rule.value);
+    out.markupPct = value;
   }
   out.discountPct = money.pct;
   out.rule = rule.label;
   out.amount = money.amount;
-  out.formatted = formatMoney(money.amount, fees.scale, fees.currency);
+  out.formatted = formatted;
   return out as LineResult;
 }
 
-function distinctRules(rules: PriceRule[]): PriceRule[] {
-  return [...new Set(rules)];
+/** The rules that priced the lines, each once, in the order they first priced one. */
+function distinctRules(chosen: readonly Chosen[]): PriceRule[] {
+  const out: PriceRule[] = [];
+  for (const { rule } of chosen) if (!out.includes(rule)) out.push(rule);
+  return out;
 }
 
 function matchedOf(

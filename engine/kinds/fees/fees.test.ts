@@ -58,6 +58,45 @@ function entries(explain: ExplainEntry[] | undefined, type: string, input?: stri
   return (explain ?? []).filter((e) => e.type === type && (input === undefined || e.input === input));
 }
 
+describe('the line rules see', () => {
+  it("a line without its own payType with the order's, on both evaluators", async () => {
+    const doc = compiled();
+    const request = {
+      facts: {
+        payType: 'warranty',
+        labour: [
+          { hours: 2, skill: 'senior' },
+          { hours: 1, payType: 'customer' },
+        ],
+        parts: [],
+      },
+    };
+    const fast = evaluateFast(doc, request);
+    expect(fast.result).toMatchObject({
+      lines: [
+        { rule: 'free', payType: 'warranty', payer: 'manufacturer', amount: 0 },
+        { rule: 'standard', payType: 'customer', payer: 'customer', amount: 30000 },
+      ],
+    });
+    expect(await evaluateReferencePath(doc, request)).toEqual(fast);
+  });
+
+  it('the line as sent when no rule reads its payType, and the result still names who pays', () => {
+    const plain = source.replace(
+      '  - { id: free, when: { line.payType: { in: [warranty, internal] } }, rate: 0 }\n',
+      '',
+    );
+    const { document } = compileDocument(plain, 'rules/fees.test/1.0.0.yaml');
+    if (!document) throw new Error('does not compile');
+    const line = { hours: 1, skill: 'senior' };
+    const result = evaluateFast(document, {
+      facts: { payType: 'warranty', labour: [line], parts: [] },
+    }).result;
+    expect(result).toMatchObject({ lines: [{ rule: 'senior', payType: 'warranty', payer: 'manufacturer' }] });
+    expect(line).toEqual({ hours: 1, skill: 'senior' });
+  });
+});
+
 describe('fees explain', () => {
   it('gives every rate rule for each labour line, whether it applied and why', async () => {
     const env = await evaluateReferencePath(compiled(), {

@@ -14,7 +14,7 @@ export interface OrderLine {
   index: number;
   /** The JSON pointer of the line in the facts (`/labour/0`). */
   input: string;
-  /** The line as conditions see it (`line.*`): as sent, with `payType` resolved. */
+  /** The line as conditions see it (`line.*`): as sent, with `payType` resolved if a rule reads it. */
   view: Record<string, unknown>;
   payType: string;
   payer: Payer;
@@ -69,8 +69,10 @@ function linesOf(
     const payType = typeof line.payType === 'string' ? line.payType : (orderPayType ?? DEFAULT_PAY_TYPE);
     const quantity = read(kind, kind === 'labour' ? 'hours' : 'qty', line, input, problems);
     const unitCost = kind === 'parts' ? cost(fees.costFields, line, input, problems) : undefined;
-    const view = Object.assign({}, line);
-    view.payType = payType;
+    // The line as conditions see it: itself, unless its payType comes from the order and a rule
+    // reads it (a copy costs more than the rest of reading the line).
+    const view =
+      line.payType === payType || !fees.linesReadPayType ? line : Object.assign({}, line, { payType });
     const orderLine: OrderLine = {
       kind,
       index,

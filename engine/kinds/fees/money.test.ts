@@ -64,6 +64,31 @@ describe('formatMoney', () => {
   });
 });
 
+describe('formatMoney of a number', () => {
+  it('writes exactly what the BigInt of the same amount writes, at every scale, up to 2^53', () => {
+    const near = fc.integer({ min: 0, max: 15 }).chain((scale) =>
+      fc.tuple(
+        fc.constant(scale),
+        fc.oneof(
+          fc.maxSafeInteger(),
+          // Just below a multiple of the unit, where a floating division rounds the quotient up.
+          fc
+            .integer({ min: 1, max: Math.floor(Number.MAX_SAFE_INTEGER / 10 ** scale) })
+            .map((k) => k * 10 ** scale - 1),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(near, fc.boolean(), ([scale, n], negative) => {
+        const minor = negative ? -n : n;
+        expect(formatMoney(minor, scale, 'CNY')).toBe(formatMoney(BigInt(minor), scale, 'CNY'));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(formatMoney(Number.MAX_SAFE_INTEGER, 2, 'CNY')).toBe('¥90,071,992,547,409.91');
+  });
+});
+
 describe('minorNumber', () => {
   it('refuses amounts a JSON number cannot hold exactly', () => {
     expect(minorNumber(123n)).toBe(123);

@@ -61,16 +61,30 @@ function formatSafe(minor: number, scale: number, symbol: string): string {
   const negative = minor < 0;
   const abs = negative ? -minor : minor;
   const unit = POW10[scale] as number;
-  const fraction = abs % unit;
-  let whole = (abs - fraction) / unit;
+  let [whole, fraction] = divide(abs, unit);
   let groups = '';
   while (whole >= 1000) {
-    const g = whole % 1000;
+    const [rest, g] = divide(whole, 1000);
     groups = `,${g < 10 ? '00' : g < 100 ? '0' : ''}${g}${groups}`;
-    whole = (whole - g) / 1000;
+    whole = rest;
   }
   const frac = scale > 0 ? `.${String(fraction).padStart(scale, '0')}` : '';
   return `${negative ? '-' : ''}${symbol}${whole}${groups}${frac}`;
+}
+
+/**
+ * Quotient and remainder of a safe integer a ≥ 0 by a power of ten b: a floating division, then
+ * the remainder, exact at this size, corrects a quotient rounded up (a `%` on numbers that are
+ * not small integers calls fmod, the slowest step of formatting).
+ */
+function divide(a: number, b: number): [number, number] {
+  let q = Math.floor(a / b);
+  let r = a - q * b;
+  if (r < 0) {
+    q -= 1;
+    r += b;
+  }
+  return [q, r];
 }
 
 /** Minor units as a JSON number; amounts beyond 2^53 would lose units, so they are refused. */

@@ -162,41 +162,50 @@ export function settleSmall(
 ): SmallSettlement {
   let scale = 0;
   for (const l of lines) if (l.discountPct.scale > scale) scale = l.discountPct.scale;
-  // The payers' taxed lines, then their untaxed lines (price.ts `settle`'s buckets).
-  const own = [...PAYERS, ...PAYERS].map(() => ({ labour: 0, parts: 0, drawn: 0 }));
+  // The payers' taxed lines, then their untaxed lines (price.ts `settle`'s buckets), as three
+  // flat lists: bucket b's labour, parts and the discount its lines draw.
+  const payers = PAYERS.length;
+  const ownLabour = zeros(2 * payers);
+  const ownParts = zeros(2 * payers);
+  const ownDrawn = zeros(2 * payers);
   for (const l of lines) {
-    const o = own[PAYERS.indexOf(l.payer) + (l.taxed === false ? PAYERS.length : 0)];
-    if (!o) continue;
-    if (l.kind === 'labour') o.labour = checked(o.labour + l.amount);
-    else if (l.kind === 'parts') o.parts = checked(o.parts + l.amount);
+    const payer = PAYERS.indexOf(l.payer);
+    if (payer < 0) continue;
+    const b = payer + (l.taxed === false ? payers : 0);
+    if (l.kind === 'labour') ownLabour[b] = checked((ownLabour[b] as number) + l.amount);
+    else if (l.kind === 'parts') ownParts[b] = checked((ownParts[b] as number) + l.amount);
     const drawn = rescaleSmall(
       { units: checked(l.discountPct.units * l.amount), scale: l.discountPct.scale },
       scale,
     );
-    o.drawn = checked(o.drawn + drawn);
+    ownDrawn[b] = checked((ownDrawn[b] as number) + drawn);
   }
   let labour = 0;
   let parts = 0;
   let drawn = 0;
-  for (const o of own) {
-    labour = checked(labour + o.labour);
-    parts = checked(parts + o.parts);
-    drawn = checked(drawn + o.drawn);
+  for (let b = 0; b < 2 * payers; b++) {
+    labour = checked(labour + (ownLabour[b] as number));
+    parts = checked(parts + (ownParts[b] as number));
+    drawn = checked(drawn + (ownDrawn[b] as number));
   }
   const discount = toUnitsSmall(percent({ units: drawn, scale }), 0, mode);
-  const discountShares = allocateSmall(
-    discount,
-    own.map((o) => o.drawn),
-  );
-  const net = own.map((o, i) => checked(o.labour + o.parts - (discountShares[i] as number)));
-  const taxedNet = net.map((n, i) => (i < PAYERS.length ? n : 0));
+  const discountShares = allocateSmall(discount, ownDrawn);
+  const net = zeros(2 * payers);
+  const taxedNet = zeros(2 * payers);
   let taxable = 0;
-  for (const n of taxedNet) taxable = checked(taxable + n);
+  for (let b = 0; b < 2 * payers; b++) {
+    const n = checked((ownLabour[b] as number) + (ownParts[b] as number) - (discountShares[b] as number));
+    net[b] = n;
+    if (b < payers) {
+      taxedNet[b] = n;
+      taxable = checked(taxable + n);
+    }
+  }
   const subtotal = checked(labour + parts - discount);
   const tax = toUnitsSmall(percent(multiplySmall(taxPct, { units: taxable, scale: 0 })), 0, mode);
   const taxShares = allocateSmall(tax, taxedNet);
   const shareOf = (i: number) =>
-    checked((net[i] as number) + (net[i + PAYERS.length] as number) + (taxShares[i] as number));
+    checked((net[i] as number) + (net[i + payers] as number) + (taxShares[i] as number));
   return {
     labour,
     parts,
@@ -207,6 +216,13 @@ export function settleSmall(
     manufacturer: shareOf(1),
     internal: shareOf(2),
   };
+}
+
+/** A list of n zeros (packed, unlike `new Array(n)`). */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
 }
 
 /**
@@ -236,11 +252,14 @@ export function allocateSmall(total: number, weights: readonly number[]): number
     remainders.push({ i, r });
     left -= q;
   }
-  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-  for (const { i } of remainders) {
-    if (left === 0) break;
-    shares[i] = (shares[i] as number) + 1;
-    left -= 1;
+  // Nothing left over (one paying weight, or exact proportions, as nearly always): no ranking.
+  if (left > 0) {
+    remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+    for (const { i } of remainders) {
+      if (left === 0) break;
+      shares[i] = (shares[i] as number) + 1;
+      left -= 1;
+    }
   }
   return negative ? shares.map((s) => (s === 0 ? 0 : -s)) : shares;
 }
@@ -272,6 +291,7 @@ export function smallNumber(d: SmallDecimal): number {
   // Both operands are exact, so one IEEE division gives the correctly rounded value, which is
   // what reading the decimal's text gives too.
   if (d.scale === 0) return d.units;
+  if (d.scale < POW10.length) return d.units / (POW10[d.scale] as number);
   return d.scale <= 22 ? d.units / 10 ** d.scale : decimalNumber(bigDecimal(d));
 }
 
