@@ -8,7 +8,17 @@ import { linearRegExp } from '../conditions/regex.ts';
  * makes a smaller, faster validator that stops at the first error (for a yes/no check).
  */
 export function createAjv(
-  options: { useDefaults?: boolean; allErrors?: boolean; validateSchema?: boolean } = {},
+  options: {
+    useDefaults?: boolean;
+    allErrors?: boolean;
+    validateSchema?: boolean;
+    /**
+     * Compile quickly: ajv's code optimiser skipped. For schemas compiled at every start and run
+     * once per document loaded (norma's kind schemas: ~170 → ~100 ms of start-up, loading as fast).
+     * Not inlining referenced schemas would compile faster still, but loads 3,000 documents ~40 % slower.
+     */
+    quickCompile?: boolean;
+  } = {},
 ): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: options.allErrors ?? true,
@@ -16,7 +26,7 @@ export function createAjv(
     strict: false,
     useDefaults: options.useDefaults ?? false,
     ownProperties: true,
-    code: { regExp: linearRegExp },
+    code: { regExp: linearRegExp, optimize: !options.quickCompile },
     validateSchema: options.validateSchema ?? true,
   });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
