@@ -234,8 +234,11 @@ describe('an input proved without a validator', () => {
         ajv.removeSchema(model.inputSchema);
         const copy = structuredClone(input);
         const valid = validate(copy);
+        // `fits` first, as loading does: before any validator is compiled, the proof decides.
+        const fits = model.fits(input);
         const out = model.prepare(input);
         const why = `${JSON.stringify(facts)} ${JSON.stringify(input)}`;
+        expect(fits, why).toBe(valid);
         expect(out.ok, why).toBe(valid);
         if (out.ok) {
           proved++;

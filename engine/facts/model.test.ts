@@ -103,6 +103,54 @@ describe('fact names inherited by every object', () => {
     const bad = inherited.prepare(JSON.parse('{"valueOf": 1, "nested": {"constructor": "no"}}'));
     expect(bad.ok ? [] : bad.details.map((d) => `${d.code} ${d.path}`)).toEqual(['type /nested/constructor']);
   });
+
+  it('fit exactly where they are prepared', () => {
+    const inputs = [
+      '{"valueOf": 1}',
+      '{"valueOf": 1, "constructor": 5}',
+      '{"valueOf": 1, "constructor": "five"}',
+      '{"valueOf": 1, "nested": {"constructor": "no"}}',
+      '{"constructor": 5}',
+      '{"valueOf": 1, "__proto__": {"valueOf": "x"}}',
+    ];
+    for (const text of inputs) {
+      const fresh = compileFacts(JSON.parse(JSON.stringify(inherited.declared)));
+      expect(fresh.fits(JSON.parse(text)), text).toBe(inherited.prepare(JSON.parse(text)).ok);
+    }
+  });
+});
+
+describe('whether an input fits', () => {
+  const model = () =>
+    compileFacts({
+      mileage: { type: 'integer', minimum: 0 },
+      on: { type: 'string', format: 'date' },
+      tags: { type: 'array', items: { enum: ['a', 'b'] }, default: [] },
+    });
+
+  it('is what prepare says, before and after a validator is compiled', () => {
+    const inputs: unknown[] = [
+      { mileage: 1, on: '2026-12-03' },
+      { mileage: -1, on: '2026-12-03' },
+      { mileage: 1.5, on: '2026-12-03' },
+      { mileage: 1, on: '2026-02-30' },
+      { mileage: 1, on: '2026-12-03', tags: ['c'] },
+      { mileage: -0, on: '2026-12-03' },
+      { on: '2026-12-03' },
+      { mileage: 1, on: '2026-12-03', extra: { __proto__: null } },
+      JSON.parse('{"mileage": 1, "on": "2026-12-03", "__proto__": 1}'),
+      { mileage: Number.POSITIVE_INFINITY, on: '2026-12-03' },
+      null,
+      [],
+    ];
+    const warm = model();
+    warm.prepare({ mileage: 'x' }); // compiles the validator
+    for (const input of inputs) {
+      const why = JSON.stringify(input);
+      expect(model().fits(input), why).toBe(model().prepare(input).ok);
+      expect(warm.fits(input), why).toBe(warm.prepare(input).ok);
+    }
+  });
 });
 
 describe('facts_invalid details', () => {

@@ -23,6 +23,11 @@ export interface FactModel {
   prepare(
     input: unknown,
   ): { ok: true; facts: Record<string, unknown> } | { ok: false; details: Diagnostic[] };
+  /**
+   * Whether an input fits (what `prepare` would say), without the details: decided without a
+   * validator wherever the proof decides it either way (a document's tests of invalid inputs).
+   */
+  fits(input: unknown): boolean;
 }
 
 // Two validators per document: a small one that stops at the first error, run on every input, and
@@ -47,6 +52,11 @@ const PROOFS_BEFORE_VALIDATOR = 64;
 
 const checkValidators = new ValidatorCache(checkAjv);
 const explainValidators = new ValidatorCache(explainAjv);
+
+/** How many input validators are compiled and kept now (for the test of what loading costs). */
+export function inputValidatorsCompiled(): number {
+  return checkValidators.size + explainValidators.size;
+}
 
 /** Compiles fact declarations into a model; call once per document. */
 export function compileFacts(declared: Record<string, FactSchema> = {}): FactModel {
@@ -88,10 +98,27 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
     if (copy !== 'none' && problems.count === 0) applyDefaults(facts, declared, copy === 'deep', bare);
     return facts;
   };
+  // Where a value the proof does not prove is known not to fit (direct-check.ts: the proof
+  // proves every value of its subset that fits, but for an own `__proto__`, -0 and numbers JSON
+  // cannot carry), and nothing reads an inherited name differently.
+  const refutable = proof !== undefined && !bare && !mentionsProto(inputSchema);
+  const fitsAfterReading = (facts: Record<string, unknown>): boolean => {
+    if (validate === undefined && proof?.(facts)) return true;
+    if (validate === undefined && refutable && isPlainJson(facts)) return false;
+    validate ??= checkValidators.get(inputSchema);
+    return validate(facts);
+  };
   return {
     declared,
     scope: scopeOf(declared),
     inputSchema,
+    fits(input) {
+      if (input === null || typeof input !== 'object' || Array.isArray(input)) return false;
+      const given = input as Record<string, unknown>;
+      const problems = new DetailCollector();
+      const facts = withDefaults(given, copyOf(given), problems);
+      return problems.count === 0 && fitsAfterReading(facts);
+    },
     prepare(input) {
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {
         return {
@@ -116,6 +143,26 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
       return { ok: false, details: inputErrors(explainErrors.errors ?? []) };
     },
   };
+}
+
+/** Whether a schema names `__proto__` anywhere (a key or a value). */
+function mentionsProto(node: unknown): boolean {
+  if (node === '__proto__') return true;
+  if (node === null || typeof node !== 'object') return false;
+  for (const key of Object.keys(node)) {
+    if (key === '__proto__' || mentionsProto((node as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+/** Whether a value holds neither -0 nor an own `__proto__` key, at any depth (read: finite). */
+function isPlainJson(value: unknown): boolean {
+  if (typeof value === 'number') return !Object.is(value, -0);
+  if (value === null || typeof value !== 'object') return true;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__' || !isPlainJson((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 /** Whether some `pattern` in the declarations is one the document dialect refuses. */
