@@ -99,16 +99,27 @@ describe('the fast YAML reader', () => {
     ['folded scalars without the final line break', 'a: >-\n  one\n  two\nb:\n  - >-\n    three\n'],
     ['escapes in double quotes', 'a: "x\\ny \\"q\\" \\\\ \\t \\/ \\_ \\0"\n'],
     [
+      'escapes in double quotes inside flow collections',
+      'a: { zh: "放置\\"警示牌\\"", b: ["x\\ty", "\\\\", \'\\q\'] }\n',
+    ],
+    [
       'double-quoted text over several lines',
       'a:\n  zh: "第一行，\\\n    第二行 \n    # 不是注释\n\n    third \\ \n    line"\n  en: "b" # c\nd: 1\n',
     ],
     ['double-quoted text that starts on the next line', 'a: "\n  x\n  "\n'],
+    [
+      'flow collections on the line below their key',
+      'a:\n  { b: 1, c: [x, y] }\nd:\n    # note\n    [1, 2] # c\ne:\n  - \n    { f: g }\n',
+    ],
   ])('agrees with the library on %s', (_name, text) => {
     expect(compare(text).fast).toBe(true);
   });
 
   it.each([
     ['flow collections over several lines', 'a: [1,\n  2]\n'],
+    ['flow collections below their key over several lines', 'a:\n  { b: 1,\n    c: 2 }\n'],
+    ['a flow collection below its key with more below it', 'a:\n  { b: 1 }\n  c: 2\n'],
+    ['a flow collection below its key followed by text', 'a:\n  [1] x\n'],
     ['flow pairs inside lists', 'a: [b: 1]\n'],
     ['flow keys without values', 'a: { b, c: 1 }\n'],
     ['trailing commas', 'a: [1, 2, ]\n'],
@@ -119,6 +130,8 @@ describe('the fast YAML reader', () => {
     ['double-quoted text not indented past its key', 'a:\n  b: "one\n  two"\n'],
     ['an escaped line break before a blank line', 'a: "one\\\n\n  two"\n'],
     ['hex and unicode escapes', 'a: "\\x41 \\u00e9 \\U0001F600"\n'],
+    ['hex escapes inside flow collections', 'a: ["\\x41"]\n'],
+    ['an unknown escape inside a flow collection', 'a: { b: "\\q" }\n'],
     ['an unknown escape', 'a: "\\q"\n'],
     ['an unterminated double-quoted text', 'a: "one\n  two\n'],
     ['a double-quoted key over several lines', '"a\n  b": 1\n'],

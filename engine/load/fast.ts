@@ -3,7 +3,8 @@ import { type LineStarts, type OffsetTree, type Positions, TreePositions } from 
 
 /**
  * A fast reader for the YAML that documents are almost always written in: block mappings and
- * sequences, one-line plain and quoted scalars, one-line flow collections (`{ enum: [a, b] }`),
+ * sequences, one-line plain and quoted scalars, one-line flow collections (`{ enum: [a, b] }`,
+ * after their key or on the line below it),
  * simple folded scalars (`>`), comments. It gives exactly what the `yaml` library gives for such
  * text (same data, same offsets), and gives up (`undefined`) on anything else: literal and
  * multi-line scalars, escapes, anchors, tags, empty values, duplicate keys, numbers that are not
@@ -161,7 +162,13 @@ class Reader {
     if (line >= this.starts.length || (this.indents[line] as number) <= parent) throw GIVE_UP;
     const col = this.indents[line] as number;
     if (this.isDash(line)) return this.sequence(col, node, depth);
-    return this.mapping(col, (this.starts[line] as number) + col, node, depth);
+    const at = (this.starts[line] as number) + col;
+    // A one-line flow collection on a line of its own (`facts:` then `{ a: 1, b: 2 }` below):
+    // the last thing on its line, and nothing below it indented more than the key.
+    const c = this.text.charCodeAt(at);
+    if (c === OPEN_CURLY || c === OPEN_SQUARE)
+      return this.inline(at, this.ends[line] as number, node, depth, parent);
+    return this.mapping(col, at, node, depth);
   }
 
   /** A block mapping whose keys sit at column `col`, the first one at `offset` on this line. */
@@ -457,7 +464,7 @@ class Reader {
     const c = text.charCodeAt(at);
     if (at >= end) throw GIVE_UP;
     if (c === 34 || c === 39) {
-      const q = this.quotedText(at, end, c);
+      const q = this.quotedText(at, end, c, true);
       return { value: q.value, next: q.close + 1 };
     }
     // A plain scalar starts with `-` only when a character that may follow in flow comes next.
@@ -546,8 +553,17 @@ class Reader {
     throw GIVE_UP;
   }
 
-  /** The text of a one-line quoted scalar (no escapes in double quotes) and its closing quote. */
-  private quotedText(at: number, end: number, quote: number): { value: string; close: number } {
+  /**
+   * The text of a one-line quoted scalar and its closing quote. Escapes in double quotes are read
+   * only with `escapes` (flow scalars: `{ zh: "放置\"警示牌\"" }`), and only the one-character
+   * ones of ESCAPES; keys with escapes are left to the library.
+   */
+  private quotedText(
+    at: number,
+    end: number,
+    quote: number,
+    escapes = false,
+  ): { value: string; close: number } {
     const text = this.text;
     let out = '';
     let from = at + 1;
@@ -555,7 +571,14 @@ class Reader {
     for (;;) {
       if (i >= end) throw GIVE_UP;
       const ch = text.charCodeAt(i);
-      if (quote === 34 && ch === 92) throw GIVE_UP;
+      if (quote === DOUBLE_QUOTE && ch === BACKSLASH) {
+        const escaped = escapes && i + 1 < end ? ESCAPES.get(text.charCodeAt(i + 1)) : undefined;
+        if (escaped === undefined) throw GIVE_UP;
+        out += text.slice(from, i) + escaped;
+        i += 2;
+        from = i;
+        continue;
+      }
       if (ch === quote) {
         if (quote === 39 && text.charCodeAt(i + 1) === 39) {
           out += text.slice(from, i + 1);
