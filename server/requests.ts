@@ -44,17 +44,38 @@ export interface DiffBody {
 
 const API_ID = 'https://norma.invalid/openapi.json';
 
-// Formats (`date`) are annotations, as in OpenAPI 3.1: a bad `at` is the engine's `at_invalid`.
-const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false, verbose: true });
-// The schemas sit where the OpenAPI document has them, so their `$ref`s resolve as published;
-// `components` is the document's keyword, not a schema's: ajv is told to pass over it.
-ajv.addKeyword('components');
-ajv.addSchema({ $id: API_ID, components: { schemas: requestComponents() } });
+/**
+ * The ajv of the request schemas. Formats (`date`) are annotations, as in OpenAPI 3.1: a bad `at`
+ * is the engine's `at_invalid`. The schemas are norma's own and are checked against the
+ * meta-schema by requests.test.ts, not at every start (compiling the meta-schema costs start-up).
+ */
+export function requestAjv(validateSchema: boolean): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    validateFormats: false,
+    verbose: true,
+    validateSchema,
+  });
+  // The schemas sit where the OpenAPI document has them, so their `$ref`s resolve as published;
+  // `components` is the document's keyword, not a schema's: ajv is told to pass over it.
+  ajv.addKeyword('components');
+  ajv.addSchema({ $id: API_ID, components: { schemas: requestComponents() } });
+  return ajv;
+}
 
-function validator(name: string): ValidateFunction {
-  const validate = ajv.getSchema(`${API_ID}#/components/schemas/${name}`);
-  if (!validate) throw new Error(`no request schema ${name}`);
-  return validate;
+const ajv = requestAjv(false);
+
+/** A body's validator, compiled when the first such body comes (not at start-up), then kept. */
+type LazyValidator = () => ValidateFunction;
+
+function validator(name: string): LazyValidator {
+  let validate: ValidateFunction | undefined;
+  return () => {
+    validate ??= ajv.getSchema(`${API_ID}#/components/schemas/${name}`);
+    if (!validate) throw new Error(`no request schema ${name}`);
+    return validate;
+  };
 }
 
 const evaluateSchema = validator('EvaluateRequest');
@@ -127,7 +148,8 @@ function request(body: Record<string, unknown>): SubjectedRequest {
   return out;
 }
 
-function checked(validate: ValidateFunction, raw: unknown): Record<string, unknown> {
+function checked(schema: LazyValidator, raw: unknown): Record<string, unknown> {
+  const validate = schema();
   if (validate(raw)) return raw as Record<string, unknown>;
   throw new NormaError(
     'body_invalid',
