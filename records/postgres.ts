@@ -3,7 +3,7 @@
  * Each process is its own writer with its own chain, so their commits never wait on one another
  * except for the rows they both touch (a source both insert).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { NormaError } from '../engine/diagnostics.ts';
 import {
   numberedPlaceholders,
@@ -30,7 +30,9 @@ export interface PostgresOptions {
 /** Opens the PostgreSQL store at `url`, creating or migrating its tables. */
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<SqlRecordStore> {
   checkUrl(url);
-  const pool = new pg.Pool({
+  // Loaded only here: a server on the embedded store never pays for the driver at start-up.
+  const { Pool } = (await import('pg')).default;
+  const pool = new Pool({
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
