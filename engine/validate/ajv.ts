@@ -18,6 +18,8 @@ export function createAjv(
      * Not inlining referenced schemas would compile faster still, but loads 3,000 documents ~40 % slower.
      */
     quickCompile?: boolean;
+    /** Keep each validator's source, for standalone code (engine/validate/precompiled.ts). */
+    source?: boolean;
   } = {},
 ): Ajv2020 {
   const ajv = new Ajv2020({
@@ -26,7 +28,7 @@ export function createAjv(
     strict: false,
     useDefaults: options.useDefaults ?? false,
     ownProperties: true,
-    code: { regExp: linearRegExp, optimize: !options.quickCompile },
+    code: { regExp: linearRegExp, optimize: !options.quickCompile, source: options.source ?? false },
     validateSchema: options.validateSchema ?? true,
   });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);

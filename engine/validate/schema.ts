@@ -1,29 +1,31 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { DiagnosticCode } from '../codes.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { positionOf, type SourceMap } from '../load/yaml.ts';
 import { readSchemas } from '../schemas/index.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { createAjv } from './ajv.ts';
+import { addKindSchemas, loadPrecompiled } from './precompiled.ts';
 
-// norma's own schema files are checked against JSON Schema's meta-schema by a test
-// (schema.test.ts), not at every start: compiling the meta-schema costs ~80 ms of start-up.
-// They are compiled at every start and run once per document loaded: compiled quickly.
-const ajv = createAjv({ validateSchema: false, quickCompile: true });
 const schemas = readSchemas();
-for (const [name, schema] of schemas) {
-  ajv.addSchema(name === 'condition.schema.json' ? loosened(schema) : schema, name);
-}
+// The build's standalone validators (precompiled.ts), when they were made from these schemas.
+const precompiled = loadPrecompiled(schemas);
+let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 /**
- * Conditions (and checklist expectations) are checked by the condition parser, which knows the
- * declared facts and gives sharper messages; ajv accepts anything wherever a kind refers into the
- * condition schema, so a problem is reported once, not twice. The full schema serves editors.
+ * The ajv that compiles the schemas when there is no build of them. norma's own schema files are
+ * checked against JSON Schema's meta-schema by a test (schema.test.ts), not at every start
+ * (compiling the meta-schema costs ~80 ms of start-up); they are compiled quickly, as they are
+ * compiled at every such start and run once per document loaded.
  */
-function loosened(conditionSchema: Record<string, unknown>): Record<string, unknown> {
-  const defs = Object.keys((conditionSchema.$defs as object | undefined) ?? {});
-  return { $defs: Object.fromEntries(defs.map((name) => [name, true])) };
+function compilingAjv(): Ajv2020 {
+  if (!ajv) {
+    ajv = createAjv({ validateSchema: false, quickCompile: true });
+    addKindSchemas(ajv, schemas);
+  }
+  return ajv;
 }
 
 /** The ajv validator of a schema file, by file name or kind (`ruleset` → `ruleset.schema.json`). */
@@ -32,7 +34,7 @@ function validatorFor(kind: string): ValidateFunction | undefined {
   if (!v) {
     const name = kind.endsWith('.schema.json') ? kind : `${kind}.schema.json`;
     if (!schemas.has(name)) return undefined;
-    v = ajv.getSchema(name);
+    v = precompiled?.get(name) ?? compilingAjv().getSchema(name);
     if (!v) return undefined;
     validators.set(kind, v);
   }
