@@ -65,7 +65,7 @@ function linesOf(
   const out: OrderLine[] = [];
   for (let index = 0; index < list.length; index++) {
     const line = mapAt(list[index]);
-    const input = `/${kind}/${index}`;
+    const input = pointerOf(kind, index);
     const payType = typeof line.payType === 'string' ? line.payType : (orderPayType ?? DEFAULT_PAY_TYPE);
     const quantity = read(kind, kind === 'labour' ? 'hours' : 'qty', line, input, problems);
     const unitCost = kind === 'parts' ? cost(fees.costFields, line, input, problems) : undefined;
@@ -91,6 +91,16 @@ function linesOf(
 
 const ZERO: Exact = { units: 0, scale: 0 };
 
+/** `/labour/0` … : the pointers of the first lines of each kind, written once. */
+const POINTERS = {
+  labour: Array.from({ length: 64 }, (_, i) => `/labour/${i}`),
+  parts: Array.from({ length: 64 }, (_, i) => `/parts/${i}`),
+};
+
+function pointerOf(kind: 'labour' | 'parts', index: number): string {
+  return POINTERS[kind][index] ?? `/${kind}/${index}`;
+}
+
 /**
  * A part line's unit cost from the one cost field it gives, in the currency's major unit;
  * undefined with a problem when it gives none or more than one (two costs of one part would be
@@ -102,8 +112,17 @@ function cost(
   at: string,
   problems: DetailCollector,
 ): Exact | undefined {
-  const given = fields.filter((f) => line[f.name] !== undefined);
-  if (given.length > 1) {
+  // One field given (the usual case) is found without building a list.
+  let only: CostField | undefined;
+  let count = 0;
+  for (const f of fields) {
+    if (line[f.name] !== undefined) {
+      only = f;
+      count++;
+    }
+  }
+  if (count > 1) {
+    const given = fields.filter((f) => line[f.name] !== undefined);
     const path = `${at}/${(given[1] as CostField).name}`;
     const names = given.map((f) => `\`${f.name}\``).join(' and ');
     problems.add(() =>
@@ -114,7 +133,7 @@ function cost(
     );
     return undefined;
   }
-  const field = given[0] ?? fields[0] ?? { name: MAJOR_COST, scale: 0 };
+  const field = only ?? fields[0] ?? { name: MAJOR_COST, scale: 0 };
   const value = read('parts', field.name, line, at, problems);
   return value === undefined ? undefined : inMajorUnits(value, field);
 }

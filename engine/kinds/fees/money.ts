@@ -65,12 +65,21 @@ function formatSafe(minor: number, scale: number, symbol: string): string {
   let groups = '';
   while (whole >= 1000) {
     const [rest, g] = divide(whole, 1000);
-    groups = `,${g < 10 ? '00' : g < 100 ? '0' : ''}${g}${groups}`;
+    groups = `,${THREE_DIGITS[g] as string}${groups}`;
     whole = rest;
   }
-  const frac = scale > 0 ? `.${String(fraction).padStart(scale, '0')}` : '';
+  const frac =
+    scale === 2
+      ? `.${TWO_DIGITS[fraction] as string}`
+      : scale > 0
+        ? `.${String(fraction).padStart(scale, '0')}`
+        : '';
   return `${negative ? '-' : ''}${symbol}${whole}${groups}${frac}`;
 }
+
+// The digits of a group of three and of a fraction in fen, written once: most of formatting.
+const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
 /**
  * Quotient and remainder of a safe integer a ≥ 0 by a power of ten b: a floating division, then
