@@ -13,13 +13,16 @@
  * file is newer than the build (scripts/start.mjs). Without esbuild (an install without dev
  * dependencies) it builds nothing and `npm start` runs the TypeScript through tsx.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const outfile = join(root, 'dist', 'server.mjs');
 const metafile = join(root, 'dist', 'server.meta.json');
+/** Written by buildKindValidators; engine/validate/precompiled.ts reads it from there. */
+const validatorsFile = join(root, 'dist', 'kind-validators.cjs');
+const schemaDir = join(root, 'engine', 'schemas');
 
 /** Builds dist/server.mjs; returns its path, or undefined when esbuild is not installed. */
 export async function buildServer() {
@@ -81,12 +84,18 @@ const ownUrls = {
   },
 };
 
-/** Whether the build exists and no file it was built from has changed since. */
+/**
+ * Whether the build exists and no file it was built from has changed since: the bundle's inputs,
+ * and the schema files the validators were made from (a start would otherwise compile them).
+ */
 export function isFresh() {
-  if (!existsSync(outfile) || !existsSync(metafile)) return false;
-  const built = statSync(outfile).mtimeMs;
+  if (!existsSync(outfile) || !existsSync(metafile) || !existsSync(validatorsFile)) return false;
+  const built = Math.min(statSync(outfile).mtimeMs, statSync(validatorsFile).mtimeMs);
   const { inputs } = JSON.parse(readFileSync(metafile, 'utf8'));
-  for (const input of inputs) {
+  const schemas = readdirSync(schemaDir)
+    .filter((name) => name.endsWith('.schema.json'))
+    .map((name) => relative(root, join(schemaDir, name)));
+  for (const input of [...inputs, ...schemas]) {
     const path = join(root, input);
     if (!existsSync(path) || statSync(path).mtimeMs > built) return false;
   }
