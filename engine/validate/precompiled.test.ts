@@ -79,6 +79,10 @@ describe('the precompiled kind validators', () => {
     expect(validatorsFromSource(source, changed)).toBeUndefined();
     expect(validatorsFromSource(source.replace(/^\/\/ sha256:./, '// sha256:#'), schemas)).toBeUndefined();
     expect(validatorsFromSource('', schemas)).toBeUndefined();
+    // The right key on code cut short, or on code that fails when run.
+    expect(validatorsFromSource(source.slice(0, source.length / 2), schemas)).toBeUndefined();
+    const key = source.slice(0, source.indexOf('\n') + 1);
+    expect(validatorsFromSource(`${key}throw new Error('damaged');`, schemas)).toBeUndefined();
     const dir = mkdtempSync(join(tmpdir(), 'norma-precompiled-'));
     try {
       expect(loadPrecompiled(schemas, join(dir, 'absent.cjs'))).toBeUndefined();

@@ -67,10 +67,15 @@ export function validatorsFromSource(
 ): Map<string, ValidateFunction> | undefined {
   if (!source.startsWith(`// ${schemasKey(schemas)}\n`)) return undefined;
   const module = { exports: {} as Record<string, ValidateFunction> };
-  // The code names ajv's runtime helpers and ajv-formats' formats by `require`, and the
-  // expression engine by the name ajv was given it under (`linearRegExp.code`).
-  const run = new Function('module', 'exports', 'require', linearRegExp.code, source);
-  run(module, module.exports, require, linearRegExp);
+  try {
+    // The code names ajv's runtime helpers and ajv-formats' formats by `require`, and the
+    // expression engine by the name ajv was given it under (`linearRegExp.code`).
+    const run = new Function('module', 'exports', 'require', linearRegExp.code, source);
+    run(module, module.exports, require, linearRegExp);
+  } catch {
+    // A file cut short (a build that did not finish) or damaged: compiled at start instead.
+    return undefined;
+  }
   const out = new Map<string, ValidateFunction>();
   for (const name of schemas.keys()) {
     const validate = module.exports[name];
