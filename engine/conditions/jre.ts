@@ -107,9 +107,12 @@ export async function evaluateReference(
  * and `$q…` facts; fact names never start with `$`, so those keys are left out.
  */
 function runtimeFacts(scope: Record<string, unknown>): Record<string, unknown> {
-  // No prototype: a `__proto__` input stays an ordinary key, as it was in the parsed JSON.
+  // No prototype: a `__proto__` input stays an ordinary key, as it was in the parsed JSON. A key
+  // whose value is `undefined` (a checklist's unanswered item: JSON has no undefined) is no fact.
   const out: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(scope)) if (key[0] !== '$') out[key] = scope[key];
+  for (const key of Object.keys(scope)) {
+    if (key[0] !== '$' && scope[key] !== undefined) out[key] = scope[key];
+  }
   return out;
 }
 

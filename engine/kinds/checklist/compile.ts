@@ -46,6 +46,13 @@ export interface CompiledChecklist {
   byKey: Map<string, CompiledItem>;
   minScore: number;
   set: CondSet;
+  /**
+   * The names of the scope of the conditions: the declared facts, then every item key. The
+   * scope of an evaluation is a copy of this template (evaluate.ts), so that it has one layout
+   * for every submission; built by JSON.parse, which keeps an object of many keys in V8's fast
+   * mode where adding keys one by one turns it into a dictionary past a dozen.
+   */
+  scopeTemplate: Record<string, undefined>;
 }
 
 const severities: readonly Severity[] = ['critical', 'major', 'minor'];
@@ -100,7 +107,21 @@ export function compileChecklist({ data, ctx, facts }: CompileInput): CompiledCh
     byKey: new Map(items.map((item) => [item.key, item])),
     minScore: numberAt(mapAt(data.pass).minScore) ?? 100,
     set: condSet([...whens, ...expects]),
+    scopeTemplate: scopeTemplateOf([...Object.keys(facts.declared), ...items.map((i) => i.key)]),
   };
+}
+
+/** An object of these keys, each `undefined`, in fast mode (see `scopeTemplate`). */
+function scopeTemplateOf(keys: readonly string[]): Record<string, undefined> {
+  // `__proto__` would be an own key in the template and an inherited one in a copy: left out.
+  const text = `{${keys
+    .filter((k) => k !== '__proto__')
+    .map((k) => `${JSON.stringify(k)}:null`)
+    .join(',')}}`;
+  const template = JSON.parse(text) as Record<string, unknown>;
+  // Stores to keys it has keep its layout.
+  for (const key in template) template[key] = undefined;
+  return template as Record<string, undefined>;
 }
 
 type ItemParts = Omit<CompiledItem, 'whenIndex' | 'expectIndex'>;

@@ -14,8 +14,11 @@ export function* evaluateChecklist(
 ): Generator<Ask, KindOutcome, Truths> {
   const answers = (input.extra as Answers | undefined) ?? new Map();
   // One scope for every condition: the facts, and each answer's value under its item key. Keys
-  // always contain a dot and fact names never do, so the two cannot collide.
-  const scope: Record<string, unknown> = Object.assign({}, input.facts);
+  // always contain a dot and fact names never do, so the two cannot collide. A copy of the
+  // template has a slot for every declared fact and item; a slot nothing fills is `undefined`,
+  // which every condition reads as it reads a missing key (and json-rules-engine is not given).
+  const scope: Record<string, unknown> = { ...cl.scopeTemplate };
+  Object.assign(scope, input.facts);
   for (const [key, answer] of answers) scope[key] = answer.value;
   const truths = yield { set: cl.set, scope };
   const judged = judgeItems(cl, answers, truths);
