@@ -39,10 +39,15 @@ export interface CompiledRule {
   priority: number;
   when: Cond;
   then: Record<string, unknown>;
+  /** Its `then` value of each declared output, in `outputs` order; NO_VALUE where it sets none. */
+  outputValues: readonly unknown[];
   message?: MessageFn;
   line: number;
   col: number;
 }
+
+/** What a rule's `outputValues` holds for an output its `then` does not set. */
+export const NO_VALUE: unique symbol = Symbol('no value');
 
 /** A ruleset ready to evaluate: rules in file order, one condition set for all of them. */
 export interface CompiledRuleset {
@@ -167,6 +172,7 @@ export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRule
       priority: priority ?? 0,
       when,
       then,
+      outputValues: outputs.map((o) => (Object.hasOwn(then, o.name) ? then[o.name] : NO_VALUE)),
       ...(message ? { message } : {}),
       line: pos.line,
       col: pos.col,

@@ -2,7 +2,7 @@ import type { EvalEnv } from '../../conditions/env.ts';
 import { NormaError } from '../../diagnostics.ts';
 import { capDetails, MAX_DETAILS } from '../../util/details.ts';
 import type { Ask, ExplainEntry, KindOutcome, Matched, PreparedInput, Truths } from '../kind.ts';
-import type { CompiledRule, CompiledRuleset } from './compile.ts';
+import { type CompiledRule, type CompiledRuleset, NO_VALUE, type OutputDecl } from './compile.ts';
 
 /** Evaluates a ruleset under its hit policy (DMN): first, unique, any, priority or collect. */
 export function* evaluateRuleset(
@@ -86,9 +86,15 @@ function outputsOf(rs: CompiledRuleset, winners: CompiledRule[]): Record<string,
     return out;
   }
   const out: Record<string, unknown> = {};
-  for (const o of rs.outputs) {
+  for (let i = 0; i < rs.outputs.length; i++) {
+    const o = rs.outputs[i] as OutputDecl;
+    // Read by position from each rule's list, not by name from its `then` (one keyed read per
+    // rule and output was the largest cost of collecting).
     const values: unknown[] = [];
-    for (const r of winners) if (Object.hasOwn(r.then, o.name)) values.push(r.then[o.name]);
+    for (const r of winners) {
+      const v = r.outputValues[i];
+      if (v !== NO_VALUE) values.push(v);
+    }
     switch (o.aggregate) {
       case 'count':
         out[o.name] = winners.length;
