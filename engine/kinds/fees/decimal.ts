@@ -207,20 +207,29 @@ export function divideRounded(num: bigint, den: bigint, mode: RoundingMode): big
   return negative ? -q : q;
 }
 
+/**
+ * Quotient and remainder of a / b, exactly, for integers 0 ≤ a ≤ 2^52 and 0 < b ≤ 2^52, and for
+ * any safe integer a when b is a power of ten (money.ts; money.test.ts checks it up to 2^53).
+ */
+export function divideFloor(a: number, b: number): [number, number] {
+  // The floating quotient can be one off; the remainder, exact at this size, corrects it.
+  let q = Math.floor(a / b);
+  let r = a - q * b;
+  if (r < 0) {
+    q -= 1;
+    r += b;
+  } else if (r >= b) {
+    q += 1;
+    r -= b;
+  }
+  return [q, r];
+}
+
 /** `divideRounded` on integers below 2^52 in magnitude (den > 0), exactly, without BigInts. */
 export function divideRoundedSmall(num: number, den: number, mode: RoundingMode): number {
   const negative = num < 0;
   const abs = negative ? -num : num;
-  // The floating quotient can be one off; the remainder, exact at this size, corrects it.
-  let q = Math.floor(abs / den);
-  let r = abs - q * den;
-  if (r < 0) {
-    q -= 1;
-    r += den;
-  } else if (r >= den) {
-    q += 1;
-    r -= den;
-  }
+  let [q, r] = divideFloor(abs, den);
   const twice = r * 2;
   if (twice > den || (twice === den && (mode === 'half-up' || q % 2 === 1))) q += 1;
   return negative ? -q : q;

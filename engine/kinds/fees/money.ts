@@ -2,6 +2,7 @@
  * Money as integer minor units (10^-scale of the currency: fen for CNY at scale 2): splitting an
  * amount among payers without losing or inventing a unit, and writing amounts for people.
  */
+import { divideFloor } from './decimal.ts';
 
 /**
  * Splits `total` in proportion to `weights` (largest remainder): each share is the floor of its
@@ -61,10 +62,10 @@ function formatSafe(minor: number, scale: number, symbol: string): string {
   const negative = minor < 0;
   const abs = negative ? -minor : minor;
   const unit = POW10[scale] as number;
-  let [whole, fraction] = divide(abs, unit);
+  let [whole, fraction] = divideFloor(abs, unit);
   let groups = '';
   while (whole >= 1000) {
-    const [rest, g] = divide(whole, 1000);
+    const [rest, g] = divideFloor(whole, 1000);
     groups = `,${THREE_DIGITS[g] as string}${groups}`;
     whole = rest;
   }
@@ -80,21 +81,6 @@ function formatSafe(minor: number, scale: number, symbol: string): string {
 // The digits of a group of three and of a fraction in fen, written once: most of formatting.
 const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
-
-/**
- * Quotient and remainder of a safe integer a ≥ 0 by a power of ten b: a floating division, then
- * the remainder, exact at this size, corrects a quotient rounded up (a `%` on numbers that are
- * not small integers calls fmod, the slowest step of formatting).
- */
-function divide(a: number, b: number): [number, number] {
-  let q = Math.floor(a / b);
-  let r = a - q * b;
-  if (r < 0) {
-    q -= 1;
-    r += b;
-  }
-  return [q, r];
-}
 
 /** Minor units as a JSON number; amounts beyond 2^53 would lose units, so they are refused. */
 export function minorNumber(minor: bigint): number | undefined {

@@ -10,6 +10,7 @@ import {
   bigDecimal,
   type Decimal,
   decimalNumber,
+  divideFloor,
   divideRoundedSmall,
   type RoundingMode,
   type SmallDecimal,
@@ -269,21 +270,6 @@ function share(abs: number, w: number, sum: number): [number, number] {
   const product = abs * w;
   if (product > DIVIDE_MAX || sum > DIVIDE_MAX) throw TOO_LARGE;
   return divideFloor(product, sum);
-}
-
-/** Quotient and remainder of a / b for 0 ≤ a ≤ 2^52, 0 < b ≤ 2^52, exactly. */
-function divideFloor(a: number, b: number): [number, number] {
-  // The floating quotient can be one off; the remainder, exact at this size, corrects it.
-  let q = Math.floor(a / b);
-  let r = a - q * b;
-  if (r < 0) {
-    q -= 1;
-    r += b;
-  } else if (r >= b) {
-    q += 1;
-    r -= b;
-  }
-  return [q, r];
 }
 
 /** A small decimal as a JS number, the same one decimal.ts `decimalNumber` gives. */
