@@ -97,6 +97,43 @@ describe('the line rules see', () => {
   });
 });
 
+describe('a result line', () => {
+  it('shows its fields in one order, with opCode and partNo only when the line gives them', () => {
+    const doc = compiled();
+    const { result } = evaluateFast(doc, {
+      facts: {
+        labour: [{ hours: 1 }, { hours: 1, opCode: 'OP1' }, { hours: 1, opCode: 'OP2', partNo: 'P2' }],
+        parts: [
+          { qty: 1, unitCost: 10 },
+          { qty: 1, unitCost: 10, partNo: 'P1' },
+          { qty: 1, unitCost: 10, opCode: 'OP3', partNo: 'P3' },
+        ],
+      },
+    }) as { result: { lines: object[] } };
+    const head = ['type', 'index', 'input'];
+    const labour = ['payType', 'payer', 'hours', 'rate', 'discountPct', 'rule', 'amount', 'formatted'];
+    const parts = [
+      'payType',
+      'payer',
+      'qty',
+      'unitCost',
+      'markupPct',
+      'discountPct',
+      'rule',
+      'amount',
+      'formatted',
+    ];
+    expect(result.lines.map((l) => Object.keys(l))).toEqual([
+      [...head, ...labour],
+      [...head, 'opCode', ...labour],
+      [...head, 'opCode', 'partNo', ...labour],
+      [...head, ...parts],
+      [...head, 'partNo', ...parts],
+      [...head, 'opCode', 'partNo', ...parts],
+    ]);
+  });
+});
+
 describe('fees explain', () => {
   it('gives every rate rule for each labour line, whether it applied and why', async () => {
     const env = await evaluateReferencePath(compiled(), {
