@@ -111,6 +111,13 @@ describe('the fast YAML reader', () => {
       'flow collections on the line below their key',
       'a:\n  { b: 1, c: [x, y] }\nd:\n    # note\n    [1, 2] # c\ne:\n  - \n    { f: g }\n',
     ],
+    ['anchors and aliases of scalars', "a: &x 1\nb: *x\nc: &y 'q'\nd: *y # c\n"],
+    [
+      'aliases of flow collections, nested and deeper',
+      'a:\n  b: &yes { value: true, n: [1, { m: x }] }\n  c: *yes\nd:\n  e:\n    f: *yes\n',
+    ],
+    ['an anchor named again', 'a: &x 1\nb: *x\nc: &x [2]\nd: *x\n'],
+    ['an alias copied, not shared', 'a: &x { __proto__: 1, b: [] }\nc: *x\n'],
   ])('agrees with the library on %s', (_name, text) => {
     expect(compare(text).fast).toBe(true);
   });
@@ -135,7 +142,15 @@ describe('the fast YAML reader', () => {
     ['an unknown escape', 'a: "\\q"\n'],
     ['an unterminated double-quoted text', 'a: "one\n  two\n'],
     ['a double-quoted key over several lines', '"a\n  b": 1\n'],
-    ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+    ['an anchor on a block collection', 'a: &x\n  b: 1\nc: *x\n'],
+    ['an anchor in a list', 'a:\n  - &x 1\n  - *x\n'],
+    ['an alias in a list', 'a: &x 1\nb:\n  - *x\n'],
+    ['an alias inside a flow collection', 'a: &x 1\nb: [*x]\n'],
+    ['an alias before its anchor', 'a: *x\nb: &x 1\n'],
+    ['an alias followed by text', 'a: &x 1\nb: *x y\n'],
+    ['an anchor with an odd name', 'a: &x.y 1\nb: *x.y\n'],
+    ['an anchor on a double-quoted text', 'a: &x "1"\nb: *x\n'],
+    ['an anchor and a tag', 'a: &x !!str 1\nb: *x\n'],
     ['tags', 'a: !!str 1\n'],
     ['multi-line plain scalars', 'a: one\n  two\n'],
     ['empty values', 'a:\nb: 1\n'],
@@ -157,6 +172,32 @@ describe('the fast YAML reader', () => {
     ['a quoted scalar followed by text', 'a: "b" c\n'],
   ])('leaves %s to the library, which reads them the same', (_name, text) => {
     expect(compare(text).fast).toBe(false);
+  });
+
+  it('gives each alias a new copy of the anchored value', () => {
+    const text = 'a: &x { b: [1] }\nc: *x\nd: *x\n';
+    const read = readPlainYaml(text, new LineStarts(text), yamlLimits);
+    const data = read?.data as Record<string, { b: unknown[] }>;
+    expect(data.c).toEqual(data.a);
+    expect(data.c).not.toBe(data.a);
+    expect(data.d?.b).not.toBe(data.c?.b);
+  });
+
+  it('leaves aliases that expand past the limits to the library, which refuses them', () => {
+    const lines = [`a: &x [${Array(1000).fill('0').join(',')}]`];
+    for (let i = 0; i < 100; i++) lines.push(`b${i}: *x`);
+    const text = `${lines.join('\n')}\n`;
+    expect(compare(text).fast).toBe(false);
+    expect(loadYaml(text).diagnostics.map((d) => d.code)).toEqual(['yaml_alias_limit']);
+    let deep = 'a: &x ';
+    for (let d = 0; d < yamlLimits.maxDepth - 1; d++) deep += '[';
+    deep += `${']'.repeat(yamlLimits.maxDepth - 1)}\n`;
+    let nested = '';
+    for (let d = 0; d < 3; d++) nested += `${' '.repeat(d * 2)}k:\n`;
+    const alias = `${deep}${nested}${' '.repeat(6)}v: *x\n`;
+    expect(compare(deep).fast).toBe(true);
+    expect(compare(alias).fast).toBe(false);
+    expect(loadYaml(alias).diagnostics.map((d) => d.code)).toEqual(['yaml_too_deep']);
   });
 
   it('leaves documents deeper than the limit to the library', () => {

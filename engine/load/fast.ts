@@ -70,6 +70,8 @@ const ESCAPES = new Map<number, string>(
     ] as const
   ).map(([c, v]) => [c.charCodeAt(0), v]),
 );
+const AMPERSAND = 38;
+const STAR = 42;
 const OPEN_SQUARE = 91;
 const CLOSE_SQUARE = 93;
 const OPEN_CURLY = 123;
@@ -89,6 +91,10 @@ class Reader {
   private readonly keyAt_: number[] = [];
   private readonly sizeOf: number[] = [];
   private readonly names: (string | undefined)[] = [];
+  /** The deepest node counted so far (how deep an anchored value reaches). */
+  private deepest = 0;
+  /** Each anchor's value as read, its node in the tree and how many levels it spans below it. */
+  private readonly anchors = new Map<string, { value: unknown; node: number; height: number }>();
 
   constructor(
     private readonly text: string,
@@ -153,6 +159,7 @@ class Reader {
 
   private count(offset: number, node: number, depth: number): void {
     if (++this.nodes > this.limits.maxNodes || depth > this.limits.maxDepth) throw GIVE_UP;
+    if (depth > this.deepest) this.deepest = depth;
     this.valueAt[node] = offset;
   }
 
@@ -251,6 +258,8 @@ class Reader {
   /** A one-line scalar that must be the last thing on its line, and not continue below. */
   private inline(at: number, end: number, node: number, depth: number, col: number): unknown {
     const c = this.text.charCodeAt(at);
+    if (c === AMPERSAND) return this.anchored(at, end, node, depth, col);
+    if (c === STAR) return this.alias(at, end, node, depth, col);
     let value: unknown;
     if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       const flow = this.flow(at, end, node, depth);
@@ -272,6 +281,66 @@ class Reader {
     this.line++;
     if (this.line < this.starts.length && (this.indents[this.line] as number) > col) throw GIVE_UP;
     return value;
+  }
+
+  /**
+   * `&name value`: a value on the rest of the line (a flow collection or a plain or single-quoted
+   * scalar) kept for the aliases after it. The library places the value where its content starts,
+   * after the anchor.
+   */
+  private anchored(at: number, end: number, node: number, depth: number, col: number): unknown {
+    const name = this.anchorName(at + 1, end);
+    const valueAt = this.skipSpaces(at + 1 + name.length, end);
+    const c = this.text.charCodeAt(valueAt);
+    if (valueAt === at + 1 + name.length || valueAt === end || c === GREATER || c === DOUBLE_QUOTE)
+      throw GIVE_UP;
+    if (c === HASH || c === AMPERSAND || c === STAR) throw GIVE_UP;
+    const deepest = this.deepest;
+    this.deepest = depth;
+    const value = this.inline(valueAt, end, node, depth, col);
+    this.anchors.set(name, { value, node, height: this.deepest - depth });
+    this.deepest = Math.max(deepest, this.deepest);
+    return value;
+  }
+
+  /**
+   * `*name`, the whole value: what the library makes of it, a new copy of the anchored value,
+   * placed where the anchored value is (its offsets copied into the tree), counted node by node
+   * against the limits with the alias one level above the copy, as the library counts.
+   */
+  private alias(at: number, end: number, node: number, depth: number, col: number): unknown {
+    const name = this.anchorName(at + 1, end);
+    const after = this.skipSpaces(at + 1 + name.length, end);
+    if (after < end && !(this.text.charCodeAt(after) === HASH && after > at + 1 + name.length)) throw GIVE_UP;
+    const target = this.anchors.get(name);
+    if (target === undefined) throw GIVE_UP;
+    const span = this.sizeOf[target.node] as number;
+    this.nodes += 1 + span;
+    if (this.nodes > this.limits.maxNodes || depth + 1 + target.height > this.limits.maxDepth) throw GIVE_UP;
+    this.deepest = Math.max(this.deepest, depth + 1 + target.height);
+    this.valueAt[node] = this.valueAt[target.node] as number;
+    for (let i = target.node + 1; i < target.node + span; i++) {
+      this.valueAt.push(this.valueAt[i] as number);
+      this.keyAt_.push(this.keyAt_[i] as number);
+      this.sizeOf.push(this.sizeOf[i] as number);
+      this.names.push(this.names[i]);
+    }
+    this.line++;
+    if (this.line < this.starts.length && (this.indents[this.line] as number) > col) throw GIVE_UP;
+    return copyOf(target.value);
+  }
+
+  /** An anchor's or alias's name: letters, digits, `_` and `-` only (anything else: the library). */
+  private anchorName(from: number, end: number): string {
+    let i = from;
+    for (; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      const plain =
+        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === DASH;
+      if (!plain) break;
+    }
+    if (i === from || (i < end && this.text.charCodeAt(i) !== SPACE)) throw GIVE_UP;
+    return this.text.slice(from, i);
   }
 
   /**
@@ -600,6 +669,15 @@ function plainValue(s: string): unknown {
   const value = resolvePlain(s);
   if (typeof value === 'number' && !Number.isFinite(value)) throw GIVE_UP;
   return value;
+}
+
+/** A new copy of a value read (plain objects, lists and scalars), as each alias is a new value. */
+function copyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyOf);
+  if (value === null || typeof value !== 'object') return value;
+  const obj: Record<string, unknown> = {};
+  for (const [name, v] of Object.entries(value)) define(obj, name, copyOf(v));
+  return obj;
 }
 
 /**
