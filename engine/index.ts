@@ -97,6 +97,7 @@ export { LOCK_FILE, type LockEntry, readLock } from './lock/lockfile.ts';
 export { type LockMigration, migrateLock, planMigration } from './lock/migrate.ts';
 export { type LockUpdate, planLock, writeLock } from './lock/update.ts';
 export { WITHHELD, type WithheldVersion } from './lock/withheld.ts';
+export { ajv2020, yaml } from './packages.ts';
 export { type CaseFileEntry, type CaseFileInput, renderCaseFile } from './render/case-file.ts';
 export { describeCondition } from './render/describe.ts';
 export { checkHeading, reportHeadingSchema } from './render/heading.ts';

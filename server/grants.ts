@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { yaml } from '../engine/index.ts';
 import { ConfigError } from './config-error.ts';
 import { BARE_TOKEN_SCOPES, isScope, SCOPES, type Scope } from './scopes.ts';
 
@@ -42,7 +42,7 @@ export function grantsFromFile(file: string): TokenGrant[] {
   }
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = yaml().parse(text);
   } catch (e) {
     throw new ConfigError(`NORMA_TOKENS_FILE: ${file} is not YAML: ${(e as Error).message}`);
   }

@@ -3,8 +3,14 @@
  * compiled once with ajv: one description of each body, for clients and for the server. Problems
  * are `body_invalid` (422), one diagnostic per problem with its JSON pointer and a hint.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { type Diagnostic, NormaError, type ReportHeading, type StandardRequest } from '../engine/index.ts';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import {
+  ajv2020,
+  type Diagnostic,
+  NormaError,
+  type ReportHeading,
+  type StandardRequest,
+} from '../engine/index.ts';
 import type { LegalHold, Subject } from '../records/store.ts';
 import type { Json } from './openapi/helpers.ts';
 import { requestComponents } from './openapi/requests.ts';
@@ -50,7 +56,7 @@ const API_ID = 'https://norma.invalid/openapi.json';
  * meta-schema by requests.test.ts, not at every start (compiling the meta-schema costs start-up).
  */
 export function requestAjv(validateSchema: boolean): Ajv2020 {
-  const ajv = new Ajv2020({
+  const ajv = new (ajv2020().Ajv2020)({
     strict: true,
     allErrors: true,
     validateFormats: false,
@@ -64,7 +70,12 @@ export function requestAjv(validateSchema: boolean): Ajv2020 {
   return ajv;
 }
 
-const ajv = requestAjv(false);
+let ajv: Ajv2020 | undefined;
+/** The ajv of the request schemas, made when the first body is checked. */
+const requestSchemas = (): Ajv2020 => {
+  ajv ??= requestAjv(false);
+  return ajv;
+};
 
 /** A body's validator, compiled when the first such body comes (not at start-up), then kept. */
 type LazyValidator = () => ValidateFunction;
@@ -72,7 +83,7 @@ type LazyValidator = () => ValidateFunction;
 function validator(name: string): LazyValidator {
   let validate: ValidateFunction | undefined;
   return () => {
-    validate ??= ajv.getSchema(`${API_ID}#/components/schemas/${name}`);
+    validate ??= requestSchemas().getSchema(`${API_ID}#/components/schemas/${name}`);
     if (!validate) throw new Error(`no request schema ${name}`);
     return validate;
   };

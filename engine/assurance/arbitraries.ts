@@ -10,7 +10,7 @@ const MAX_ITEMS = 4;
 const DATE_FROM = '2018-01-01';
 const DATE_DAYS = 365 * 12;
 
-const ajv = createAjv();
+let ajv: ReturnType<typeof createAjv> | undefined;
 const validators = new WeakMap<object, ValidateFunction | null>();
 
 /** Whether a value fits a (sub-)schema; used to keep only the boundaries an input may take. */
@@ -20,6 +20,7 @@ export function fits(schema: FactSchema, value: unknown): boolean {
   let validate = validators.get(schema);
   if (validate === undefined) {
     try {
+      ajv ??= createAjv();
       validate = ajv.compile(schema);
     } catch {
       validate = null;

@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import type { CompiledDocument } from '../document.ts';
+import { yaml } from '../packages.ts';
 import { assuranceAt } from './boundaries.ts';
 import { type AssuranceRequest, evaluateOutcome, expandDotted, isMapping } from './outcome.ts';
 
@@ -75,5 +75,7 @@ export function counterexample(tests: PasteTest[], seed: number, path: string): 
 
 /** Tests as a YAML list, in the flow style the bundled documents use for small mappings. */
 export function testsYaml(tests: PasteTest[]): string {
-  return stringify(tests, { lineWidth: 100, flowCollectionPadding: true, collectionStyle: 'any' }).trimEnd();
+  return yaml()
+    .stringify(tests, { lineWidth: 100, flowCollectionPadding: true, collectionStyle: 'any' })
+    .trimEnd();
 }

@@ -3,7 +3,8 @@
  * imports it. It is exact and explains itself, but slow (promises and copies on every run), so it
  * serves `explain` requests and the differential tests; everything else takes the closures.
  */
-import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
+import { jsonRulesEngine } from '../packages.ts';
 import type { Cond, Operand } from './ast.ts';
 import { shiftInstant } from './dates.ts';
 import type { EvalEnv } from './env.ts';
@@ -40,7 +41,7 @@ export async function evaluateReference(
   env: EvalEnv,
 ): Promise<ReferenceOutcome> {
   // A fresh Engine per run: an Engine shared by overlapping runs can silently skip rules.
-  const engine = new Engine([], {
+  const engine = new (jsonRulesEngine().Engine)([], {
     allowUndefinedFacts: true,
     pathResolver: (object: unknown, path: string) => readRest(object, ['', ...path.split('.')]),
   });

@@ -13,13 +13,12 @@ import { describeSchema } from './model.ts';
 import type { FactSchema } from './types.ts';
 import { ValidatorCache } from './validators.ts';
 
-const ajv = createAjv();
 /**
  * One validator per distinct declaration (default included), shared by every document that
  * writes it alike: versions of a standard repeat their declarations, and compiling one costs
  * milliseconds. Bounded, so reloads free the old ones.
  */
-const validators = new ValidatorCache(ajv);
+const validators = new ValidatorCache(() => createAjv());
 
 /** Reports every `default` in the declarations (nested ones included) that its schema refuses. */
 export function checkFactDefaults(declared: Record<string, FactSchema>, ctx: ParseContext): void {

@@ -45,13 +45,11 @@ export function inputAjv(allErrors: boolean): ReturnType<typeof createAjv> {
   });
   return ajv;
 }
-const checkAjv = inputAjv(false);
-const explainAjv = inputAjv(true);
 /** Inputs a document's proof decides before its validator is compiled: more than any document's tests. */
 const PROOFS_BEFORE_VALIDATOR = 64;
 
-const checkValidators = new ValidatorCache(checkAjv);
-const explainValidators = new ValidatorCache(explainAjv);
+const checkValidators = new ValidatorCache(() => inputAjv(false));
+const explainValidators = new ValidatorCache(() => inputAjv(true));
 
 /** How many input validators are compiled and kept now (for the test of what loading costs). */
 export function inputValidatorsCompiled(): number {

@@ -17,8 +17,11 @@ import type { FactSchema } from './types.ts';
 export class ValidatorCache {
   private readonly entries = new Map<string, ValidateFunction>();
 
+  private ajv: Ajv2020 | undefined;
+
+  /** `createAjv` is called on the first compile: a cache that compiles nothing loads no ajv. */
   constructor(
-    private readonly ajv: Ajv2020,
+    private readonly createAjv: () => Ajv2020,
     private readonly limit = 256,
   ) {}
 
@@ -32,6 +35,7 @@ export class ValidatorCache {
       this.entries.set(key, found);
       return found;
     }
+    this.ajv ??= this.createAjv();
     const validate = this.ajv.compile(schema);
     // ajv's own cache holds every schema object it compiled; this cache replaces it.
     this.ajv.removeSchema(schema);

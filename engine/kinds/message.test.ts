@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseContext } from '../conditions/parse.ts';
 import { emptySourceMap } from '../load/yaml.ts';
-import { compileMessage } from './message.ts';
+import { compileMessage, parsedParts, quickParts } from './message.ts';
 
 function compiled(src: string) {
   const ctx = parseContext('m.yaml', emptySourceMap(''));
@@ -76,5 +77,68 @@ describe('message templates', () => {
     expect(log).not.toHaveBeenCalled();
     expect(info).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();
+  });
+});
+
+describe('the quick split of a message', () => {
+  /** Pieces that make templates Handlebars reads in every way: paths, literals, braces, escapes. */
+  const piece = fc.constantFrom(
+    '{{',
+    '}}',
+    '{{{',
+    '}}}',
+    '{',
+    '}',
+    ' ',
+    '.',
+    '\\',
+    '~',
+    '!',
+    '#',
+    '>',
+    '/',
+    'a',
+    'b1',
+    '_x',
+    'vehicle.plate',
+    'true',
+    'null',
+    'this',
+    'else',
+    '1',
+    '预估',
+    '\n',
+    '{{a}}',
+    '{{ a.b }}',
+    '{{this.a}}',
+  );
+
+  it('gives exactly the parts Handlebars gives, or leaves the template to Handlebars', () => {
+    let quick = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const src = pieces.join('');
+        const parts = quickParts(src);
+        if (parts === undefined) return;
+        quick++;
+        const ctx = parseContext('m.yaml', emptySourceMap(''));
+        expect(parsedParts(src, '/message', ctx)).toEqual(parts);
+        expect(ctx.diagnostics).toEqual([]);
+      }),
+      { numRuns: 3000, seed: 20261203 },
+    );
+    // The property means something only if the quick split took many of them.
+    expect(quick).toBeGreaterThan(300);
+  });
+
+  it('takes the messages the bundled standard writes', () => {
+    expect(quickParts('近 12 个月继续教育 {{staff.trainingHours12m}} 学时,不足 40 学时')).toEqual([
+      '近 12 个月继续教育 ',
+      ['staff', 'trainingHours12m'],
+      ' 学时,不足 40 学时',
+    ]);
+    expect(quickParts('{{a}}{{b}}')).toEqual([['a'], ['b']]);
+    expect(quickParts('{{{a}}}')).toBeUndefined();
+    expect(quickParts('{{true}}')).toBeUndefined();
   });
 });

@@ -4,16 +4,16 @@
  * and rendered here: helpers (`{{log x}}` writes to stdout), blocks, partials and lookups are
  * refused at load, so no template can fail, log or reach a prototype at evaluation.
  */
-import Handlebars from 'handlebars';
 import { type ParseContext, report } from '../conditions/parse.ts';
 import { langs } from '../i18n/lang.ts';
 import { isText, wording } from '../i18n/text.ts';
+import { handlebars } from '../packages.ts';
 
 /** A compiled message; its syntax is checked at load, never at evaluation. */
 export type MessageFn = (context: Record<string, unknown>) => string;
 
 /** Text, or the path of a placeholder. */
-type Part = string | readonly string[];
+export type Part = string | readonly string[];
 
 /** A plain path: names joined by dots, as fact paths are written. */
 const PLAIN_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -42,9 +42,47 @@ export function compileMessage(src: unknown, pointer: string, ctx: ParseContext)
 }
 
 function compileWording(src: string, pointer: string, ctx: ParseContext): MessageFn | undefined {
+  const parts = quickParts(src) ?? parsedParts(src, pointer, ctx);
+  return parts ? (context) => render(parts, context) : undefined;
+}
+
+/** A name Handlebars reads as something other than a path (a literal, `this`, `else`). */
+const NOT_A_NAME = new Set(['true', 'false', 'null', 'undefined', 'this', 'else']);
+/** `{{name}}` or `{{ a.b }}`: a plain path with ASCII spaces at most around it. */
+const QUICK_PLACEHOLDER = /\{\{ *([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*) *\}\}/g;
+
+/**
+ * The parts of a message made only of text and plain `{{path}}` placeholders, as Handlebars would
+ * give them, without loading Handlebars; undefined for anything else (a brace or a backslash in
+ * the text, a literal, a comment, a block: Handlebars reads those and reports what is wrong).
+ * Held to Handlebars on generated templates in message.test.ts.
+ */
+export function quickParts(src: string): Part[] | undefined {
+  if (src.includes('\\')) return undefined;
+  const parts: Part[] = [];
+  let last = 0;
+  for (const m of src.matchAll(QUICK_PLACEHOLDER)) {
+    if (!addText(src.slice(last, m.index), parts)) return undefined;
+    const path = (m[1] as string).split('.');
+    if (path.some((name) => NOT_A_NAME.has(name))) return undefined;
+    parts.push(path);
+    last = m.index + m[0].length;
+  }
+  return addText(src.slice(last), parts) ? parts : undefined;
+}
+
+/** Adds text without braces (Handlebars would read a `{{` or a `}}}` in it); false for other text. */
+function addText(text: string, parts: Part[]): boolean {
+  if (text.includes('{') || text.includes('}')) return false;
+  if (text !== '') parts.push(text);
+  return true;
+}
+
+/** The parts Handlebars reads, each unsupported construct reported; undefined after a problem. */
+export function parsedParts(src: string, pointer: string, ctx: ParseContext): Part[] | undefined {
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(src);
+    program = handlebars().parse(src);
   } catch (e) {
     report(
       ctx,
@@ -72,7 +110,7 @@ function compileWording(src: string, pointer: string, ctx: ParseContext): Messag
       },
     );
   }
-  return ok ? (context) => render(parts, context) : undefined;
+  return ok ? parts : undefined;
 }
 
 /** Adds a statement's part; what is wrong with it when it is not text, a comment or a placeholder. */

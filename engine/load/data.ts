@@ -1,5 +1,6 @@
-import { type Document, isAlias, isMap, isNode, isScalar, isSeq, type Node, visit } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { type Diagnostic, error, type Position } from '../diagnostics.ts';
+import { yaml } from '../packages.ts';
 import { escapePointer } from './pointer.ts';
 import type { PositionMap } from './positions.ts';
 
@@ -23,8 +24,8 @@ const CORE_TAGS: Record<string, (value: unknown, node: Node) => boolean> = {
   'tag:yaml.org,2002:float': (v) => typeof v === 'number',
   'tag:yaml.org,2002:bool': (v) => typeof v === 'boolean',
   'tag:yaml.org,2002:null': (v) => v === null,
-  'tag:yaml.org,2002:map': (_v, node) => isMap(node),
-  'tag:yaml.org,2002:seq': (_v, node) => isSeq(node),
+  'tag:yaml.org,2002:map': (_v, node) => yaml().isMap(node),
+  'tag:yaml.org,2002:seq': (_v, node) => yaml().isSeq(node),
 };
 
 class LimitExceeded extends Error {
@@ -64,9 +65,10 @@ function aliasTargets(doc: Document): Map<Node, Node | undefined> {
   const anchors = new Map<string, Node>();
   const targets = new Map<Node, Node | undefined>();
   // `visit` walks in document order and never follows aliases: one pass over the document.
-  visit(doc, (_key, node) => {
-    if (isAlias(node)) targets.set(node, anchors.get(node.source));
-    else if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+  const lib = yaml();
+  lib.visit(doc, (_key, node) => {
+    if (lib.isAlias(node)) targets.set(node, anchors.get(node.source));
+    else if (lib.isNode(node) && node.anchor) anchors.set(node.anchor, node);
   });
   return targets;
 }
@@ -75,6 +77,7 @@ class Converter {
   readonly diagnostics: Diagnostic[] = [];
   private nodes = 0;
   private aliases = 0;
+  private readonly lib = yaml();
 
   constructor(
     private readonly ctx: DataContext,
@@ -95,12 +98,12 @@ class Converter {
       );
     }
     if (node.range) this.ctx.value.set(pointer, offset);
-    if (isAlias(node)) return this.alias(node, pointer, depth);
+    if (this.lib.isAlias(node)) return this.alias(node, pointer, depth);
     let value: unknown = null;
-    if (isScalar(node)) value = this.scalar(node.value, offset, pointer);
-    else if (isSeq(node))
+    if (this.lib.isScalar(node)) value = this.scalar(node.value, offset, pointer);
+    else if (this.lib.isSeq(node))
       value = node.items.map((item, i) => this.convert(item as Node | null, `${pointer}/${i}`, depth + 1));
-    else if (isMap(node)) value = this.mapping(node.items, pointer, depth);
+    else if (this.lib.isMap(node)) value = this.mapping(node.items, pointer, depth);
     this.checkTag(node, value, offset, pointer);
     return value;
   }
@@ -157,7 +160,7 @@ class Converter {
     for (const pair of pairs) {
       const keyNode = pair.key as Node | null;
       const keyOffset = keyNode?.range?.[0] ?? 0;
-      if (!isScalar(keyNode)) {
+      if (!this.lib.isScalar(keyNode)) {
         throw new LimitExceeded(
           error('yaml_key_not_scalar', 'mapping keys must be plain text', {
             file: this.ctx.file,

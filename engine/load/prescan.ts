@@ -1,4 +1,4 @@
-import { CST, Lexer } from 'yaml';
+import { yaml } from '../packages.ts';
 
 /**
  * What the pre-scan refuses: nesting too deep, too many values, a flood of documents (a third
@@ -31,7 +31,7 @@ export interface Prescan {
 export function prescanYaml(text: string, limits: { maxDepth: number; maxNodes: number }): Prescan {
   const scan = new Scan(limits);
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yaml().Lexer)().lex(text)) {
     const start = offset;
     // Control tokens (document mode, scalar marker, flow error end) take no room in the text.
     if (!isControl(token)) offset += token.length;
@@ -44,6 +44,7 @@ export function prescanYaml(text: string, limits: { maxDepth: number; maxNodes: 
 }
 
 function isControl(token: string): boolean {
+  const { CST } = yaml();
   return token === CST.DOCUMENT || token === CST.SCALAR || token === CST.FLOW_END;
 }
 
@@ -87,7 +88,7 @@ class Scan {
   }
 
   token(token: string, offset: number): void {
-    const type = CST.tokenType(token);
+    const type = yaml().CST.tokenType(token);
     if (type === 'newline' || type === 'space' || type === 'comment') return;
     if (type === 'byte-order-mark' || type === 'directive-line') return;
     if (type === 'doc-mode' || type === 'doc-start' || type === 'doc-end') {

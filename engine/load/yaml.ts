@@ -1,5 +1,6 @@
-import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import type { Document, parseAllDocuments } from 'yaml';
 import { type Diagnostic, error, type Position } from '../diagnostics.ts';
+import { yaml } from '../packages.ts';
 import { toData } from './data.ts';
 import { readPlainYaml } from './fast.ts';
 import { escapePointer } from './pointer.ts';
@@ -75,11 +76,11 @@ export function loadYaml(text: string, file = '<input>', options: { plain?: bool
     result.diagnostics.push(noDocument(file));
     return result;
   }
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
     // Duplicate keys are found while converting (the library's check compares every pair of keys).
-    docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+    docs = yaml().parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   } catch (e) {
     const tooDeep = e instanceof RangeError;
     result.diagnostics.push(

@@ -5,13 +5,13 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import type { DiagnosticCode } from '../codes.ts';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import type { CompiledDocument } from '../document.ts';
 import { mapAt, textAt } from '../kinds/common.ts';
 import { DIGEST_SCHEME } from '../load/digest.ts';
 import { escapePointer, loadYaml, positionOf, type SourceMap } from '../load/yaml.ts';
+import { yaml } from '../packages.ts';
 import { compareVersions } from '../standards/semver.ts';
 
 /** The lock file's name at the root of a standards directory. */
@@ -173,7 +173,7 @@ export function formatLock(lock: Lock): string {
     '# an approved version is immutable; to change it, publish a new version.',
     `# lockVersion ${DIGEST_SCHEME}: digests of the whole document except \`status\` (docs/audit.md).`,
   ];
-  return `${header.join('\n')}\n${stringify({ lockVersion: DIGEST_SCHEME, standards }, { lineWidth: 0 })}`;
+  return `${header.join('\n')}\n${yaml().stringify({ lockVersion: DIGEST_SCHEME, standards }, { lineWidth: 0 })}`;
 }
 
 /** The lock entry for a version, if there is one. */

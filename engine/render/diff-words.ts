@@ -3,12 +3,12 @@
  * that changed between two texts marked (`<del>` in the old, `<ins>` in the new), and added or
  * removed structures (a test, an item) as their fields, one per line, rather than raw JSON.
  */
-import Handlebars from 'handlebars';
 import type { DiffView, SampleView } from '../diff/report.ts';
+import { handlebars } from '../packages.ts';
 
-const escapeHtml = Handlebars.Utils.escapeExpression;
-type Safe = InstanceType<typeof Handlebars.SafeString>;
-const safe = (html: string): Safe => new Handlebars.SafeString(html);
+const escapeHtml = (text: string): string => handlebars().Utils.escapeExpression(text);
+type Safe = InstanceType<ReturnType<typeof handlebars>['SafeString']>;
+const safe = (html: string): Safe => new (handlebars().SafeString)(html);
 
 /** The longest texts compared word by word; longer ones are shown whole, old struck out. */
 const MAX_TOKENS = 1500;

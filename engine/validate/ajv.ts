@@ -1,6 +1,6 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { linearRegExp } from '../conditions/regex.ts';
+import { ajv2020, ajvFormats } from '../packages.ts';
 
 /**
  * A configured ajv for documents and inputs: all errors, formats, no coercion, and `pattern` in
@@ -22,7 +22,7 @@ export function createAjv(
     source?: boolean;
   } = {},
 ): Ajv2020 {
-  const ajv = new Ajv2020({
+  const ajv = new (ajv2020().Ajv2020)({
     allErrors: options.allErrors ?? true,
     verbose: options.allErrors ?? true,
     strict: false,
@@ -31,6 +31,6 @@ export function createAjv(
     code: { regExp: linearRegExp, optimize: !options.quickCompile, source: options.source ?? false },
     validateSchema: options.validateSchema ?? true,
   });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  (ajvFormats() as unknown as (a: Ajv2020) => void)(ajv);
   return ajv;
 }

@@ -12,8 +12,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import standalone from 'ajv/dist/standalone/index.js';
 import { linearRegExp } from '../conditions/regex.ts';
+import { ajvStandalone } from '../packages.ts';
 import { createAjv } from './ajv.ts';
 
 /** Where the build writes the code, beside the compiled server. */
@@ -54,7 +54,7 @@ export function precompiledSource(schemas: ReadonlyMap<string, Record<string, un
   const ajv = createAjv({ validateSchema: false, source: true });
   addKindSchemas(ajv, schemas);
   const refs = Object.fromEntries([...schemas.keys()].map((name) => [name, name]));
-  return `// ${schemasKey(schemas)}\n${standalone.default(ajv, refs)}\n`;
+  return `// ${schemasKey(schemas)}\n${ajvStandalone().default(ajv, refs)}\n`;
 }
 
 /**

@@ -6,7 +6,6 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseDocument } from 'yaml';
 import {
   compileFile,
   findVersion,
@@ -18,6 +17,7 @@ import {
   type StandardsIndex,
   today,
   writeLock,
+  yaml,
 } from '../../engine/index.ts';
 import { requireAuthoring } from '../authoring.ts';
 import { acceptBody, readJson } from '../body.ts';
@@ -86,7 +86,7 @@ function replaceAtomically(path: string, text: string): void {
 
 /** The draft's text approved: `status`, `effective` and `approved` set, comments and layout kept. */
 export function approvedText(source: string, effective: string, by: string, at: string): string {
-  const doc = parseDocument(source);
+  const doc = yaml().parseDocument(source);
   doc.set('status', 'approved');
   doc.set('effective', effective);
   const approval = doc.createNode({ by, at });

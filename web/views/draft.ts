@@ -3,8 +3,7 @@
  * (next minor version, `status: draft`, no approval or effective date, an empty change note to
  * write), and the names the editor completes: the document's facts and outputs, and the operators.
  */
-import { parseDocument } from 'yaml';
-import { type CompiledDocument, readSchemas } from '../../engine/index.ts';
+import { type CompiledDocument, readSchemas, yaml } from '../../engine/index.ts';
 
 /** `1.2.0` → `1.3.0`; anything else gets `.1` appended. */
 export function nextVersion(versions: readonly string[]): string {
@@ -20,7 +19,7 @@ export function nextVersion(versions: readonly string[]): string {
 
 /** The text of a new draft from `latest`, comments and layout kept. */
 export function draftText(latest: CompiledDocument, version: string): string {
-  const doc = parseDocument(latest.source);
+  const doc = yaml().parseDocument(latest.source);
   doc.set('version', version);
   doc.set('status', 'draft');
   doc.delete('approved');

@@ -59,11 +59,10 @@ export interface CompiledRuleset {
   clause?: string | string[];
 }
 
-const outputAjv = createAjv();
 // Output schemas repeat across documents and versions (`{ type: string }`, the same enum), and
 // compiling one costs milliseconds: one validator per distinct schema, kept out of ajv's own cache
 // (which holds every schema object it ever compiled), and bounded so reloads free old ones.
-const outputValidators = new ValidatorCache(outputAjv);
+const outputValidators = new ValidatorCache(() => createAjv());
 
 /**
  * The check of `then` values against an output's schema. The commonest output schemas (an enum of
