@@ -119,16 +119,21 @@ export function collect(): boolean {
 }
 
 /**
- * The heap each of `count` objects made by `make` keeps alive, in bytes: the heap after making
- * them minus the heap before, both after a full collection. Undefined without `--expose-gc`.
+ * The memory each of `count` objects made by `make` keeps alive, in bytes: the heap and the
+ * memory of array buffers (a document's text kept as UTF-8 bytes is outside the heap) after
+ * making them, minus the same before, both after a full collection. Undefined without `--expose-gc`.
  */
 export function retainedBytes(make: () => unknown, count = 40): number | undefined {
   if (!collect()) return undefined;
-  const before = process.memoryUsage().heapUsed;
+  const used = () => {
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    return heapUsed + arrayBuffers;
+  };
+  const before = used();
   const kept: unknown[] = [];
   for (let i = 0; i < count; i++) kept.push(make());
   collect();
-  const after = process.memoryUsage().heapUsed;
+  const after = used();
   sink = kept;
   return (after - before) / count;
 }

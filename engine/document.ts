@@ -20,8 +20,9 @@ import {
 } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
 import { documentDigest } from './load/digest.ts';
-import { releaseCaches } from './load/positions.ts';
-import { compactStrings } from './load/strings.ts';
+import { withSource } from './load/kept-text.ts';
+import { keepMap } from './load/positions.ts';
+import { compactStrings, stringCompactor } from './load/strings.ts';
 import { loadYaml, type SourceMap } from './load/yaml.ts';
 import { excusable } from './lock/later.ts';
 import { quoted } from './util/text.ts';
@@ -53,8 +54,8 @@ export interface CompiledDocument {
   /** `sha256:` of the canonical JSON without lifecycle fields: formatting, comments and retiring do not change it. */
   digest: string;
   file: string;
-  /** The YAML text as written. */
-  source: string;
+  /** The YAML text as written (kept as UTF-8 where that is smaller: engine/load/kept-text.ts). */
+  readonly source: string;
   /** The document as plain data. */
   data: Record<string, unknown>;
   map: SourceMap;
@@ -101,7 +102,8 @@ export function compileDocument(
   const loaded = loadYaml(text, file);
   if (hasErrors(loaded.diagnostics))
     return { diagnostics: capDiagnostics(sortDiagnostics(loaded.diagnostics)) };
-  const data = compactStrings(loaded.data, text);
+  const compactor = stringCompactor(text);
+  const data = compactStrings(loaded.data, text, compactor);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       diagnostics: [
@@ -150,35 +152,39 @@ export function compileDocument(
       : NO_LABELS;
   if (module && !hasErrors(diagnostics)) checkTestsAtLoad({ data: doc, facts, module, compiled }, ctx);
   const sorted = capDiagnostics(sortDiagnostics(diagnostics));
-  // Compiling asked where every rule is; the document keeps the positions, not that lookup index.
-  releaseCaches(loaded.map);
+  // Compiling asked where every rule is; the document keeps the positions, not that lookup index,
+  // nor (through the map) the text.
+  keepMap(loaded.map, compactor);
   if (!module || !made) return { diagnostics: sorted };
   // Generated only for a document that compiled: one with errors is never evaluated.
   if (options.code === 'generated' && !hasErrors(sorted)) generateSets(made.sets);
   recordSets(compiled, made.sets);
-  const document: CompiledDocument = {
-    kind: module.kind,
-    id: doc.id as string,
-    version: doc.version as string,
-    status: doc.status as DocumentStatus,
-    ...optional(doc, ['effective', 'owner', 'change']),
-    ...(isText(doc.description) ? { description: humanAt(doc.description, ctx) as string } : {}),
-    title: humanAt(doc.title, ctx) ?? '',
-    lang: ctx.lang,
-    labels,
-    ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
-    ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
-    ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed as { by: string; at: string } } : {}),
-    digest: documentDigest(doc),
-    file,
-    source: text,
-    data: doc,
-    map: loaded.map,
-    facts,
-    compiled,
-    module,
-    warnings: sorted,
-  };
+  const document: CompiledDocument = withSource<Omit<CompiledDocument, 'source'>>(
+    {
+      kind: module.kind,
+      id: doc.id as string,
+      version: doc.version as string,
+      status: doc.status as DocumentStatus,
+      ...optional(doc, ['effective', 'owner', 'change']),
+      ...(isText(doc.description) ? { description: humanAt(doc.description, ctx) as string } : {}),
+      title: humanAt(doc.title, ctx) ?? '',
+      lang: ctx.lang,
+      labels,
+      ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
+      ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
+      ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed as { by: string; at: string } } : {}),
+      digest: documentDigest(doc),
+      file,
+      data: doc,
+      map: loaded.map,
+      facts,
+      compiled,
+      module,
+      // Messages built from the text's slices would keep the whole text alive.
+      warnings: compactor && sorted.length > 0 ? compactStrings(sorted, text, compactor) : sorted,
+    },
+    text,
+  );
   if (!hasErrors(sorted)) return { document, diagnostics: sorted };
   // Served only if its lock entry vouches for it (engine/lock/later.ts).
   return excusable(sorted) ? { provisional: document, diagnostics: sorted } : { diagnostics: sorted };

@@ -1,13 +1,14 @@
 import type { Position } from '../diagnostics.ts';
+import type { Compactor } from './strings.ts';
 
 /**
  * The offsets where the lines of a text start. Built on the first question: most documents
  * load without anything to report, so most never need a line number.
  */
 export class LineStarts {
-  private starts: number[] | undefined;
+  private starts: number[] | Int32Array | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(private text: string | undefined) {}
 
   /** The 1-based line and column (in UTF-16 units, as the `yaml` library counts) of an offset. */
   positionAt(offset: number): Position {
@@ -22,18 +23,35 @@ export class LineStarts {
     return { line: lo + 1, col: offset - (starts[lo] as number) + 1 };
   }
 
+  /** Builds the line starts now and lets the text go (a compiled document keeps them, not it). */
+  detach(): void {
+    this.starts = Int32Array.from(this.starts ?? this.build());
+    this.text = undefined;
+  }
+
   private build(): number[] {
     const starts = [0];
-    const text = this.text;
+    const text = this.text ?? '';
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = starts;
     return starts;
   }
 }
 
-/** Lets the lookup caches of a source map go (`TreePositions.release`); the positions stay. */
-export function releaseCaches(map: { value: Positions; key: Positions }): void {
-  for (const positions of [map.value, map.key]) if (positions instanceof TreePositions) positions.release();
+/**
+ * Readies a source map to be kept with a compiled document: the lookup caches go
+ * (`TreePositions.release`), the key names are compacted as the data's are (read from the text,
+ * they are slices of it), and the line starts are built, so the map no longer holds the text.
+ * The positions stay.
+ */
+export function keepMap(map: { value: Positions; key: Positions }, compact: Compactor | undefined): void {
+  for (const positions of [map.value, map.key]) {
+    if (positions instanceof TreePositions) positions.release();
+  }
+  if (map.value instanceof TreePositions && compact) map.value.compactNames(compact);
+  for (const positions of [map.value, map.key]) {
+    if (positions instanceof TreePositions || positions instanceof PositionMap) positions.lines.detach();
+  }
 }
 
 /** JSON pointer → where it starts (of a value, or of a key), as line and column. */
@@ -55,7 +73,7 @@ export interface Positions {
 export class PositionMap implements Positions {
   private readonly offsets = new Map<string, number>();
 
-  constructor(private readonly lines: LineStarts) {}
+  constructor(readonly lines: LineStarts) {}
 
   /** The position of a pointer, or undefined when the document has no node there. */
   get(pointer: string): Position | undefined {
@@ -120,7 +138,7 @@ export class TreePositions implements Positions {
 
   constructor(
     private readonly tree: OffsetTree,
-    private readonly lines: LineStarts,
+    readonly lines: LineStarts,
     private readonly which: 'value' | 'key',
   ) {}
 
@@ -152,6 +170,15 @@ export class TreePositions implements Positions {
    */
   release(): void {
     this.children.clear();
+  }
+
+  /** Replaces each key name with its compact copy (the value and key positions share the names). */
+  compactNames(compact: Compactor): void {
+    const names = this.tree.names;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (name !== undefined) names[i] = compact(name);
+    }
   }
 
   *keys(): IterableIterator<string> {

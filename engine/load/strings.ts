@@ -4,42 +4,53 @@
  * from it are slices of it: two bytes per character, and slower to compare, hash and write out
  * (JSON.stringify of an envelope of such strings took 27 % longer). JSON.parse makes one-byte
  * strings wherever the characters allow, so each string is passed through it once, at load.
+ * Strings that must stay two-byte are copied too: a slice keeps the whole text alive, and the
+ * document keeps its text more compactly itself (`keptText`).
  */
 
 // Characters beyond Latin-1: only then are the text's slices two-byte.
 const WIDE = /[\u0100-\uffff]/;
 
-/** The data with compact strings when `text` is two-byte; the data itself otherwise. */
-export function compactStrings<T>(data: T, text: string): T {
-  return WIDE.test(text) ? (compact(data, new Map()) as T) : data;
+/** A copy of a string made of its own characters, one-byte where they allow. */
+export type Compactor = (s: string) => string;
+
+/**
+ * The compactor of strings read from `text` when it is two-byte (repeated strings share one
+ * copy); undefined when its strings are one-byte already.
+ */
+export function stringCompactor(text: string): Compactor | undefined {
+  if (!WIDE.test(text)) return undefined;
+  const seen = new Map<string, string>();
+  return (s) => {
+    let copy = seen.get(s);
+    if (copy === undefined) {
+      copy = JSON.parse(JSON.stringify(s)) as string;
+      seen.set(s, copy);
+    }
+    return copy;
+  };
 }
 
-function compact(value: unknown, seen: Map<string, string>): unknown {
-  if (typeof value === 'string') return compactString(value, seen);
+/** The data with compact strings when `text` is two-byte; the data itself otherwise. */
+export function compactStrings<T>(data: T, text: string, compactor = stringCompactor(text)): T {
+  return compactor ? (compact(data, compactor) as T) : data;
+}
+
+function compact(value: unknown, compactString: Compactor): unknown {
+  if (typeof value === 'string') return compactString(value);
   if (Array.isArray(value)) {
     const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) if (i in value) out[i] = compact(value[i], seen);
+    for (let i = 0; i < value.length; i++) if (i in value) out[i] = compact(value[i], compactString);
     return out;
   }
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype)
     return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const v = compact((value as Record<string, unknown>)[key], seen);
+    const v = compact((value as Record<string, unknown>)[key], compactString);
     if (key === '__proto__')
       Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
-    else out[compactString(key, seen)] = v;
+    else out[compactString(key)] = v;
   }
   return out;
-}
-
-/** A one-byte copy of a string whose characters allow it (repeated strings share one copy). */
-function compactString(s: string, seen: Map<string, string>): string {
-  if (WIDE.test(s)) return s;
-  let copy = seen.get(s);
-  if (copy === undefined) {
-    copy = JSON.parse(JSON.stringify(s)) as string;
-    seen.set(s, copy);
-  }
-  return copy;
 }
