@@ -4,11 +4,12 @@ import { type LineStarts, type OffsetTree, type Positions, TreePositions } from 
 /**
  * A fast reader for the YAML that documents are almost always written in: block mappings and
  * sequences, one-line plain and quoted scalars, one-line flow collections (`{ enum: [a, b] }`,
- * after their key or on the line below it),
- * simple folded scalars (`>`), comments. It gives exactly what the `yaml` library gives for such
- * text (same data, same offsets), and gives up (`undefined`) on anything else: literal and
- * multi-line scalars, escapes, anchors, tags, empty values, duplicate keys, numbers that are not
- * finite, a `-` that does not start a plain scalar (`[-]`), odd indentation, tabs, CRLF, document
+ * after their key or on the line below it), simple folded scalars (`>`), comments, one-line
+ * anchored values after a key (`&yes { … }`) and aliases as a whole value after a key (`*yes`).
+ * It gives exactly what the `yaml` library gives for such text (same data, same offsets), and
+ * gives up (`undefined`) on anything else: literal and multi-line scalars, most escapes, other
+ * anchors and aliases, tags, empty values, duplicate keys, numbers that are not finite, a `-`
+ * that does not start a plain scalar (`[-]`), odd indentation, tabs, CRLF, document
  * markers, anything deeper or larger than the limits. The caller then reads the file with the
  * `yaml` library, which reports every problem precisely: the reader never reports anything
  * itself. Being wrong here would silently change data, so it is strict and tested against the
