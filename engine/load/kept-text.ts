@@ -10,16 +10,20 @@ export type KeptText = string | Uint8Array;
 
 // Characters beyond Latin-1: only then is the string two-byte.
 const WIDE = /[\u0100-\uffff]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const encoder = new TextEncoder();
 // A byte-order mark is text here, as it was in the string: the decoder must not drop it.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The text in its smaller form. */
 export function keepText(text: string): KeptText {
-  if (!WIDE.test(text) || LONE_SURROGATE.test(text)) return text;
+  if (!WIDE.test(text) || !isWellFormed(text)) return text;
   const bytes = encoder.encode(text);
   return bytes.byteLength < text.length * 2 ? bytes : text;
+}
+
+/** Whether every surrogate is paired (ES2024's `isWellFormed`, in Node 20 but not in its types). */
+function isWellFormed(text: string): boolean {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 }
 
 /** The text as written. */
