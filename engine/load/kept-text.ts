@@ -6,17 +6,17 @@
  * it is asked for: serving the source, recording it once per digest, approving a draft.
  * A text that is not well-formed UTF-16 (a lone surrogate) stays a string: UTF-8 cannot carry it.
  */
+import { isTwoByte } from './strings.ts';
+
 export type KeptText = string | Uint8Array;
 
-// Characters beyond Latin-1: only then is the string two-byte.
-const WIDE = /[\u0100-\uffff]/;
 const encoder = new TextEncoder();
 // A byte-order mark is text here, as it was in the string: the decoder must not drop it.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The text in its smaller form. */
 export function keepText(text: string): KeptText {
-  if (!WIDE.test(text) || !isWellFormed(text)) return text;
+  if (!isTwoByte(text) || !isWellFormed(text)) return text;
   const bytes = encoder.encode(text);
   return bytes.byteLength < text.length * 2 ? bytes : text;
 }

@@ -11,6 +11,11 @@
 // Characters beyond Latin-1: only then are the text's slices two-byte.
 const WIDE = /[\u0100-\uffff]/;
 
+/** Whether V8 keeps a string two bytes a character: it holds a character beyond Latin-1. */
+export function isTwoByte(text: string): boolean {
+  return WIDE.test(text);
+}
+
 /** A copy of a string made of its own characters, one-byte where they allow. */
 export type Compactor = (s: string) => string;
 
@@ -19,7 +24,7 @@ export type Compactor = (s: string) => string;
  * copy); undefined when its strings are one-byte already.
  */
 export function stringCompactor(text: string): Compactor | undefined {
-  if (!WIDE.test(text)) return undefined;
+  if (!isTwoByte(text)) return undefined;
   const seen = new Map<string, string>();
   return (s) => {
     let copy = seen.get(s);
