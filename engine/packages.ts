@@ -3,8 +3,8 @@
  * takes 20–60 ms to load, and serving the bundled standard needs none of them (the `yaml` library
  * for a file the fast reader leaves to it or for writing YAML, Handlebars for a report or a
  * message the quick split does not take, ajv when a validator is compiled, json-rules-engine for
- * `explain`). `tests/standard/start-cost.test.ts` holds a start to
- * that. All are CommonJS packages, so `require` gives the same module a static import would.
+ * `explain`); `tests/standard/start-cost.test.ts` fails if a start loads one. All are CommonJS
+ * packages, so `require` gives the same module a static import would.
  */
 import { createRequire } from 'node:module';
 

@@ -2,8 +2,8 @@ import type { Position } from '../diagnostics.ts';
 import type { Compactor } from './strings.ts';
 
 /**
- * The offsets where the lines of a text start. Built on the first question: most documents
- * load without anything to report, so most never need a line number.
+ * The offsets where the lines of a text start. Built on the first question (most documents load
+ * without anything to report), or when the document is kept (`detach`), which lets the text go.
  */
 export class LineStarts {
   private starts: number[] | Int32Array | undefined;
@@ -47,11 +47,9 @@ export class LineStarts {
 export function keepMap(map: { value: Positions; key: Positions }, compact: Compactor | undefined): void {
   for (const positions of [map.value, map.key]) {
     if (positions instanceof TreePositions) positions.release();
-  }
-  if (map.value instanceof TreePositions && compact) map.value.compactNames(compact);
-  for (const positions of [map.value, map.key]) {
     if (positions instanceof TreePositions || positions instanceof PositionMap) positions.lines.detach();
   }
+  if (map.value instanceof TreePositions && compact) map.value.compactNames(compact);
 }
 
 /** JSON pointer → where it starts (of a value, or of a key), as line and column. */
