@@ -292,10 +292,10 @@ class Reader {
   private anchored(at: number, end: number, node: number, depth: number, col: number): unknown {
     const name = this.anchorName(at + 1, end);
     const valueAt = this.skipSpaces(at + 1 + name.length, end);
+    // The name ends at a space or the line's end (anchorName): a value must follow on the line.
     const c = this.text.charCodeAt(valueAt);
-    if (valueAt === at + 1 + name.length || valueAt === end || c === GREATER || c === DOUBLE_QUOTE)
+    if (valueAt === end || c === GREATER || c === DOUBLE_QUOTE || c === HASH || c === AMPERSAND || c === STAR)
       throw GIVE_UP;
-    if (c === HASH || c === AMPERSAND || c === STAR) throw GIVE_UP;
     const deepest = this.deepest;
     this.deepest = depth;
     const value = this.inline(valueAt, end, node, depth, col);
