@@ -23,6 +23,7 @@ import { documentDigest } from './load/digest.ts';
 import { withSource } from './load/kept-text.ts';
 import { keepMap } from './load/positions.ts';
 import { compactStrings, stringCompactor } from './load/strings.ts';
+import type { VerifiedDocuments } from './load/verified.ts';
 import { loadYaml, type SourceMap } from './load/yaml.ts';
 import { excusable } from './lock/later.ts';
 import { quoted } from './util/text.ts';
@@ -90,6 +91,11 @@ export interface CompileOptions {
    * worth its compile time only for a document evaluated many times).
    */
   code?: ConditionCode;
+  /**
+   * Documents this build checked clean before (engine/load/verified.ts): the same text in the
+   * same place skips the checks that would say the same again, and a clean one is added.
+   */
+  verified?: VerifiedDocuments;
 }
 
 /** Loads, validates and compiles one document from its YAML text. */
@@ -99,6 +105,14 @@ export function compileDocument(
   expected?: ExpectedIdentity,
   options: CompileOptions = {},
 ): CompileResult {
+  const key = options.verified?.keyOf({
+    text,
+    file,
+    expected,
+    ...(options.code ? { code: options.code } : {}),
+  });
+  // The digest of this very text checked clean by this build: its pure checks are skipped.
+  const known = key === undefined ? undefined : options.verified?.digestOf(key);
   const loaded = loadYaml(text, file);
   if (hasErrors(loaded.diagnostics))
     return { diagnostics: capDiagnostics(sortDiagnostics(loaded.diagnostics)) };
@@ -120,14 +134,19 @@ export function compileDocument(
   const kind = textAt(doc.kind);
   const module = kind !== undefined && Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
   // Not a spread: a large file can have more schema errors than a call takes arguments.
-  const diagnostics: Diagnostic[] = validateSchema(module ? module.schema : 'header', doc, file, loaded.map);
+  const diagnostics: Diagnostic[] = known
+    ? []
+    : validateSchema(module ? module.schema : 'header', doc, file, loaded.map);
   const ctx = parseContext(file, loaded.map, diagnostics);
   ctx.lang = doc.lang === 'en' ? 'en' : 'zh';
   checkHeader(doc, ctx, expected, module);
   checkReview(doc, ctx);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
-  checkFactDefaults(facts.declared, ctx);
-  warnMissingUnits(doc, ctx);
+  if (!known) {
+    checkFactDefaults(facts.declared, ctx);
+    warnMissingUnits(doc, ctx);
+  }
+  // Run even when known: the conditions it parses number the kind's after them.
   checkInvariantConditions(doc, facts, ctx);
   if (!module && typeof doc.kind === 'string' && !diagnostics.some((d) => d.path === '/kind')) {
     // Never drop a file silently: a kind the schema allows but no module implements is an error.
@@ -145,12 +164,13 @@ export function compileDocument(
     ? collectingSets(() => module.compile({ data: doc, file, map: loaded.map, facts, ctx }))
     : undefined;
   const compiled = made?.value;
-  if (module && made) checkNeverAtLoad(doc, module, compiled, ctx);
+  if (module && made && !known) checkNeverAtLoad(doc, module, compiled, ctx);
   const labels =
     module && made && doc.labels !== undefined
       ? compileLabels(doc.labels, labelTargetsOf(module, compiled, facts), ctx)
       : NO_LABELS;
-  if (module && !hasErrors(diagnostics)) checkTestsAtLoad({ data: doc, facts, module, compiled }, ctx);
+  if (module && !hasErrors(diagnostics) && !known)
+    checkTestsAtLoad({ data: doc, facts, module, compiled }, ctx);
   const sorted = capDiagnostics(sortDiagnostics(diagnostics));
   // Compiling asked where every rule is; the document keeps the positions, not that lookup index,
   // nor (through the map) the text.
@@ -159,6 +179,8 @@ export function compileDocument(
   // Generated only for a document that compiled: one with errors is never evaluated.
   if (options.code === 'generated' && !hasErrors(sorted)) generateSets(made.sets);
   recordSets(compiled, made.sets);
+  const digest = known ?? documentDigest(doc);
+  if (key !== undefined && !known && sorted.length === 0) options.verified?.add(key, digest);
   const document: CompiledDocument = withSource<Omit<CompiledDocument, 'source'>>(
     {
       kind: module.kind,
@@ -173,7 +195,7 @@ export function compileDocument(
       ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
       ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
       ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed as { by: string; at: string } } : {}),
-      digest: documentDigest(doc),
+      digest,
       file,
       data: doc,
       map: loaded.map,

@@ -91,6 +91,7 @@ export type { RefusalCode } from './kinds/process/replay.ts';
 export { kinds } from './kinds/registry.ts';
 export { canonicalJson, DIGEST_SCHEME, digestOf, documentDigest, LIFECYCLE_FIELDS } from './load/digest.ts';
 export { decodeUtf8 } from './load/utf8.ts';
+export { engineBuild, VerifiedDocuments } from './load/verified.ts';
 export { loadYaml, yamlLimits } from './load/yaml.ts';
 export { formatHistoryText, type History, historyOf } from './lock/history.ts';
 export { LOCK_FILE, type LockEntry, readLock } from './lock/lockfile.ts';

@@ -13,7 +13,8 @@
  * file is newer than the build (scripts/start.mjs). Without esbuild (an install without dev
  * dependencies) it builds nothing and `npm start` runs the TypeScript through tsx.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -45,11 +46,34 @@ export async function buildServer() {
     metafile: true,
     logLevel: 'warning',
     plugins: [ownUrls],
+    define: { __NORMA_BUILD__: JSON.stringify(UNSTAMPED) },
   });
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(metafile, JSON.stringify({ inputs: Object.keys(result.metafile.inputs) }));
   await buildKindValidators();
+  stampBuild();
   return outfile;
+}
+
+// As long as a stamp, so that stamping moves no column the source map points at.
+const UNSTAMPED = `sha256:${'0'.repeat(64)}`;
+
+/**
+ * Writes the build's stamp into the bundle in place of UNSTAMPED: a SHA-256 of the bundle, the
+ * kind validators and the version of every package norma depends on, so that a document checked
+ * clean by one build is never taken as checked by another (engine/load/verified.ts).
+ */
+function stampBuild() {
+  const bundle = readFileSync(outfile, 'utf8');
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const versions = Object.keys(dependencies).map((name) => {
+    const file = join(root, 'node_modules', name, 'package.json');
+    return [name, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : null];
+  });
+  const hash = createHash('sha256')
+    .update(bundle)
+    .update(readFileSync(validatorsFile))
+    .update(JSON.stringify(versions));
+  writeFileSync(outfile, bundle.replace(UNSTAMPED, `sha256:${hash.digest('hex')}`));
 }
 
 /**
@@ -62,7 +86,6 @@ async function buildKindValidators() {
   const from = import.meta.url;
   const { precompiledSource, PRECOMPILED_FILE } = await tsImport('../engine/validate/precompiled.ts', from);
   const { readSchemas } = await tsImport('../engine/schemas/index.ts', from);
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(PRECOMPILED_FILE, precompiledSource(readSchemas()));
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { EVALUATION_DATES } from '../conditions/dates.ts';
 import { type Diagnostic, error, sortDiagnostics, warning } from '../diagnostics.ts';
 import { type CompiledDocument, type CompileOptions, compileDocument } from '../document.ts';
+import type { VerifiedDocuments } from '../load/verified.ts';
 import { enforceLock } from '../lock/check.ts';
 import { excused } from '../lock/later.ts';
 import type { WithheldVersion } from '../lock/withheld.ts';
@@ -61,6 +62,11 @@ export interface IndexOptions {
    * `lock_off` warning: for development directories and tests only, never in production.
    */
   lock?: boolean;
+  /**
+   * Documents this build checked clean before (engine/load/verified.ts): unchanged texts skip
+   * the checks that would say the same again, and the entries are saved after each load.
+   */
+  verified?: VerifiedDocuments;
 }
 
 export { standardFolders } from './listing.ts';
@@ -89,12 +95,13 @@ export function loadStandards(
   if (listing.unavailable) return unavailableIndex(dir, listing.unavailable, options);
   const files = new Map<string, FileState>();
   const readFailures: Diagnostic[] = [];
+  const compiling: CompileOptions = options.verified ? { ...SERVED, verified: options.verified } : SERVED;
   for (const listed of listing.files) {
     const before = previous?.files.get(listed.path);
     const read = 'open' in listed ? readVersionFile(listed.open, listed.path) : listed;
     if ('text' in read) {
       const same = before !== undefined && !before.unread && before.text === read.text;
-      files.set(listed.path, same ? before : compileFile(listed.path, read.text, before, SERVED));
+      files.set(listed.path, same ? before : compileFile(listed.path, read.text, before, compiling));
       continue;
     }
     files.set(listed.path, skippedFile(listed.path, read.skipped.diagnostic, before));
@@ -106,6 +113,7 @@ export function loadStandards(
     }
   }
   const index = indexFiles(dir, files, previous, options);
+  options.verified?.save();
   return readFailures.length > 0 ? { ...index, readFailures } : index;
 }
 
