@@ -43,6 +43,14 @@ describe('options from the environment', () => {
     expect(() => optionsFromEnv({ NORMA_AUTHORING: 'yes' })).toThrow(/NORMA_AUTHORING/);
   });
 
+  it('keeps the checked documents in the build’s file, NORMA_VERIFIED_FILE, or nowhere with off', () => {
+    expect(optionsFromEnv({}).verified).toBeUndefined();
+    expect(optionsFromEnv({ NORMA_VERIFIED_FILE: 'off' }).verified).toBe(false);
+    expect(optionsFromEnv({ NORMA_VERIFIED_FILE: 'OFF' }).verified).toBe(false);
+    expect(optionsFromEnv({ NORMA_VERIFIED_FILE: 'v.json' }, {}, '/srv').verified).toBe('/srv/v.json');
+    expect(optionsFromEnv({ NORMA_VERIFIED_FILE: 'v.json' }, { verified: false }).verified).toBe(false);
+  });
+
   it('turns the lock off only for NORMA_LOCK=off, and refuses any other value', () => {
     expect(optionsFromEnv({ NORMA_LOCK: 'off' }).lock).toBe(false);
     expect(optionsFromEnv({ NORMA_LOCK: 'on' }).lock).toBe(true);

@@ -28,6 +28,12 @@ export interface ServerOptions {
   records: RecordsOptions;
   /** `NORMA_AUTHORING=on`: the web editor, saving drafts and approving them (one server only). */
   authoring?: boolean;
+  /**
+   * Where the build keeps the documents it checked clean (`NORMA_VERIFIED_FILE`, default
+   * dist/verified-documents.json beside the build), or `false` (`off`) to check every document
+   * in full at every load. Used only when running the build (`npm start`), never under tsx.
+   */
+  verified?: string | false;
 }
 
 /** The Node HTTP server's guards against slow and numerous clients. */
@@ -77,7 +83,20 @@ export function optionsFromEnv(
     connections: given.connections ?? connectionLimitsFrom(env),
     records: given.records ?? recordsFrom(env, cwd),
     authoring: given.authoring ?? authoringFrom(env.NORMA_AUTHORING),
+    ...verifiedFrom(given.verified, env.NORMA_VERIFIED_FILE, cwd),
   };
+}
+
+/** `NORMA_VERIFIED_FILE`: a file path, `off`, or unset for the build's own file. */
+function verifiedFrom(
+  given: string | false | undefined,
+  raw: string | undefined,
+  cwd: string,
+): { verified?: string | false } {
+  if (given !== undefined) return { verified: given };
+  const value = raw?.trim() ?? '';
+  if (value === '') return {};
+  return { verified: value.toLowerCase() === 'off' ? false : resolve(cwd, value) };
 }
 
 /** `NORMA_AUTHORING`: `on` enables drafts and approvals; `off` (or unset) leaves the standard read-only. */

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { NormaError } from '../engine/index.ts';
+import { NormaError, VerifiedDocuments } from '../engine/index.ts';
 import { openStore } from '../records/open.ts';
 import { RecordsService } from '../records/service.ts';
 import { createApp } from './app.ts';
@@ -43,7 +43,9 @@ export async function startServer(input: StartInput): Promise<RunningServer> {
   if (!existsSync(options.dir) || !statSync(options.dir).isDirectory()) {
     throw new ConfigError(`the standards directory \`${options.dir}\` does not exist`);
   }
-  const holder = StandardsHolder.load(options.dir, { lock: options.lock });
+  // Running the build: documents it checked clean before skip the checks that say the same again.
+  const verified = options.verified === false ? undefined : VerifiedDocuments.open(options.verified);
+  const holder = StandardsHolder.load(options.dir, { lock: options.lock, ...(verified ? { verified } : {}) });
   const records = options.records.enabled ? new RecordsService(await storeOf(options)) : undefined;
   const app = createApp({ holder, options, logger, ...(records ? { records } : {}) });
   let server: Server;
@@ -110,6 +112,7 @@ function announce(logger: Logger, holder: StandardsHolder, options: ServerOption
     dir: index.dir,
     standards: index.documents.size,
     files: index.files.size,
+    ...(index.options.verified ? { checkedBefore: index.options.verified.hits } : {}),
     failing: failing.map((f) => f.file),
     access: accessControlled(options) ? 'bearer token' : 'open',
     records: recordsAnnounced(options),

@@ -6,7 +6,7 @@
  * The server is the compiled one `npm start` runs (built here first when a source is newer).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,16 +43,57 @@ function loadedFiles(child: ChildProcess): Promise<string[]> {
   });
 }
 
+/** The compiled server, built first when a source is newer than the build. */
+async function builtServer(): Promise<string> {
+  const { buildServer, isFresh, outfile } = (await import(
+    join(import.meta.dirname, '..', '..', 'scripts', 'build-server.mjs')
+  )) as {
+    buildServer: () => Promise<string | undefined>;
+    isFresh: () => boolean;
+    outfile: string;
+  };
+  if (!isFresh()) expect(await buildServer()).toBe(outfile);
+  return outfile;
+}
+
+/** The fields of the `listening` log line of one start of the compiled server, which then stops. */
+async function announced(env: Record<string, string>): Promise<Record<string, unknown>> {
+  const child = spawn(process.execPath, [await builtServer()], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NORMA_DIR: '', ...env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  try {
+    await listening(child);
+  } finally {
+    child.kill();
+  }
+  const line = text.split('\n').find((l) => l.includes('"msg":"listening"'));
+  return JSON.parse(line ?? '{}') as Record<string, unknown>;
+}
+
 describe('a start of the bundled standard', () => {
+  it('checks every document in full once per build, and skips the pure checks of later starts', async () => {
+    const outfile = await builtServer();
+    // The build is stamped: a document checked by one build is never taken as checked by another.
+    expect(readFileSync(outfile, 'utf8')).not.toContain(`sha256:${'0'.repeat(64)}`);
+    const env = { NORMA_VERIFIED_FILE: join(dir, 'verified.json'), NORMA_DATA_DIR: join(dir, 'data-v') };
+    const first = await announced(env);
+    expect(first.checkedBefore).toBe(0);
+    const second = await announced(env);
+    expect(second.files).toBe(first.files);
+    expect(second.checkedBefore).toBe(first.files);
+    expect(second.failing).toEqual([]);
+    const off = await announced({ ...env, NORMA_VERIFIED_FILE: 'off' });
+    expect(off.checkedBefore).toBeUndefined();
+    expect(off.standards).toBe(first.standards);
+  }, 60_000);
+
   it('serves /readyz without loading yaml, Handlebars, ajv’s compiler or json-rules-engine', async () => {
-    const { buildServer, isFresh, outfile } = (await import(
-      join(import.meta.dirname, '..', '..', 'scripts', 'build-server.mjs')
-    )) as {
-      buildServer: () => Promise<string | undefined>;
-      isFresh: () => boolean;
-      outfile: string;
-    };
-    if (!isFresh()) expect(await buildServer()).toBe(outfile);
+    const outfile = await builtServer();
     const hook = join(dir, 'hook.cjs');
     writeFileSync(hook, HOOK);
     const child = spawn(process.execPath, ['--require', hook, outfile], {
