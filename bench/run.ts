@@ -385,6 +385,7 @@ function targets(
   startup: StartupResult | { error: string } | undefined,
 ): Target[] {
   const started = startup && 'compiled' in startup ? startup.compiled : undefined;
+  const firstStart = startup && 'firstStart' in startup ? startup.firstStart : undefined;
   const at = (v: number | undefined, digits: number, unit = '') =>
     v === undefined ? 'not run' : `${v.toFixed(digits)}${unit}`;
   const atLeast = (v: number | undefined, min: number) => (v === undefined ? undefined : v >= min);
@@ -446,13 +447,15 @@ function targets(
     {
       target: `${loading ? loading.documents.toLocaleString('en') : '10,000'} documents load in under ${loading && loading.documents < 10_000 ? '0.4' : '4'} s`,
       value: loading
-        ? `${at(loadSeconds, 2, ' s')} wall, ${(loading.cpuMilliseconds / 1000).toFixed(2)} s CPU`
+        ? `${at(loadSeconds, 2, ' s')} wall, ${(loading.cpuMilliseconds / 1000).toFixed(2)} s CPU${loading.checkedBefore ? ` (checked before: ${(loading.checkedBefore.milliseconds / 1000).toFixed(2)} s wall)` : ''}`
         : 'not run',
       met: loading ? below(loadSeconds, (4 * loading.documents) / 10_000) : undefined,
     },
     {
       target: 'start-up to /readyz < 0.8 s (npm start, bundled standard)',
-      value: started ? `${(started.readyMs / 1000).toFixed(2)} s, ${started.rssMb.toFixed(0)} MB` : 'not run',
+      value: started
+        ? `${(started.readyMs / 1000).toFixed(2)} s, ${started.rssMb.toFixed(0)} MB${firstStart ? ` (a build's first start ${(firstStart.readyMs / 1000).toFixed(2)} s)` : ''}`
+        : 'not run',
       met: started ? started.readyMs < 800 : undefined,
     },
     {
