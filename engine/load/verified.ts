@@ -9,8 +9,9 @@
  * reading the YAML, compiling the facts, conditions and kind, the review date (which depends on
  * today), and the lock and links of the standard as a whole.
  *
- * Only a document with no diagnostic at all is recorded, so a skipped check can only have said
- * nothing. The entries are kept in one file beside the build (dist/verified-documents.json,
+ * A document is recorded only when the checks it would skip said nothing and no check found an
+ * error, so a skipped check can only have said nothing, and the warnings of the checks that
+ * always run are said again at every load. The entries are kept in one file beside the build (dist/verified-documents.json,
  * written whole and renamed into place); a file from another build, damaged or missing means the
  * documents are checked in full, as without it. Under tsx (development, tests) there is no build,
  * and no entry is read or written.
@@ -90,7 +91,7 @@ export class VerifiedDocuments {
     return digest;
   }
 
-  /** Records a document checked in full with no diagnostic. */
+  /** Records a document checked in full whose skippable checks said nothing. */
   add(key: string, digest: string): void {
     if (this.#used.get(key) === digest) return;
     this.#use(key, digest);

@@ -118,15 +118,42 @@ describe('loading documents checked clean before', () => {
     expect(verified.hits).toBe(0);
   });
 
-  it('never records a document that drew a warning, so the warning is said at every load', () => {
+  /** Compiles `edited` twice through one store: what each load says, and whether it was recorded. */
+  function twice(edited: string) {
+    expect(edited).not.toBe(text);
     const verified = new VerifiedDocuments('sha256:test-build');
-    const warned = text.replace(/^(\s+)- id: (\S+)$/m, '$1- id: $2\n$1  priority: 5');
-    expect(warned).not.toBe(text);
-    for (let i = 0; i < 2; i++) {
-      const result = compileFile(path, warned, undefined, { ...served, verified });
-      expect(result.document).toBeDefined();
-      expect(result.diagnostics.map((d) => d.code)).toContain('rule_priority_ignored');
-    }
+    const loads = [0, 1].map(() => compileFile(path, edited, undefined, { ...served, verified }));
+    return { loads, codes: loads.map((l) => l.diagnostics.map((d) => d.code)), verified };
+  }
+
+  it('records a document warned about by a check that always runs, and says the warning again', () => {
+    const { loads, codes, verified } = twice(
+      text.replace(/^(\s+)- id: (\S+)$/m, '$1- id: $2\n$1  priority: 5'),
+    );
+    expect(codes[0]).toContain('rule_priority_ignored');
+    expect(codes[1]).toEqual(codes[0]);
+    expect(loads[1]?.diagnostics).toEqual(loads[0]?.diagnostics);
+    expect(loads[1]?.document).toBeDefined();
+    expect(verified.hits).toBe(1);
+  });
+
+  it('never records a document warned about by a check it would skip, so the warning is said again', () => {
+    // A unit declared anywhere makes `estimateTotal`, a money-looking number, want one too.
+    const unitless = text.replace(
+      /^facts:\n/m,
+      'facts:\n  depositFen: { type: integer, unit: CNY, scale: 2 }\n',
+    );
+    const { codes, verified } = twice(unitless);
+    expect(codes[0]).toContain('unit_missing');
+    expect(codes[1]).toEqual(codes[0]);
+    expect(verified.size).toBe(0);
+  });
+
+  it('never records a document with an error, which today can lift (a review dated in the future)', () => {
+    const future = text.replace(/^(approved: .*)$/m, '$1\nreviewed: { by: 王强, at: 2999-01-01 }');
+    const { codes, verified } = twice(future);
+    expect(codes[0]).toContain('review_in_future');
+    expect(codes[1]).toEqual(codes[0]);
     expect(verified.size).toBe(0);
   });
 });
