@@ -62,6 +62,13 @@ describe('parseCondition', () => {
     });
     const all = ids(cond);
     expect(new Set(all).size).toBe(all.length);
+    // Looked up when first read, and written out as a plain origin.
+    const first = (cond as { items: { origin: unknown }[] }).items[0]?.origin;
+    expect(JSON.parse(JSON.stringify(first))).toEqual({
+      pointer: '/when/any/0/amount/greaterThan',
+      line: 3,
+      col: 17,
+    });
   });
 
   it('turns `$at`, its shifts and the day counts into operands relative to the evaluation date', () => {

@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from '../codes.ts';
-import { type Diagnostic, error } from '../diagnostics.ts';
+import { type Diagnostic, error, type Position } from '../diagnostics.ts';
 import { elementScope, type ResolvedPath, type Scope } from '../facts/scope.ts';
 import { enumValues } from '../facts/types.ts';
 import { unitMismatch } from '../facts/units.ts';
@@ -426,8 +426,47 @@ function withHours(
 }
 
 function originAt(ctx: ParseContext, pointer: string, prefer: 'key' | 'value' = 'value'): Origin {
-  const pos = positionOf(ctx.map, pointer, prefer);
-  return { pointer, line: pos.line, col: pos.col };
+  return new OriginAt(pointer, ctx.map, prefer);
+}
+
+/**
+ * An origin whose line and column are looked up in the source map when first read. Parsing makes
+ * one per condition, and a tenth of loading went into finding their lines; only the reference
+ * path (json-rules-engine events) and reports read them, most documents never. The map stays
+ * with the compiled document, so the answer is the one parsing would have found.
+ */
+class OriginAt implements Origin {
+  // Which position to prefer until it is looked up, then the position: as small as the plain
+  // origin it stands for (a compiled document keeps one per condition).
+  #at: 'key' | 'value' | Position;
+  readonly #map: SourceMap;
+
+  constructor(
+    readonly pointer: string,
+    map: SourceMap,
+    prefer: 'key' | 'value',
+  ) {
+    this.#map = map;
+    this.#at = prefer;
+  }
+
+  get line(): number {
+    return this.#position().line;
+  }
+
+  get col(): number {
+    return this.#position().col;
+  }
+
+  /** Written out as the plain origin it stands for. */
+  toJSON(): Origin {
+    return { pointer: this.pointer, line: this.line, col: this.col };
+  }
+
+  #position(): Position {
+    if (typeof this.#at === 'string') this.#at = positionOf(this.#map, this.pointer, this.#at);
+    return this.#at;
+  }
 }
 
 /** Adds a located diagnostic at a pointer of the document being parsed. */
