@@ -185,7 +185,10 @@ export function compileDocument(
   keepMap(loaded.map, compactor);
   if (!module || !made) return { diagnostics: sorted };
   // Generated only for a document that compiled: one with errors is never evaluated.
-  if (options.code === 'generated' && !hasErrors(sorted)) generateSets(made.sets);
+  if (options.code === 'generated' && !hasErrors(sorted)) {
+    generateSets(made.sets);
+    facts.useGeneratedCheck();
+  }
   recordSets(compiled, made.sets);
   const digest = known ?? documentDigest(doc);
   // Warnings of the checks that always run are said again at every load; an error (which the

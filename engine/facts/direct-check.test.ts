@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../validate/ajv.ts';
 import { directCheck, emptyFits } from './direct-check.ts';
+import { generatedCheck } from './generated-check.ts';
 import { compileFacts, inputAjv } from './model.ts';
 import type { FactSchema } from './types.ts';
 
@@ -215,6 +216,62 @@ describe('directCheck', () => {
   });
 });
 
+describe('generatedCheck', () => {
+  const ajv = createAjv();
+
+  it('decides as directCheck does on every JSON value, so it holds only where ajv holds', () => {
+    let proved = 0;
+    fc.assert(
+      fc.property(tree, nested, (s, v) => {
+        const direct = directCheck(s);
+        const generated = generatedCheck(s);
+        const why = JSON.stringify([s, v]);
+        expect(generated === undefined, why).toBe(direct === undefined);
+        if (!direct || !generated) return;
+        expect(generated(v), why).toBe(direct(v));
+        if (generated(v)) {
+          proved++;
+          const validate = ajv.compile(s);
+          ajv.removeSchema(s);
+          expect(validate(v), why).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(proved).toBeGreaterThan(300);
+  });
+
+  it('keeps every value out of the source: names and literals that would break out stay data', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder that must stay text
+    const hostile = ['"); throw 1; ("', '`${process.exit()}`', '*/ x /*', 'a\nb', "'", '\\'];
+    const properties = Object.fromEntries(hostile.map((n) => [n, { enum: hostile, type: 'string' }]));
+    const check = generatedCheck({ type: 'object', properties, required: hostile } as FactSchema);
+    const value = Object.fromEntries(hostile.map((n) => [n, n]));
+    expect(check?.(value)).toBe(true);
+    expect(check?.({ ...value, [hostile[0] as string]: 'other' })).toBe(false);
+    expect(String(check)).not.toContain('exit');
+  });
+
+  it('proves no object whose prototype is another: ajv decides (it reads own properties only)', () => {
+    const check = generatedCheck({ type: 'object', properties: { n: { type: 'number' } }, required: ['n'] });
+    expect(check?.({ n: 1 })).toBe(true);
+    expect(check?.(Object.assign(Object.create(null), { n: 1 }))).toBe(true);
+    expect(check?.(Object.create({ n: 1 }))).toBe(false);
+    expect(check?.(Object.assign(Object.create({ n: 'x' }), { n: 1 }))).toBe(false);
+    // A name Object.prototype has is read as an own property only.
+    const own = generatedCheck({ type: 'object', required: ['constructor'] } as FactSchema);
+    expect(own?.({})).toBe(false);
+    expect(own?.({ constructor: 1 })).toBe(true);
+  });
+
+  it('refuses a sparse list, as ajv does (it reads every index)', () => {
+    const check = generatedCheck({ type: 'array', items: { type: 'number' } } as FactSchema);
+    // biome-ignore lint/suspicious/noSparseArray: the case under test
+    expect(check?.([1, , 2])).toBe(false);
+    expect(check?.([1, 2])).toBe(true);
+  });
+});
+
 describe('an input proved without a validator', () => {
   // Names ajv reads differently from norma's prototype-free copies (`constructor`, `__proto__`) are
   // left out here: model.test.ts covers them.
@@ -237,9 +294,14 @@ describe('an input proved without a validator', () => {
         // `fits` first, as loading does: before any validator is compiled, the proof decides.
         const fits = model.fits(input);
         const out = model.prepare(input);
+        // A served document's model checks with generated code first: the same outcome.
+        const served = compileFacts(facts);
+        served.useGeneratedCheck();
+        const servedOut = served.prepare(input);
         const why = `${JSON.stringify(facts)} ${JSON.stringify(input)}`;
         expect(fits, why).toBe(valid);
         expect(out.ok, why).toBe(valid);
+        expect(servedOut, why).toEqual(out);
         if (out.ok) {
           proved++;
           expect(out.facts, why).toEqual(copy);

@@ -7,11 +7,12 @@ import { escapePointer } from '../load/yaml.ts';
 import { DetailCollector } from '../util/details.ts';
 import { createAjv } from '../validate/ajv.ts';
 import { applyDefaults } from './defaults.ts';
-import { directCheck } from './direct-check.ts';
+import { directCheck, type Proof } from './direct-check.ts';
+import { generatedCheck } from './generated-check.ts';
 import { type InputCopy, readInput } from './input.ts';
 import { type Scope, scopeOf } from './scope.ts';
 import type { FactSchema } from './types.ts';
-import { ValidatorCache } from './validators.ts';
+import { SchemaCache, ValidatorCache } from './validators.ts';
 
 /** A document's declared inputs, compiled once: validation with defaults, and the condition scope. */
 export interface FactModel {
@@ -28,6 +29,12 @@ export interface FactModel {
    * validator wherever the proof decides it either way (a document's tests of invalid inputs).
    */
   fits(input: unknown): boolean;
+  /**
+   * For a document loaded to be served: from its first request on, inputs are checked by
+   * generated code (generated-check.ts) before ajv, as its conditions are. Never for validation
+   * or editor drafts, whose documents are evaluated a few times at most.
+   */
+  useGeneratedCheck(): void;
 }
 
 // Two validators per document: a small one that stops at the first error, run on every input, and
@@ -50,6 +57,7 @@ const PROOFS_BEFORE_VALIDATOR = 64;
 
 const checkValidators = new ValidatorCache(() => inputAjv(false));
 const explainValidators = new ValidatorCache(() => inputAjv(true));
+const generatedChecks = new SchemaCache<Proof | undefined>(generatedCheck);
 
 /** How many input validators are compiled and kept now (for the test of what loading costs). */
 export function inputValidatorsCompiled(): number {
@@ -75,6 +83,10 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
   // proof does not prove, compiles it, and it decides from then on.
   const proof = directCheck(inputSchema);
   let proofsLeft = PROOFS_BEFORE_VALIDATOR;
+  // Served documents: the proof as generated code, made on the first request (left undefined
+  // when the schema is outside the proof's subset or code cannot be generated).
+  let generated: Proof | undefined;
+  let generatePending = false;
   // How much of an input is copied before validation writes defaults into it (never into the
   // caller's object): nothing when no default is missing, the top level for a missing top-level
   // default, everything when nested defaults exist. Declared names that are `Object.prototype`
@@ -129,7 +141,14 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
       const problems = new DetailCollector();
       const facts = withDefaults(given, copy, problems);
       if (problems.count > 0) return { ok: false, details: problems.list() };
-      if (validate === undefined && proofsLeft > 0 && proof?.(facts)) {
+      if (generatePending) {
+        generatePending = false;
+        generated = proof && generatedChecks.get(inputSchema);
+      }
+      if (generated) {
+        // It decides as the proof does, so a value it does not prove goes straight to ajv.
+        if (generated(facts)) return { ok: true, facts };
+      } else if (validate === undefined && proofsLeft > 0 && proof?.(facts)) {
         proofsLeft--;
         return { ok: true, facts };
       }
@@ -139,6 +158,9 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
       // On a fresh copy: the first validator may have written defaults into `facts`.
       explainErrors(copy === 'none' ? facts : withDefaults(given, copy, new DetailCollector()));
       return { ok: false, details: inputErrors(explainErrors.errors ?? []) };
+    },
+    useGeneratedCheck() {
+      if (generated === undefined) generatePending = true;
     },
   };
 }
