@@ -89,23 +89,32 @@ async function buildKindValidators() {
   writeFileSync(PRECOMPILED_FILE, precompiledSource(readSchemas()));
 }
 
-/** Each repository file's `import.meta.url` as its source file's URL, relative to the bundle. */
-const ownUrls = {
-  name: 'own-urls',
-  setup(build) {
-    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
-      if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) return undefined;
-      const fromBundle = relative(dirname(outfile), args.path).split('\\').join('/');
-      const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
-      return {
-        contents: source.replaceAll('import.meta.url', url),
-        loader: args.path.endsWith('.ts') ? 'ts' : 'js',
-      };
-    });
-  },
-};
+/**
+ * Each repository file's `import.meta.url` (and `import.meta.dirname`) as its source file's, relative
+ * to a bundle written to `outdir`, so that bundled code finds the same files as under tsx.
+ */
+export function ownUrlsFor(outdir) {
+  return {
+    name: 'own-urls',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+        if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('import.meta.url') && !source.includes('import.meta.dirname')) return undefined;
+        const fromBundle = relative(outdir, args.path).split('\\').join('/');
+        const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+        const fromBundleDir = relative(outdir, dirname(args.path)).split('\\').join('/');
+        const dir = `(import.meta.dirname + ${JSON.stringify(`/${fromBundleDir}`)})`;
+        return {
+          contents: source.replaceAll('import.meta.url', url).replaceAll('import.meta.dirname', dir),
+          loader: args.path.endsWith('.ts') ? 'ts' : 'js',
+        };
+      });
+    },
+  };
+}
+
+const ownUrls = ownUrlsFor(dirname(outfile));
 
 /**
  * Whether the build exists and no file it was built from has changed since: the bundle's inputs,

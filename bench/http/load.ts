@@ -46,15 +46,13 @@ export async function httpBenchmark(
   connections = 50,
   rounds = 3,
 ): Promise<HttpResult> {
+  // The bundled server when the bench runs bundled (scripts/bench.mjs), so that both sides of
+  // every comparison run as compiled JavaScript; the TypeScript through tsx otherwise.
+  const bundled = process.env.NORMA_BENCH_SERVER;
+  const entry = bundled ? [bundled] : ['--import', 'tsx', join(import.meta.dirname, 'server.ts')];
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(import.meta.dirname, 'server.ts'),
-      dir,
-      JSON.stringify({ id: sample.id, body: sample.bodies[0] }),
-    ],
+    [...entry, dir, JSON.stringify({ id: sample.id, body: sample.bodies[0] })],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {
