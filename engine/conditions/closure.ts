@@ -2,7 +2,7 @@ import type { Cond, Operand } from './ast.ts';
 import { shiftInstant } from './dates.ts';
 import type { EvalEnv } from './env.ts';
 import { readPath, readRest } from './env.ts';
-import { isNumberLike, type OperatorName, operatorTests } from './operators.ts';
+import { conditionTest, isNumberLike, type OperatorName, operatorTests } from './operators.ts';
 import { type LinearRegex, regexOf } from './regex.ts';
 
 /** A compiled condition: plain closures over a scope of facts, no promises, no copies. */
@@ -129,7 +129,7 @@ function compileTest(cond: Cond & { type: 'test' }): CondFn {
     value: cond.operand.kind === 'literal' ? cond.operand.value : undefined,
     // A literal is read from the plan; only other operands need a reader.
     operand: cond.operand.kind === 'literal' ? unused : operandReader(cond.operand),
-    test: cond.op === 'matches' ? matchesTest(cond.operand) : operatorTests[cond.op],
+    test: cond.op === 'matches' ? matchesTest(cond.operand) : conditionTest(cond.op),
   };
   return (s, e) => runTest(plan, s, e);
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareDates, isIsoDate, parseDateValue, shiftDate } from './dates.ts';
+import { compareDates, isIsoDate, operandDateComparer, parseDateValue, shiftDate } from './dates.ts';
 
 describe('dates', () => {
   it('reads ISO dates and date-times, and rejects impossible or other text', () => {
@@ -42,5 +43,41 @@ describe('dates', () => {
     expect(isIsoDate('2026-03-01')).toBe(true);
     expect(isIsoDate('2026-03-01T00:00:00Z')).toBe(false);
     expect(isIsoDate('2026-02-29')).toBe(false);
+  });
+});
+
+describe('operandDateComparer', () => {
+  const date = fc.constantFrom<unknown>(
+    '2026-03-01',
+    '2016-03-01',
+    '2026-02-29',
+    '2024-02-29',
+    '2026-13-01',
+    '0099-01-01',
+    '2026-03-01T08:00:00+08:00',
+    '2026-02-28T23:59:59Z',
+    '2026-3-1',
+    '',
+    20260301,
+    null,
+    undefined,
+    ['2026-03-01'],
+  );
+
+  it('answers as compareDates does, whatever operands follow one another', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(date, date), { minLength: 1, maxLength: 12 }), (pairs) => {
+        const compare = operandDateComparer();
+        for (const [a, b] of pairs) expect(compare(a, b)).toEqual(compareDates(a, b));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the operand it read only while it is the same text', () => {
+    const compare = operandDateComparer();
+    expect(compare('2026-01-01', '2026-02-01')).toBe(-1);
+    expect(compare('2026-01-01', '2025-02-01')).toBe(1);
+    expect(compare('2026-01-01', `2026-01-0${1}`)).toBe(0);
   });
 });

@@ -136,6 +136,28 @@ export function compareDates(a: unknown, b: unknown): number {
   return Math.sign(x.day - y.day);
 }
 
+/**
+ * `compareDates` for one condition: its operand (a literal date, or one computed from `$at` and
+ * kept while the evaluation date stays the same) is nearly always the same string from call to
+ * call, so the day it names is read once and kept until the operand changes. The same answers.
+ */
+export function operandDateComparer(): (a: unknown, b: unknown) => number {
+  let lastB: string | undefined;
+  let lastDay: number | undefined | null;
+  return (a, b) => {
+    if (typeof a !== 'string' || typeof b !== 'string') return compareDates(a, b);
+    if (b !== lastB) {
+      lastDay = plainDay(b);
+      lastB = b;
+    }
+    const q = lastDay;
+    const p = plainDay(a);
+    if (p === undefined || q === undefined) return Number.NaN;
+    if (p !== null && q !== null) return Math.sign(p - q);
+    return compareDates(a, b);
+  };
+}
+
 /** Hours of a `{ fact, hours }` shift are at most 100 years' worth, as offsets from `$at` are. */
 export const MAX_OFFSET_HOURS = 876_000;
 

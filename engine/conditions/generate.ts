@@ -1,7 +1,7 @@
 import type { Cond, Operand } from './ast.ts';
 import { type CondFn, elementScope, matchesTest, operandReader, TEST_CODES } from './closure.ts';
 import { readPath, readRest } from './env.ts';
-import { isNumberLike, operatorTests } from './operators.ts';
+import { conditionTest, isNumberLike } from './operators.ts';
 
 /**
  * Conditions compiled to specialised JavaScript source, as ajv does for schemas: one function per
@@ -147,7 +147,7 @@ class SourceWriter {
       case 10:
         return '(a !== undefined && a !== null) === b';
       default: {
-        const test = cond.op === 'matches' ? matchesTest(cond.operand) : operatorTests[cond.op];
+        const test = cond.op === 'matches' ? matchesTest(cond.operand) : conditionTest(cond.op);
         return `${this.constant(test)}(a, b)`;
       }
     }

@@ -1,5 +1,5 @@
 import type { FactCategory } from '../facts/types.ts';
-import { compareDates } from './dates.ts';
+import { compareDates, operandDateComparer } from './dates.ts';
 import { regexOf } from './regex.ts';
 
 /** The operators a condition may use (dsl.md), with the fact categories each fits. */
@@ -116,6 +116,41 @@ export const operatorTests: Record<OperatorName, (fact: unknown, value: unknown)
   olderThanDays: (a, b) => compareDates(a, b) < 0,
   olderThanYears: (a, b) => compareDates(a, b) < 0,
 };
+
+/**
+ * The test of one condition's operator: `operatorTests`' own, but for the date operators, which
+ * get a test of their own that reads the operand's day once while it stays the same
+ * (`operandDateComparer`). Called once per condition when it is compiled.
+ */
+export function conditionTest(op: OperatorName): (fact: unknown, value: unknown) => boolean {
+  switch (op) {
+    case 'before':
+    case 'olderThanDays':
+    case 'olderThanYears': {
+      const compare = operandDateComparer();
+      return (a, b) => compare(a, b) < 0;
+    }
+    case 'after': {
+      const compare = operandDateComparer();
+      return (a, b) => compare(a, b) > 0;
+    }
+    case 'onOrBefore': {
+      const compare = operandDateComparer();
+      return (a, b) => compare(a, b) <= 0;
+    }
+    case 'onOrAfter': {
+      const compare = operandDateComparer();
+      return (a, b) => compare(a, b) >= 0;
+    }
+    case 'withinDays': {
+      const from = operandDateComparer();
+      const to = operandDateComparer();
+      return (a, b) => from(a, (b as DateWindow).from) >= 0 && to(a, (b as DateWindow).to) <= 0;
+    }
+    default:
+      return operatorTests[op];
+  }
+}
 
 /**
  * Whether a value is filled in: present, and not blank. Text needs a character other than white
