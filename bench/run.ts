@@ -37,7 +37,15 @@ import { type StartupResult, startupBenchmark } from './startup.ts';
 import { jreEngine, runJre } from './workloads/jre.ts';
 import { kindWorkloads, SAME_WORK } from './workloads/kinds.ts';
 import { processWorkload } from './workloads/process.ts';
-import { AT, type Decision, handwritten, rules, rulesetYaml, workOrders } from './workloads/ruleset.ts';
+import {
+  AT,
+  type Decision,
+  handwritten,
+  handwrittenSameWork,
+  rules,
+  rulesetYaml,
+  workOrders,
+} from './workloads/ruleset.ts';
 import { runZen, zenDecision } from './workloads/zen.ts';
 
 /** One workload's figures: each evaluator's speed, and what a compiled document keeps in memory. */
@@ -74,6 +82,7 @@ export interface BenchResults {
 /** The figures of the final line, each a ratio (or size) measured in this run; undefined when not run. */
 export interface Ratios {
   'norma/handwritten'?: number | undefined;
+  'ruleset/same-work'?: number | undefined;
   'checklist/same-work'?: number | undefined;
   'fees/same-work'?: number | undefined;
   'http/same-work-route'?: number | undefined;
@@ -130,21 +139,29 @@ async function rulesetWorkload(): Promise<WorkloadResult> {
   const closures = compiled(text, file, 'closures');
   const orders = workOrders(10_000);
   const requests = orders.map((facts) => ({ facts, at: AT }));
+  const standard = { id: doc.id, version: doc.version, digest: doc.digest };
   const engine = jreEngine(rules, AT);
   const zen = zenDecision(rules, AT);
   // The baselines must decide exactly as norma does, or the comparison means nothing.
   let handMismatch = 0;
+  let sameWorkMismatch = 0;
   let jreMismatch = 0;
   let zenMismatch = 0;
   const byIndex = (d: Decision) => ({ ...d, matched: d.matched.map((k) => rules[Number(k)]?.id as string) });
   for (const [i, q] of requests.entries()) {
     const e = evaluateFast(doc, q);
     if (!sameDecision(e, handwritten(q.facts))) handMismatch++;
+    if (JSON.stringify(e) !== JSON.stringify(handwrittenSameWork(q, standard))) sameWorkMismatch++;
     if (!sameDecision(e, byIndex(await runZen(zen, q.facts)))) zenMismatch++;
     if (i < 1000 && !sameDecision(e, byIndex(await runJre(engine, q.facts)))) jreMismatch++;
   }
   const contenders: Contender[] = [
     { name: 'handwritten', fn: (f) => handwritten(f as Record<string, unknown>), inputs: orders },
+    {
+      name: SAME_WORK,
+      fn: (q) => handwrittenSameWork(q as (typeof requests)[number], standard),
+      inputs: requests,
+    },
     { name: 'norma', fn: (q) => evaluateFast(doc, q as (typeof requests)[number]), inputs: requests },
     {
       name: 'norma (closures, as for validation and drafts)',
@@ -186,6 +203,7 @@ async function rulesetWorkload(): Promise<WorkloadResult> {
     memory,
     mismatches: {
       handwritten: handMismatch,
+      [SAME_WORK]: sameWorkMismatch,
       'json-rules-engine (first 1,000)': jreMismatch,
       'zen-engine': zenMismatch,
     },
@@ -302,6 +320,7 @@ async function main(): Promise<void> {
 
 const LINE_KEYS: ReadonlyArray<[keyof Ratios, number]> = [
   ['norma/handwritten', 2],
+  ['ruleset/same-work', 2],
   ['checklist/same-work', 2],
   ['fees/same-work', 2],
   ['http/same-work-route', 2],
@@ -341,6 +360,7 @@ function ratiosOf(
   const h = http && 'evaluate' in http ? http : undefined;
   return {
     'norma/handwritten': ratio(norma('ruleset'), perSecond(workloads, 'ruleset', 'handwritten')),
+    'ruleset/same-work': ratio(norma('ruleset'), perSecond(workloads, 'ruleset', SAME_WORK)),
     'checklist/same-work': ratio(
       norma('bench.checklist'),
       perSecond(workloads, 'bench.checklist', SAME_WORK),
@@ -401,6 +421,12 @@ function targets(
       target: 'fast path ≥ 0.5 × hand-written',
       value: at(r['norma/handwritten'], 2),
       met: atLeast(r['norma/handwritten'], 0.5),
+    },
+    {
+      target: 'fast path vs same-work hand-written (input checked, envelope built; no target)',
+      value: at(r['ruleset/same-work'], 2),
+      met: undefined,
+      info: true,
     },
     {
       target: 'checklist ≥ 0.7 × same-work hand-written',

@@ -442,3 +442,78 @@ export function handwritten(f: WorkOrder, at: string = AT): Decision {
   if (total === 0 && hours > 0) hit('estimate-required', 'estimate-required');
   return { action, feePct, matched };
 }
+
+/** A work order refused by the same-work baseline: what norma answers with `facts_invalid`. */
+class InvalidOrder extends Error {}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A plain date that exists in the calendar, as `format: date` requires. */
+function isDate(v: unknown): boolean {
+  if (typeof v !== 'string' || !DATE.test(v)) return false;
+  const y = Number(v.slice(0, 4));
+  const m = Number(v.slice(5, 7));
+  const d = Number(v.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 ? (leap ? 29 : 28) : (MONTH_DAYS[m - 1] as number));
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function oneOf(v: unknown, allowed: readonly string[], name: string): void {
+  if (typeof v !== 'string' || !allowed.includes(v)) throw new InvalidOrder(`${name}: not one of ${allowed}`);
+}
+
+function amount(v: unknown, name: string, max = Number.POSITIVE_INFINITY): void {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) throw new InvalidOrder(`${name}`);
+}
+
+/** The envelope norma returns, built by hand. */
+export interface SameWorkEnvelope {
+  standard: { id: string; version: string; digest: string };
+  at: string;
+  kind: 'ruleset';
+  result: { outputs: { action: string[]; feePct: number } };
+  matched: Array<{ rule: string; clause: string }>;
+}
+
+/**
+ * The 30 rules written by hand doing the work norma does around the decision: the input checked
+ * as the declared facts require (every fact present but `discountPct`, its default 0 filled in on
+ * a copy, types, enums, bounds and calendar dates, the nested vehicle and customer), and the
+ * result built as norma's envelope (which standard decided, the outputs, each matched rule with
+ * its clause). The minimal `handwritten` (the decision alone) stays as the target's baseline.
+ */
+export function handwrittenSameWork(
+  q: { facts: WorkOrder; at: string },
+  standard: SameWorkEnvelope['standard'],
+): SameWorkEnvelope {
+  const f = q.facts;
+  if (f === null || typeof f !== 'object' || Array.isArray(f)) throw new InvalidOrder('facts');
+  oneOf(f.payType, payTypes, 'payType');
+  oneOf(f.jobType, jobTypes, 'jobType');
+  amount(f.estimateTotal, 'estimateTotal');
+  amount(f.labourHours, 'labourHours');
+  amount(f.partsTotal, 'partsTotal');
+  if (f.discountPct !== undefined) amount(f.discountPct, 'discountPct', 100);
+  if (typeof f.comeback !== 'boolean') throw new InvalidOrder('comeback');
+  if (!isDate(f.openedAt)) throw new InvalidOrder('openedAt');
+  const v = f.vehicle as Record<string, unknown> | null;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new InvalidOrder('vehicle');
+  oneOf(v.fuel, fuels, 'vehicle.fuel');
+  amount(v.mileageKm, 'vehicle.mileageKm');
+  if (!isDate(v.registeredOn)) throw new InvalidOrder('vehicle.registeredOn');
+  const c = f.customer as Record<string, unknown> | null;
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) throw new InvalidOrder('customer');
+  oneOf(c.tier, tiers, 'customer.tier');
+  if (!Number.isInteger(c.visits) || (c.visits as number) < 0) throw new InvalidOrder('customer.visits');
+  const facts = f.discountPct === undefined ? { ...f, discountPct: 0 } : f;
+  const d = handwritten(facts, q.at);
+  return {
+    standard,
+    at: q.at,
+    kind: 'ruleset',
+    result: { outputs: { action: d.action, feePct: d.feePct } },
+    matched: d.matched.map((rule) => ({ rule, clause: '§7' })),
+  };
+}
