@@ -26,7 +26,11 @@ const DIVIDE_MAX = 2 ** 52;
 /** 10^0 … 10^15: every power of ten that is a safe integer. */
 const POW10: readonly number[] = Array.from({ length: 16 }, (_, n) => 10 ** n);
 
-/** `n` when it is a safe integer (so exact); throws TOO_LARGE otherwise. */
+/**
+ * `n` when it is within ±(2^53 − 1), where every integer is exact; TOO_LARGE otherwise. Each sum
+ * or product is checked on its own: in `a + b - c` an `a + b` past the limit is rounded before
+ * `c` is taken off, and the result can land back within it, wrong by one.
+ */
 function checked(n: number): number {
   if (n > MAX || n < -MAX) throw TOO_LARGE;
   return n;
@@ -195,18 +199,20 @@ export function settleSmall(
   const taxedNet = zeros(2 * payers);
   let taxable = 0;
   for (let b = 0; b < 2 * payers; b++) {
-    const n = checked((ownLabour[b] as number) + (ownParts[b] as number) - (discountShares[b] as number));
+    const n = checked(
+      checked((ownLabour[b] as number) + (ownParts[b] as number)) - (discountShares[b] as number),
+    );
     net[b] = n;
     if (b < payers) {
       taxedNet[b] = n;
       taxable = checked(taxable + n);
     }
   }
-  const subtotal = checked(labour + parts - discount);
+  const subtotal = checked(checked(labour + parts) - discount);
   const tax = toUnitsSmall(percent(multiplySmall(taxPct, { units: taxable, scale: 0 })), 0, mode);
   const taxShares = allocateSmall(tax, taxedNet);
   const shareOf = (i: number) =>
-    checked((net[i] as number) + (net[i + payers] as number) + (taxShares[i] as number));
+    checked(checked((net[i] as number) + (net[i + payers] as number)) + (taxShares[i] as number));
   return {
     labour,
     parts,
