@@ -134,18 +134,22 @@ export function compileDocument(
   const kind = textAt(doc.kind);
   const module = kind !== undefined && Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
   // Not a spread: a large file can have more schema errors than a call takes arguments.
-  const diagnostics: Diagnostic[] = known
-    ? []
-    : validateSchema(module ? module.schema : 'header', doc, file, loaded.map);
-  // How many diagnostics the checks a known document skips gave: it is recorded only if none.
-  let skippable = diagnostics.length;
+  // A known document's skipped checks say again what they said when it was recorded.
+  const diagnostics: Diagnostic[] =
+    key !== undefined && known !== undefined
+      ? [...(options.verified?.warningsOf(key) ?? [])]
+      : validateSchema(module ? module.schema : 'header', doc, file, loaded.map);
+  const ctx = parseContext(file, loaded.map, diagnostics);
+  ctx.lang = doc.lang === 'en' ? 'en' : 'zh';
+  ctx.checkedBefore = known !== undefined;
+  // What the checks a known document skips say, kept with its entry.
+  const skipped = ctx.skipped ?? [];
+  if (!known) skipped.push(...diagnostics);
   const skippableAround = (check: () => void) => {
     const before = diagnostics.length;
     check();
-    skippable += diagnostics.length - before;
+    for (let i = before; i < diagnostics.length; i++) skipped.push(diagnostics[i] as Diagnostic);
   };
-  const ctx = parseContext(file, loaded.map, diagnostics);
-  ctx.lang = doc.lang === 'en' ? 'en' : 'zh';
   checkHeader(doc, ctx, expected, module);
   checkReview(doc, ctx);
   const facts = compileFactsAt(doc.facts, ctx, diagnostics);
@@ -191,10 +195,10 @@ export function compileDocument(
   }
   recordSets(compiled, made.sets);
   const digest = known ?? documentDigest(doc);
-  // Warnings of the checks that always run are said again at every load; an error (which the
-  // review date can lift as days pass) would have kept the tests at load from running at all.
-  if (key !== undefined && !known && skippable === 0 && !hasErrors(sorted))
-    options.verified?.add(key, digest);
+  // Recorded only without an error: an error (which the review date can lift as days pass, and
+  // no check makes appear as they pass) would have kept the tests at load and the dead-weight
+  // check from running at all. The warnings of the checks that always run are said by them again.
+  if (key !== undefined && !known && !hasErrors(sorted)) options.verified?.add(key, digest, skipped);
   const document: CompiledDocument = withSource<Omit<CompiledDocument, 'source'>>(
     {
       kind: module.kind,

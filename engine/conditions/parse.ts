@@ -22,12 +22,20 @@ export interface ParseContext {
   nextId: () => number;
   /** The document's declared language (`lang:`, default zh): what its plain-string text is in. */
   lang?: Lang;
+  /**
+   * The document was checked clean before (engine/load/verified.ts): checks that depend on its
+   * text alone and can only warn (dead weight) said nothing then, and are skipped.
+   */
+  checkedBefore?: boolean;
+  /** What such skippable checks said on this load, kept with the document's entry to be said again. */
+  skipped?: Diagnostic[];
 }
 
 /** Creates a parse context for one document. */
 export function parseContext(file: string, map: SourceMap, diagnostics: Diagnostic[] = []): ParseContext {
   let id = 0;
-  return { file, map, diagnostics, nextId: () => id++ };
+  // Every field set here, so that every context has one shape (contexts are read everywhere).
+  return { file, map, diagnostics, nextId: () => id++, lang: 'zh', checkedBefore: false, skipped: [] };
 }
 
 const QUANTIFIERS = new Set(['some', 'every', 'none']);

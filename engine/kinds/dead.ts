@@ -6,6 +6,7 @@
  * so loading stays linear and the warnings are the same on every load.
  */
 import type { Cond } from '../conditions/ast.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { type ParseContext, report } from '../conditions/parse.ts';
 import { covers, emptyRegion, type Regions, regionsOf } from '../conditions/regions.ts';
 import type { FactSchema } from '../facts/types.ts';
@@ -27,13 +28,29 @@ export type ListOrder = 'first' | 'priority' | 'every';
 // Pairs compared per list at most: a list of thousands of rules is checked in its first part only.
 const MAX_COMPARISONS = 50_000;
 
-/** Warns about the elements of a list that can never apply or never be selected. */
+/**
+ * Warns about the elements of a list that can never apply or never be selected. Skipped for a
+ * document checked before (it depends on the text alone): its entry holds what this said.
+ */
 export function warnDeadWeight(
   list: readonly ListElement[],
   order: ListOrder,
   declared: Record<string, FactSchema>,
   ctx: ParseContext,
   options: { otherwiseReported?: boolean } = {},
+): void {
+  if (ctx.checkedBefore) return;
+  const before = ctx.diagnostics.length;
+  findDeadWeight(list, order, declared, ctx, options);
+  for (let i = before; i < ctx.diagnostics.length; i++) ctx.skipped?.push(ctx.diagnostics[i] as Diagnostic);
+}
+
+function findDeadWeight(
+  list: readonly ListElement[],
+  order: ListOrder,
+  declared: Record<string, FactSchema>,
+  ctx: ParseContext,
+  options: { otherwiseReported?: boolean },
 ): void {
   // Reasoning about conditions that are already in error (an operator that does not fit its fact)
   // would only add follow-on noise: the document is checked once it is otherwise clean.

@@ -14,6 +14,16 @@ const subject = {
   code: 'generated',
 };
 const digest = `sha256:${'a'.repeat(64)}`;
+const warning = {
+  code: 'when_unsatisfiable',
+  message: 'rule `r` can never apply',
+  severity: 'warning',
+  file: 'rules/a.b/1.0.0.yaml',
+  line: 3,
+  col: 5,
+  path: '/rules/0/when',
+  hint: 'check the conditions',
+} as const;
 
 describe('documents checked clean by a build', () => {
   it('has no build under tsx, so nothing is read or written there', () => {
@@ -55,6 +65,29 @@ describe('documents checked clean by a build', () => {
     expect(VerifiedDocuments.open(file, 'sha256:build-2')?.digestOf(key)).toBeUndefined();
   });
 
+  it('keeps the warnings of the checks a later load skips, and reads them back', () => {
+    const file = join(dir, 'warned.json');
+    const store = VerifiedDocuments.open(file, 'b') as VerifiedDocuments;
+    const warned = store.keyOf(subject);
+    const clean = store.keyOf({ ...subject, text: 'clean' });
+    store.add(warned, digest, [warning]);
+    store.add(clean, digest);
+    expect(store.save()).toBe(true);
+    const again = VerifiedDocuments.open(file, 'b') as VerifiedDocuments;
+    expect(again.digestOf(warned)).toBe(digest);
+    expect(again.warningsOf(warned)).toEqual([warning]);
+    expect(again.warningsOf(clean)).toEqual([]);
+    expect(again.warningsOf(again.keyOf({ ...subject, text: 'unknown' }))).toEqual([]);
+    // The same entry again is no change; other warnings are.
+    again.add(warned, digest, [warning]);
+    const before = readFileSync(file, 'utf8');
+    expect(again.save()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    again.add(warned, digest, []);
+    again.save();
+    expect(VerifiedDocuments.open(file, 'b')?.warningsOf(warned)).toEqual([]);
+  });
+
   it('writes nothing when nothing was added, and keeps the entries used', () => {
     const file = join(dir, 'used.json');
     const first = VerifiedDocuments.open(file, 'b') as VerifiedDocuments;
@@ -85,9 +118,24 @@ describe('documents checked clean by a build', () => {
       '{"format":1,"build":"b","entries":{',
       'null',
       '[]',
-      JSON.stringify({ format: 2, build: 'b', entries: { [key]: digest } }),
-      JSON.stringify({ format: 1, build: 'b', entries: [key] }),
-      JSON.stringify({ format: 1, build: 'b', entries: { [key]: 'md5:x', short: digest } }),
+      JSON.stringify({ format: 1, build: 'b', entries: { [key]: digest } }),
+      JSON.stringify({ format: 2, build: 'b', entries: [key] }),
+      JSON.stringify({ format: 2, build: 'b', entries: { [key]: 'md5:x', short: digest } }),
+      // Warnings as no norma writes them: an error, an unknown code or field, a wrong type.
+      JSON.stringify({
+        format: 2,
+        build: 'b',
+        entries: { [key]: [digest, [{ ...warning, severity: 'error' }]] },
+      }),
+      JSON.stringify({
+        format: 2,
+        build: 'b',
+        entries: { [key]: [digest, [{ ...warning, code: 'made_up' }]] },
+      }),
+      JSON.stringify({ format: 2, build: 'b', entries: { [key]: [digest, [{ ...warning, extra: 1 }]] } }),
+      JSON.stringify({ format: 2, build: 'b', entries: { [key]: [digest, [{ ...warning, line: '3' }]] } }),
+      JSON.stringify({ format: 2, build: 'b', entries: { [key]: [digest, []] } }),
+      JSON.stringify({ format: 2, build: 'b', entries: { [key]: [digest, [warning], 1] } }),
     ];
     for (const body of bodies) {
       const file = join(dir, 'bad.json');

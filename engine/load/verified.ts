@@ -9,9 +9,9 @@
  * reading the YAML, compiling the facts, conditions and kind, the review date (which depends on
  * today), and the lock and links of the standard as a whole.
  *
- * A document is recorded only when the checks it would skip said nothing and no check found an
- * error, so a skipped check can only have said nothing, and the warnings of the checks that
- * always run are said again at every load. The entries are kept in one file beside the build (dist/verified-documents.json,
+ * A document is recorded only when no check found an error, with the warnings of the checks it
+ * would skip (a rule that can never apply, a unit missing), which a later load says again as
+ * they were said; the warnings of the checks that always run are said again by those checks. The entries are kept in one file beside the build (dist/verified-documents.json,
  * written whole and renamed into place); a file from another build, damaged or missing means the
  * documents are checked in full, as without it. Under tsx (development, tests) there is no build,
  * and no entry is read or written.
@@ -19,6 +19,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DIAGNOSTIC_CODES, SCHEMA_KEYWORD_CODES } from '../codes.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 
 // Defined by the build (scripts/build-server.mjs) as its stamp; undeclared under tsx.
 declare const __NORMA_BUILD__: string | undefined;
@@ -33,7 +35,16 @@ export const VERIFIED_FILE = fileURLToPath(new URL('../../dist/verified-document
 /** How many entries are kept: the documents of a large standard and their recent edits. */
 export const MAX_VERIFIED = 100_000;
 
-const FORMAT = 1;
+// 2: an entry is a digest, or a digest with the warnings of the checks a later load skips.
+const FORMAT = 2;
+
+/** A document checked before: its digest, and what the checks a later load skips warned. */
+interface Entry {
+  digest: string;
+  warnings: readonly Diagnostic[];
+}
+
+const NO_WARNINGS: readonly Diagnostic[] = Object.freeze([]);
 
 /** What makes a document's checks come out the same (beside the build, which the store holds). */
 export interface VerifiedSubject {
@@ -46,16 +57,16 @@ export interface VerifiedSubject {
 /** The documents of one build found clean, by key, with their digests. */
 export class VerifiedDocuments {
   /** Entries used or added by this process, oldest first (what `save` writes). */
-  readonly #used = new Map<string, string>();
+  readonly #used = new Map<string, Entry>();
   #changed = false;
   #hits = 0;
 
   /** Entries read from the file, consulted until used. */
-  readonly #known: ReadonlyMap<string, string>;
+  readonly #known: ReadonlyMap<string, Entry>;
 
   constructor(
     readonly build: string,
-    known: ReadonlyMap<string, string> = new Map(),
+    known: ReadonlyMap<string, Entry> = new Map(),
     readonly file?: string,
     readonly max = MAX_VERIFIED,
   ) {
@@ -83,18 +94,24 @@ export class VerifiedDocuments {
 
   /** The digest of a document checked clean before, by its key. */
   digestOf(key: string): string | undefined {
-    const digest = this.#used.get(key) ?? this.#known.get(key);
-    if (digest !== undefined) {
-      this.#use(key, digest);
+    const entry = this.#used.get(key) ?? this.#known.get(key);
+    if (entry !== undefined) {
+      this.#use(key, entry);
       this.#hits++;
     }
-    return digest;
+    return entry?.digest;
   }
 
-  /** Records a document checked in full whose skippable checks said nothing. */
-  add(key: string, digest: string): void {
-    if (this.#used.get(key) === digest) return;
-    this.#use(key, digest);
+  /** What the checks a later load skips warned about a document checked before (none if unknown). */
+  warningsOf(key: string): readonly Diagnostic[] {
+    return (this.#used.get(key) ?? this.#known.get(key))?.warnings ?? NO_WARNINGS;
+  }
+
+  /** Records a document checked in full with no error, and what the checks a later load skips warned. */
+  add(key: string, digest: string, warnings: readonly Diagnostic[] = NO_WARNINGS): void {
+    const had = this.#used.get(key);
+    if (had?.digest === digest && sameWarnings(had.warnings, warnings)) return;
+    this.#use(key, { digest, warnings: warnings.length === 0 ? NO_WARNINGS : warnings });
     this.#changed = true;
   }
 
@@ -117,7 +134,9 @@ export class VerifiedDocuments {
     if (!this.#changed || this.file === undefined) return true;
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      const body = { format: FORMAT, build: this.build, entries: Object.fromEntries(this.#used) };
+      const entries: Record<string, string | [string, readonly Diagnostic[]]> = {};
+      for (const [key, e] of this.#used) entries[key] = e.warnings.length ? [e.digest, e.warnings] : e.digest;
+      const body = { format: FORMAT, build: this.build, entries };
       writeFileSync(temporary, JSON.stringify(body));
       renameSync(temporary, this.file);
       this.#changed = false;
@@ -127,16 +146,16 @@ export class VerifiedDocuments {
     }
   }
 
-  #use(key: string, digest: string): void {
+  #use(key: string, entry: Entry): void {
     // Most recently used last, so the oldest go first past the bound.
     this.#used.delete(key);
-    this.#used.set(key, digest);
+    this.#used.set(key, entry);
     if (this.#used.size > this.max) this.#used.delete(this.#used.keys().next().value as string);
   }
 }
 
 /** The entries of a file written for `build`; none for another build or a file that is not one. */
-function readEntries(file: string, build: string): Map<string, string> {
+function readEntries(file: string, build: string): Map<string, Entry> {
   if (!existsSync(file)) return new Map();
   try {
     const body = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -145,15 +164,49 @@ function readEntries(file: string, build: string): Map<string, string> {
       entries?: unknown;
     };
     if (body.format !== FORMAT || body.build !== build) return new Map();
-    if (!body.entries || typeof body.entries !== 'object') return new Map();
-    const out = new Map<string, string>();
-    for (const [key, digest] of Object.entries(body.entries)) {
-      if (/^[0-9a-f]{64}$/.test(key) && typeof digest === 'string' && digest.startsWith('sha256:')) {
-        out.set(key, digest);
-      }
+    if (!body.entries || typeof body.entries !== 'object' || Array.isArray(body.entries)) return new Map();
+    const out = new Map<string, Entry>();
+    for (const [key, value] of Object.entries(body.entries)) {
+      const entry = entryOf(value);
+      if (/^[0-9a-f]{64}$/.test(key) && entry !== undefined) out.set(key, entry);
     }
     return out;
   } catch {
     return new Map();
   }
+}
+
+/** An entry as written (a digest, or a digest and its warnings); undefined for anything else. */
+function entryOf(value: unknown): Entry | undefined {
+  const [digest, warnings] = Array.isArray(value) ? value : [value, NO_WARNINGS];
+  if (typeof digest !== 'string' || !digest.startsWith('sha256:')) return undefined;
+  if (!Array.isArray(warnings) || !warnings.every(isWarning)) return undefined;
+  if (Array.isArray(value) && (value.length !== 2 || warnings.length === 0)) return undefined;
+  return { digest, warnings: warnings.length === 0 ? NO_WARNINGS : (warnings as Diagnostic[]) };
+}
+
+const CODES: ReadonlySet<string> = new Set([...DIAGNOSTIC_CODES, ...SCHEMA_KEYWORD_CODES]);
+const OPTIONAL: Readonly<Record<string, 'string' | 'number'>> = {
+  file: 'string',
+  line: 'number',
+  col: 'number',
+  path: 'string',
+  hint: 'string',
+};
+
+/** A warning as norma writes it: a known code, a message, and only the fields a diagnostic has. */
+function isWarning(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const d = v as Record<string, unknown>;
+  if (typeof d.code !== 'string' || !CODES.has(d.code)) return false;
+  if (typeof d.message !== 'string' || d.severity !== 'warning') return false;
+  for (const [k, value] of Object.entries(d)) {
+    if (k === 'code' || k === 'message' || k === 'severity') continue;
+    if (OPTIONAL[k] === undefined || typeof value !== OPTIONAL[k]) return false;
+  }
+  return true;
+}
+
+function sameWarnings(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }

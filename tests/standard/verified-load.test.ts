@@ -137,16 +137,29 @@ describe('loading documents checked clean before', () => {
     expect(verified.hits).toBe(1);
   });
 
-  it('never records a document warned about by a check it would skip, so the warning is said again', () => {
+  it('records a document warned about by a check it skips with the warning, and says it again', () => {
     // A unit declared anywhere makes `estimateTotal`, a money-looking number, want one too.
     const unitless = text.replace(
       /^facts:\n/m,
-      'facts:\n  depositFen: { type: integer, unit: CNY, scale: 2 }\n',
+      'facts:\n  depositFen: { type: integer, unit: CNY, scale: 2, default: 0 }\n',
     );
-    const { codes, verified } = twice(unitless);
+    const { loads, codes, verified } = twice(unitless);
     expect(codes[0]).toContain('unit_missing');
-    expect(codes[1]).toEqual(codes[0]);
-    expect(verified.size).toBe(0);
+    expect(loads[1]?.diagnostics).toEqual(loads[0]?.diagnostics);
+    expect(shapeOf(loads[1]?.document)).toEqual(shapeOf(loads[0]?.document));
+    expect(verified.hits).toBe(1);
+  });
+
+  it('records dead weight (found while the kind compiles) with the document, and says it again', () => {
+    const dead = text.replace(
+      'when: { estimateTotal: { greaterThan: 20000 } }',
+      'when: { estimateTotal: { greaterThan: 20000, lessThan: 100 } }',
+    );
+    const { loads, codes, verified } = twice(dead);
+    expect(codes[0]).toContain('when_unsatisfiable');
+    expect(loads[1]?.diagnostics).toEqual(loads[0]?.diagnostics);
+    expect(shapeOf(loads[1]?.document)).toEqual(shapeOf(loads[0]?.document));
+    expect(verified.hits).toBe(1);
   });
 
   it('never records a document with an error, which today can lift (a review dated in the future)', () => {
