@@ -35,4 +35,11 @@ describe('compactStrings', () => {
     expect(Object.hasOwn(out, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
+
+  it('gives every string back as it was when more distinct strings pass than the copies kept', () => {
+    const data = Array.from({ length: 120_000 }, (_, i) => `值-${i % 70_000}`);
+    const out = compactStrings(data, '标题\n');
+    expect(out).toEqual(data);
+    expect(compactStrings({ a: '甲', b: '甲' }, '甲')).toEqual({ a: '甲', b: '甲' });
+  });
 });

@@ -24,16 +24,24 @@ export type Compactor = (s: string) => string;
  * copy); undefined when its strings are one-byte already.
  */
 export function stringCompactor(text: string): Compactor | undefined {
-  if (!isTwoByte(text)) return undefined;
-  const seen = new Map<string, string>();
-  return (s) => {
-    let copy = seen.get(s);
-    if (copy === undefined) {
-      copy = JSON.parse(JSON.stringify(s)) as string;
-      seen.set(s, copy);
-    }
-    return copy;
-  };
+  return isTwoByte(text) ? compactCopy : undefined;
+}
+
+// The copies made, shared across documents: a standard's documents repeat the same keys, ids,
+// operators and fact names, so most strings of a document were copied for an earlier one.
+// Keyed by the copy itself, so that no slice (and through it, its whole text) is kept. Bounded:
+// emptied when full (the documents keep their copies).
+const copies = new Map<string, string>();
+const MAX_COPIES = 50_000;
+
+function compactCopy(s: string): string {
+  let copy = copies.get(s);
+  if (copy === undefined) {
+    copy = JSON.parse(JSON.stringify(s)) as string;
+    if (copies.size >= MAX_COPIES) copies.clear();
+    copies.set(copy, copy);
+  }
+  return copy;
 }
 
 /** The data with compact strings when `text` is two-byte; the data itself otherwise. */
