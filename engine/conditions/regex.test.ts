@@ -1,10 +1,14 @@
+import fc from 'fast-check';
+import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
+import { readSchemas } from '../schemas/index.ts';
 import { createAjv } from '../validate/ajv.ts';
 import {
   compileRegex,
   linearRegExp,
   MAX_PATTERN_LENGTH,
   MAX_PROGRAM_SIZE,
+  nativePatterns,
   RegexError,
   regexOf,
   regexProblem,
@@ -74,5 +78,59 @@ describe('ajv with the linear engine', () => {
 
   it('is the engine ajv is configured with', () => {
     expect(createAjv().opts.code.regExp).toBe(linearRegExp);
+  });
+});
+
+describe("the kind schemas' expressions on JavaScript's engine", () => {
+  /** Every `pattern` of norma's own schemas. */
+  function schemaPatterns(node: unknown, out = new Set<string>()): Set<string> {
+    if (node === null || typeof node !== 'object') return out;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'pattern' && typeof value === 'string') out.add(value);
+      else schemaPatterns(value, out);
+    }
+    return out;
+  }
+
+  it('covers every expression of the kind schemas (a new one is checked by hand, then listed)', () => {
+    const patterns = schemaPatterns([...readSchemas().values()]);
+    expect(patterns.size).toBeGreaterThan(5);
+    for (const p of patterns) expect(nativePatterns(), p).toContain(p);
+  });
+
+  it('answers as re2js does on each of them, for texts that match, nearly match and do not', () => {
+    const alphabet = fc.constantFrom(
+      ...'aZz09_.-:/ \n\té中𝒳$^()[]AHMDhmd'.split(''),
+      'all',
+      'any',
+      'not',
+      '1.0.0',
+    );
+    for (const source of nativePatterns()) {
+      const native = regexOf(source);
+      const re2 = RE2JS.compile(source);
+      const near = fc.stringMatching(new RegExp(source, 'u'));
+      const text = fc.oneof(
+        near,
+        fc.tuple(near, alphabet, fc.nat()).map(([t, c, i]) => {
+          const at = t.length === 0 ? 0 : i % (t.length + 1);
+          return `${t.slice(0, at)}${c}${t.slice(at)}`;
+        }),
+        fc.array(alphabet, { maxLength: 12 }).map((cs) => cs.join('')),
+      );
+      fc.assert(
+        fc.property(text, (t) => {
+          expect(native.test(t), `${source} on ${JSON.stringify(t)}`).toBe(re2.test(t));
+        }),
+        { numRuns: 400 },
+      );
+    }
+  });
+
+  it('examines no longer text than re2js would (the same budget)', () => {
+    const source = '^[A-Za-z0-9][A-Za-z0-9_-]*$';
+    const native = regexOf(source);
+    expect(native.test('a'.repeat(native.maxText))).toBe(true);
+    expect(native.test('a'.repeat(native.maxText + 1))).toBe(false);
   });
 });

@@ -65,13 +65,44 @@ export function compileRegex(
     };
   }
   const maxText = Math.floor(REGEX_BUDGET / size);
+  const native = NATIVE_PATTERNS.has(source) ? new RegExp(source, 'u') : undefined;
   const regex: LinearRegex = {
     source,
     maxText,
-    test: (text) => text.length <= maxText && re.test(text),
+    test: native
+      ? (text) => text.length <= maxText && native.test(text)
+      : (text) => text.length <= maxText && re.test(text),
     toString: () => source,
   };
   return { ok: true, regex };
+}
+
+/**
+ * The expressions of norma's own kind schemas (ids, versions, names, currencies), which every
+ * document loaded is checked against, run on JavaScript's own engine: re2js took a sixteenth of
+ * loading a large standard. Each was checked by hand to backtrack linearly (a run of one
+ * character class, or repeats that each begin with a literal the class before cannot match) and
+ * to mean the same in RE2 and in JavaScript's Unicode mode (anchors, classes and literals only);
+ * regex.test.ts holds the two engines to the same answers on each. The same text budget applies.
+ * Any other expression, a document's own among them, runs on re2js.
+ */
+const NATIVE_PATTERNS: ReadonlySet<string> = new Set([
+  '^[A-Za-z_][A-Za-z0-9_]*$',
+  '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+  '^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)*$',
+  '^[A-Za-z0-9][A-Za-z0-9_-]*\\.[A-Za-z0-9][A-Za-z0-9_-]*$',
+  '^[A-Za-z0-9][A-Za-z0-9_-]*$',
+  '^[A-Z]{3}$',
+  '^[a-z][a-z0-9-]*$',
+  '^[1-9][0-9]{0,3}[mhd]$',
+  '^(all|any|not|[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*)$',
+  '^(all|any|not|[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_][A-Za-z0-9_-]*)*)$',
+  '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$',
+]);
+
+/** The expressions that run on JavaScript's engine (for the test that holds them to re2js). */
+export function nativePatterns(): readonly string[] {
+  return [...NATIVE_PATTERNS];
 }
 
 /** Thrown by `regexOf` for an expression that `regexProblem` refuses. */
