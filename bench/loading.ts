@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadStandards, VerifiedDocuments } from '../engine/index.ts';
 import { cpuMs } from './harness.ts';
-import { type RuleSpec, rules, rulesetYaml } from './workloads/ruleset.ts';
+import { rules, rulesetYaml, shiftedRules } from './workloads/ruleset.ts';
 
 export interface LoadingResult {
   documents: number;
@@ -22,18 +22,6 @@ export interface LoadingResult {
   diagnostics: number;
   /** The same directory loaded again, its documents checked clean before (as at a later start). */
   checkedBefore?: { milliseconds: number; cpuMilliseconds: number; skipped: number };
-}
-
-/** Rules with every numeric threshold moved by `shift`, so each document is different. */
-function shifted(list: readonly RuleSpec[], shift: number): RuleSpec[] {
-  return list.map((r) => ({
-    ...r,
-    when: r.when.map(([path, op, value]) => [
-      path,
-      op,
-      typeof value === 'number' && op !== 'olderThanYears' && op !== 'olderThanDays' ? value + shift : value,
-    ]) as RuleSpec['when'],
-  }));
 }
 
 /**
@@ -49,7 +37,7 @@ export function writeDocuments(count: number): { dir: string; rules: number } {
     const minor = i % 4;
     const size = [5, 15, 30][family % 3] as number;
     const id = `load.doc-${family}`;
-    const list = shifted(rules.slice(0, size), minor * 100 + family).map((r) => ({
+    const list = shiftedRules(rules.slice(0, size), minor * 100 + family).map((r) => ({
       ...r,
       action: `${r.action}-${family}`,
     }));

@@ -334,6 +334,28 @@ function whenOf(tests: readonly Test[]): Record<string, Record<string, unknown>>
   return out;
 }
 
+/** Rules with every numeric threshold moved by `shift`, so that each document is different. */
+export function shiftedRules(list: readonly RuleSpec[], shift: number): RuleSpec[] {
+  return list.map((r) => ({
+    ...r,
+    when: r.when.map(([path, op, value]) => [
+      path,
+      op,
+      typeof value === 'number' && op !== 'olderThanYears' && op !== 'olderThanDays' ? value + shift : value,
+    ]) as RuleSpec['when'],
+  }));
+}
+
+/**
+ * The n-th of a standard's many documents like the 30-rule one: its own id, thresholds and action
+ * names, the same declared facts (a standard's documents mostly read the same inputs).
+ */
+export function nthRuleset(n: number): { text: string; file: string } {
+  const id = `bench.work-order-${n}`;
+  const list = shiftedRules(rules, n).map((r) => ({ ...r, action: `${r.action}-${n}` }));
+  return { text: rulesetYaml(list, id), file: `rules/${id}/1.0.0.yaml` };
+}
+
 /** The 30 rules repeated to `n` rules (ids made unique), for the scaling runs. */
 export function manyRules(n: number): RuleSpec[] {
   return Array.from({ length: n }, (_, i) => {
