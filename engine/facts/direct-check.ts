@@ -37,7 +37,10 @@ const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object
 // The formats as the input validators check them (engine/facts/model.ts): `date` by isFullDate,
 // `date-time` by ajv-formats' own function. Any other format is not proved.
 const dateTime = (fullFormats['date-time'] as { validate: (v: string) => boolean }).validate;
-const FORMATS: Record<string, (v: string) => boolean> = { date: isFullDate, 'date-time': dateTime };
+export const FORMATS: Readonly<Record<string, (v: string) => boolean>> = {
+  date: isFullDate,
+  'date-time': dateTime,
+};
 
 /**
  * A proof that a value fits a fact schema, for the subset fact declarations use: `type` (one or a

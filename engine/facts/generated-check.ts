@@ -1,7 +1,5 @@
-import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { isFullDate } from '../conditions/dates.ts';
 import { regexOf } from '../conditions/regex.ts';
-import { directCheck, type Proof } from './direct-check.ts';
+import { directCheck, FORMATS, type Proof } from './direct-check.ts';
 import type { FactSchema } from './types.ts';
 
 /**
@@ -27,10 +25,6 @@ export function generatedCheck(schema: FactSchema): Proof | undefined {
     return undefined;
   }
 }
-
-const dateTime = (fullFormats['date-time'] as { validate: (v: string) => boolean }).validate;
-// The formats as directCheck proves them (and the input validators check them).
-const FORMATS: Record<string, (v: string) => boolean> = { date: isFullDate, 'date-time': dateTime };
 
 /** Writes the statements of one schema node: each test that fails returns false. */
 class CheckWriter {

@@ -6,9 +6,9 @@
  * so loading stays linear and the warnings are the same on every load.
  */
 import type { Cond } from '../conditions/ast.ts';
-import type { Diagnostic } from '../diagnostics.ts';
 import { type ParseContext, report } from '../conditions/parse.ts';
 import { covers, emptyRegion, type Regions, regionsOf } from '../conditions/regions.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { FactSchema } from '../facts/types.ts';
 
 /** One element of a list, as the check sees it. */
