@@ -123,9 +123,11 @@ export function collect(): boolean {
  * memory of array buffers (a document's text kept as UTF-8 bytes is outside the heap), measured
  * after a full collection before and after making them. `count` are made and kept first, so
  * what the first ones cost once (code compiled and optimised, caches filled: about 1.5 MB for a
- * ruleset) is not counted against each. Undefined without `--expose-gc`.
+ * ruleset) is not counted against each. Each collection runs in a task of its own, as a server's
+ * run between requests: what an object holds only weakly (a document's data, engine/load/kept-data.ts)
+ * stays alive until the task that made or read it ends. Undefined without `--expose-gc`.
  */
-export function retainedBytes(make: () => unknown, count = 40): number | undefined {
+export async function retainedBytes(make: () => unknown, count = 40): Promise<number | undefined> {
   if (!collect()) return undefined;
   const used = () => {
     const { heapUsed, arrayBuffers } = process.memoryUsage();
@@ -133,13 +135,19 @@ export function retainedBytes(make: () => unknown, count = 40): number | undefin
   };
   const kept: unknown[] = [];
   for (let i = 0; i < count; i++) kept.push(make());
+  await nextTask();
   collect();
   const before = used();
   for (let i = 0; i < count; i++) kept.push(make());
+  await nextTask();
   collect();
   const after = used();
   sink = kept;
   return (after - before) / count;
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A rate as people read it: 3.52 M/s, 41.2 k/s. */

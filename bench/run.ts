@@ -188,7 +188,7 @@ async function rulesetWorkload(): Promise<WorkloadResult> {
   );
   const sample = requests[0] as (typeof requests)[number];
   const memory = {
-    norma: retainedBytes(() => {
+    norma: await retainedBytes(() => {
       // Each document different, as a standard's are (its own id, thresholds and outputs), so
       // that what documents share (keys, operators, fact names, validators) is counted once and
       // what they do not share is counted for each, its source text included.
@@ -197,7 +197,7 @@ async function rulesetWorkload(): Promise<WorkloadResult> {
       evaluateFast(d, sample); // compiles the input validator, as the first request does
       return d;
     }),
-    'json-rules-engine': retainedBytes(() => jreEngine(rules, AT)),
+    'json-rules-engine': await retainedBytes(() => jreEngine(rules, AT)),
   };
   return {
     firstEvaluationMs: firstEvaluation(text, file, sample),

@@ -20,6 +20,7 @@ import {
 } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
 import { documentDigest } from './load/digest.ts';
+import { withData } from './load/kept-data.ts';
 import { withSource } from './load/kept-text.ts';
 import { keepMap } from './load/positions.ts';
 import { compactStrings, stringCompactor } from './load/strings.ts';
@@ -199,31 +200,33 @@ export function compileDocument(
   // no check makes appear as they pass) would have kept the tests at load and the dead-weight
   // check from running at all. The warnings of the checks that always run are said by them again.
   if (key !== undefined && !known && !hasErrors(sorted)) options.verified?.add(key, digest, skipped);
-  const document: CompiledDocument = withSource<Omit<CompiledDocument, 'source'>>(
-    {
-      kind: module.kind,
-      id: doc.id as string,
-      version: doc.version as string,
-      status: doc.status as DocumentStatus,
-      ...optional(doc, ['effective', 'owner', 'change']),
-      ...(isText(doc.description) ? { description: humanAt(doc.description, ctx) as string } : {}),
-      title: humanAt(doc.title, ctx) ?? '',
-      lang: ctx.lang,
-      labels,
-      ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
-      ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
-      ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed as { by: string; at: string } } : {}),
-      digest,
-      file,
-      data: doc,
-      map: loaded.map,
-      facts,
-      compiled,
-      module,
-      // Messages built from the text's slices would keep the whole text alive.
-      warnings: compactor && sorted.length > 0 ? compactStrings(sorted, text, compactor) : sorted,
-    },
-    text,
+  const document: CompiledDocument = withData(
+    withSource<Omit<CompiledDocument, 'source' | 'data'>>(
+      {
+        kind: module.kind,
+        id: doc.id as string,
+        version: doc.version as string,
+        status: doc.status as DocumentStatus,
+        ...optional(doc, ['effective', 'owner', 'change']),
+        ...(isText(doc.description) ? { description: humanAt(doc.description, ctx) as string } : {}),
+        title: humanAt(doc.title, ctx) ?? '',
+        lang: ctx.lang,
+        labels,
+        ...(doc.clause !== undefined ? { clause: doc.clause as string | string[] } : {}),
+        ...(doc.approved !== undefined ? { approved: doc.approved as { by: string; at: string } } : {}),
+        ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed as { by: string; at: string } } : {}),
+        digest,
+        file,
+        map: loaded.map,
+        facts,
+        compiled,
+        module,
+        // Messages built from the text's slices would keep the whole text alive.
+        warnings: compactor && sorted.length > 0 ? compactStrings(sorted, text, compactor) : sorted,
+      },
+      text,
+    ),
+    doc,
   );
   if (!hasErrors(sorted)) return { document, diagnostics: sorted };
   // Served only if its lock entry vouches for it (engine/lock/later.ts).

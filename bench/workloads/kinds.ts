@@ -69,7 +69,7 @@ async function run<H>(spec: KindSpec<H>): Promise<WorkloadResult> {
     inputs: spec.requests.length,
     speeds,
     memory: {
-      norma: retainedBytes(() => {
+      norma: await retainedBytes(() => {
         // A fresh copy of the text per document, so the source each one keeps is counted.
         const d = compileDocument(Buffer.from(spec.yaml).toString(), file, undefined, {
           code: 'generated',
@@ -77,7 +77,7 @@ async function run<H>(spec: KindSpec<H>): Promise<WorkloadResult> {
         if (d) evaluateFast(d, sample);
         return d;
       }),
-      'json-rules-engine': retainedBytes(spec.jreMemory),
+      'json-rules-engine': await retainedBytes(spec.jreMemory),
     },
     mismatches: {
       handwritten: hand,

@@ -209,7 +209,7 @@ export async function processWorkload(): Promise<WorkloadResult> {
     description: 'process.work-order (11 stages, 3 deadlines) over a 30-entry case history',
     inputs: inputs.length,
     speeds,
-    memory: { norma: retainedBytes(() => compileDocument(yaml, FILE).document) },
+    memory: { norma: await retainedBytes(() => compileDocument(yaml, FILE).document) },
     mismatches: { handwritten: mismatches },
   };
 }
