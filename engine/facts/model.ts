@@ -81,7 +81,13 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
   // document's tests) and documents evaluated rarely compile none. The proof walks the schema; the
   // validator is generated code and faster, so a document evaluated often, or given an input the
   // proof does not prove, compiles it, and it decides from then on.
-  const proof = directCheck(inputSchema);
+  // Made when first needed (`fits`, or a request the generated check does not decide): a
+  // document never evaluated and without tests of its own never builds one.
+  let proof: Proof | undefined | null = null;
+  const proofOf = (): Proof | undefined => {
+    if (proof === null) proof = directCheck(inputSchema);
+    return proof;
+  };
   let proofsLeft = PROOFS_BEFORE_VALIDATOR;
   // Served documents: the proof as generated code, made on the first request (left undefined
   // when the schema is outside the proof's subset or code cannot be generated).
@@ -111,10 +117,14 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
   // Where a value the proof does not prove is known not to fit (direct-check.ts: the proof
   // proves every value of its subset that fits, but for an own `__proto__`, -0 and numbers JSON
   // cannot carry), and nothing reads an inherited name differently.
-  const refutable = proof !== undefined && !bare && !mentionsProto(inputSchema);
+  let refutable: boolean | undefined;
+  const isRefutable = () => {
+    refutable ??= proofOf() !== undefined && !bare && !mentionsProto(inputSchema);
+    return refutable;
+  };
   const fitsAfterReading = (facts: Record<string, unknown>): boolean => {
-    if (validate === undefined && proof?.(facts)) return true;
-    if (validate === undefined && refutable && isPlainJson(facts)) return false;
+    if (validate === undefined && proofOf()?.(facts)) return true;
+    if (validate === undefined && isRefutable() && isPlainJson(facts)) return false;
     validate ??= checkValidators.get(inputSchema);
     return validate(facts);
   };
@@ -143,12 +153,12 @@ export function compileFacts(declared: Record<string, FactSchema> = {}): FactMod
       if (problems.count > 0) return { ok: false, details: problems.list() };
       if (generatePending) {
         generatePending = false;
-        generated = proof && generatedChecks.get(inputSchema);
+        generated = generatedChecks.get(inputSchema);
       }
       if (generated) {
         // It decides as the proof does, so a value it does not prove goes straight to ajv.
         if (generated(facts)) return { ok: true, facts };
-      } else if (validate === undefined && proofsLeft > 0 && proof?.(facts)) {
+      } else if (validate === undefined && proofsLeft > 0 && proofOf()?.(facts)) {
         proofsLeft--;
         return { ok: true, facts };
       }
