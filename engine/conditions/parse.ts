@@ -105,7 +105,7 @@ function parseFactEntry(key: string, value: unknown, pointer: string, scope: Sco
     });
     return { type: 'all', id: ctx.nextId(), items: [], origin };
   }
-  const path = key.split('.');
+  const path = pathOf(key);
   const resolved = scope.resolve(path);
   if (!resolved.ok) {
     report(ctx, resolved.code, resolved.message, pointer, { prefer: 'key', ...hintOf(resolved.hint) });
@@ -334,7 +334,7 @@ function parseFactRef(
   scope: Scope,
   ctx: ParseContext,
 ): Operand {
-  const path = ref.split('.');
+  const path = pathOf(ref);
   if (!(scope.paths ?? PATH).test(ref)) {
     report(ctx, 'ref_invalid_path', `\`${ref}\` is not a fact path`, `${pointer}/fact`);
     return { kind: 'fact', path };
@@ -476,6 +476,24 @@ class OriginAt implements Origin {
     return this.#at;
   }
 }
+
+/**
+ * The names of a dotted fact path, one frozen list per path for every condition of every
+ * document: a standard's conditions read the same few facts again and again (bounded: emptied
+ * when full; the conditions keep theirs).
+ */
+function pathOf(dotted: string): string[] {
+  let path = paths.get(dotted);
+  if (path === undefined) {
+    path = Object.freeze(dotted.split('.')) as string[];
+    if (paths.size >= MAX_PATHS) paths.clear();
+    paths.set(dotted, path);
+  }
+  return path;
+}
+
+const paths = new Map<string, string[]>();
+const MAX_PATHS = 10_000;
 
 /** Adds a located diagnostic at a pointer of the document being parsed. */
 export function report(
