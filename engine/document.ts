@@ -17,6 +17,7 @@ import {
   generateSets,
   type KindModule,
   recordSets,
+  treeRelease,
 } from './kinds/kind.ts';
 import { kinds } from './kinds/registry.ts';
 import { documentDigest } from './load/digest.ts';
@@ -189,11 +190,6 @@ export function compileDocument(
   // nor (through the map) the text.
   keepMap(loaded.map, compactor);
   if (!module || !made) return { diagnostics: sorted };
-  // Generated only for a document that compiled: one with errors is never evaluated.
-  if (options.code === 'generated' && !hasErrors(sorted)) {
-    generateSets(made.sets);
-    facts.useGeneratedCheck();
-  }
   recordSets(compiled, made.sets);
   const digest = known ?? documentDigest(doc);
   // Recorded only without an error: an error (which the review date can lift as days pass, and
@@ -228,9 +224,30 @@ export function compileDocument(
     ),
     doc,
   );
+  // Generated only for a document that compiled: one with errors is never evaluated.
+  if (options.code === 'generated' && !hasErrors(sorted)) {
+    generateSets(made.sets, treeRelease(module, compiled, made.sets, recompiler(document, expected)));
+    facts.useGeneratedCheck();
+  }
   if (!hasErrors(sorted)) return { document, diagnostics: sorted };
   // Served only if its lock entry vouches for it (engine/lock/later.ts).
   return excusable(sorted) ? { provisional: document, diagnostics: sorted } : { diagnostics: sorted };
+}
+
+/**
+ * How a served document's compiled value is made again, for the condition trees it let go of
+ * (kind.ts `treeRelease`): its own text compiled again, on closures. Made here, not in
+ * `compileDocument`: a function made there would keep that function's whole scope alive.
+ */
+function recompiler(document: CompiledDocument, expected: ExpectedIdentity | undefined): () => unknown {
+  return () => {
+    const again = compileDocument(document.source, document.file, expected);
+    const compiled = (again.document ?? again.provisional)?.compiled;
+    // The same text compiles the same way (only a review date can turn into an error, and only
+    // with a clock set back): never undefined in practice, and never silently.
+    if (compiled === undefined) throw new Error(`${document.file} no longer compiles`);
+    return compiled;
+  };
 }
 
 /** How many diagnostics one file reports; the rest are counted in one `diagnostics_truncated`. */

@@ -73,12 +73,14 @@ export const MAX_GENERATED_CONDITIONS = 128;
  * standard of thousands of documents no longer generates and compiles code for every one of them,
  * and a document never evaluated keeps none.
  */
-export function generateSets(sets: readonly CondSet[]): void {
+export function generateSets(sets: readonly CondSet[], release?: () => void): void {
   const pending = () => {
     for (const set of sets) {
       (set as { pending: CondSet['pending'] }).pending = undefined;
       generateSet(set);
     }
+    // Once every set runs generated code, the fast path needs no condition tree.
+    if (release && sets.every((set) => set.code === 'generated')) release();
   };
   for (const set of sets) (set as { pending: CondSet['pending'] }).pending = pending;
 }
@@ -104,6 +106,46 @@ function generateSet(set: CondSet): void {
 
 // Each compiled document's condition sets, for tests that check which code a document runs.
 const setsOfCompiled = new WeakMap<object, readonly CondSet[]>();
+
+/** The condition sets of a compiled kind value, as recorded when it was compiled. */
+export function setsOf(compiled: unknown): readonly CondSet[] {
+  return (compiled !== null && typeof compiled === 'object' ? setsOfCompiled.get(compiled) : undefined) ?? [];
+}
+
+/**
+ * Lets a served document's compiled value go of its condition trees once its code is generated
+ * (about a third of what a compiled ruleset keeps): each set's `conds`, and what the kind's
+ * `releaseTrees` lets go of, are read from `rebuilt()` (the same document compiled again, kept
+ * weakly) when something asks for them: the reference path, explain, `norma test`'s searches.
+ */
+export function treeRelease<C>(
+  module: KindModule<C>,
+  compiled: C,
+  sets: readonly CondSet[],
+  recompile: () => C,
+): (() => void) | undefined {
+  const release = module.releaseTrees;
+  if (!release) return undefined;
+  return () => {
+    let kept: WeakRef<object> | undefined;
+    const rebuilt = (): C => {
+      let value = kept?.deref() as C | undefined;
+      if (value === undefined) {
+        value = recompile();
+        kept = new WeakRef(value as object);
+      }
+      return value;
+    };
+    sets.forEach((set, k) => {
+      Object.defineProperty(set, 'conds', {
+        get: () => (setsOf(rebuilt())[k] as CondSet).conds,
+        enumerable: true,
+        configurable: true,
+      });
+    });
+    release(compiled, rebuilt);
+  };
+}
 
 /** Records the condition sets of a compiled kind value. */
 export function recordSets(compiled: unknown, sets: readonly CondSet[]): void {
@@ -216,6 +258,12 @@ export interface KindModule<C = unknown> {
   requestArbitrary?(compiled: C, at: string): Arbitrary<Partial<RawRequest>>;
   /** Semantic checks and compilation; must not throw on schema-invalid data (diagnostics instead). */
   compile(input: CompileInput): C;
+  /**
+   * For a served document whose conditions run as generated code: replaces the compiled value's
+   * own references to condition trees by reads from `rebuilt()`, the same document compiled
+   * again (`treeRelease`). A kind without it keeps its trees.
+   */
+  releaseTrees?(compiled: C, rebuilt: () => C): void;
   /**
    * The declared facts with what this kind's `prepare` requires on top of them, for input
    * generators (`norma test`, the behavioural diff, the property suites); declarations as written

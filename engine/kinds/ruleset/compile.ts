@@ -223,3 +223,14 @@ function checkAggregate(o: OutputDecl, hit: HitPolicy, ctx: CompileInput['ctx'])
     );
   }
 }
+
+/** A served ruleset lets go of its rules' condition trees (kind.ts `treeRelease`). */
+export function releaseRulesetTrees(rs: CompiledRuleset, rebuilt: () => CompiledRuleset): void {
+  rs.rules.forEach((rule, i) => {
+    Object.defineProperty(rule, 'when', {
+      get: () => (rebuilt().rules[i] as CompiledRule).when,
+      enumerable: true,
+      configurable: true,
+    });
+  });
+}
