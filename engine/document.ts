@@ -226,7 +226,7 @@ export function compileDocument(
   );
   // Generated only for a document that compiled: one with errors is never evaluated.
   if (options.code === 'generated' && !hasErrors(sorted)) {
-    generateSets(made.sets, treeRelease(module, compiled, made.sets, recompiler(document, expected)));
+    generateSets(made.sets, treeRelease(module, made.sets, recompiler(document, expected)));
     facts.useGeneratedCheck();
   }
   if (!hasErrors(sorted)) return { document, diagnostics: sorted };

@@ -40,9 +40,21 @@ let making: CondSet[] | undefined;
 
 /** Compiles a list of conditions into a set of closures; once per document. */
 export function condSet(conds: readonly Cond[]): CondSet {
-  const set: CondSet = { conds, fns: conds.map(compileClosure), code: 'closures', pending: undefined };
+  // `conds` an accessor from the start, so that letting go of the trees (treeRelease) changes
+  // no property: redefining one would turn the set into a slow dictionary-mode object.
+  const set = Object.defineProperty({}, 'conds', { get: treesGetter, enumerable: true }) as CondSet;
+  Object.assign(set, { fns: conds.map(compileClosure), code: 'closures', pending: undefined });
+  setTrees.set(set, conds);
   making?.push(set);
   return set;
+}
+
+// A set's condition trees while it holds them, or how to read them again once it let go.
+const setTrees = new WeakMap<object, readonly Cond[]>();
+const setTreesAgain = new WeakMap<object, () => readonly Cond[]>();
+
+function treesGetter(this: object): readonly Cond[] {
+  return setTrees.get(this) ?? (setTreesAgain.get(this) as () => readonly Cond[])();
 }
 
 /** Runs a kind's compile step and returns what it made with the condition sets it made. */
@@ -113,19 +125,17 @@ export function setsOf(compiled: unknown): readonly CondSet[] {
 }
 
 /**
- * Lets a served document's compiled value go of its condition trees once its code is generated
- * (about a third of what a compiled ruleset keeps): each set's `conds`, and what the kind's
- * `releaseTrees` lets go of, are read from `rebuilt()` (the same document compiled again, kept
- * weakly) when something asks for them: the reference path, explain, `norma test`'s searches.
+ * Lets a served document go of its condition trees once its code is generated (about a third of
+ * what a compiled ruleset keeps): each set's `conds` are read from the same document compiled
+ * again (`recompile`, kept weakly) when something asks for them: the reference path, explain,
+ * `norma test`'s searches. Only for kinds whose compiled value holds trees in its sets alone.
  */
 export function treeRelease<C>(
   module: KindModule<C>,
-  compiled: C,
   sets: readonly CondSet[],
   recompile: () => C,
 ): (() => void) | undefined {
-  const release = module.releaseTrees;
-  if (!release) return undefined;
+  if (module.treesInSetsOnly !== true) return undefined;
   return () => {
     let kept: WeakRef<object> | undefined;
     const rebuilt = (): C => {
@@ -137,13 +147,9 @@ export function treeRelease<C>(
       return value;
     };
     sets.forEach((set, k) => {
-      Object.defineProperty(set, 'conds', {
-        get: () => (setsOf(rebuilt())[k] as CondSet).conds,
-        enumerable: true,
-        configurable: true,
-      });
+      setTreesAgain.set(set, () => (setsOf(rebuilt())[k] as CondSet).conds);
+      setTrees.delete(set);
     });
-    release(compiled, rebuilt);
   };
 }
 
@@ -259,11 +265,11 @@ export interface KindModule<C = unknown> {
   /** Semantic checks and compilation; must not throw on schema-invalid data (diagnostics instead). */
   compile(input: CompileInput): C;
   /**
-   * For a served document whose conditions run as generated code: replaces the compiled value's
-   * own references to condition trees by reads from `rebuilt()`, the same document compiled
-   * again (`treeRelease`). A kind without it keeps its trees.
+   * Whether its compiled value refers to condition trees only through its condition sets, so a
+   * served document can let go of them once its code is generated (`treeRelease`). A kind
+   * without it keeps its trees.
    */
-  releaseTrees?(compiled: C, rebuilt: () => C): void;
+  treesInSetsOnly?: boolean;
   /**
    * The declared facts with what this kind's `prepare` requires on top of them, for input
    * generators (`norma test`, the behavioural diff, the property suites); declarations as written

@@ -1,5 +1,4 @@
 import type { ValidateFunction } from 'ajv';
-import type { Cond } from '../../conditions/ast.ts';
 import { report } from '../../conditions/parse.ts';
 import { directCheck } from '../../facts/direct-check.ts';
 import type { FactSchema } from '../../facts/types.ts';
@@ -37,7 +36,6 @@ export interface CompiledRule {
   title?: string;
   clause?: string | string[];
   priority: number;
-  when: Cond;
   then: Record<string, unknown>;
   /** Its `then` value of each declared output, in `outputs` order; NO_VALUE where it sets none. */
   outputValues: readonly unknown[];
@@ -142,7 +140,9 @@ export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRule
   };
   const rawRules = listAt(data.rules);
   checkUniqueIds(rawRules, '/rules', ctx, 'rule_duplicate_id', 'rule');
-  const rules: CompiledRule[] = rawRules.map((raw, index) => {
+  // Each rule with its condition tree, which only the condition set keeps (a served document lets
+  // go of it once its code is generated: kind.ts `treeRelease`).
+  const compiledRules = rawRules.map((raw, index) => {
     const r = mapAt(raw);
     const pointer = `/rules/${index}`;
     const then = mapAt(r.then);
@@ -163,23 +163,24 @@ export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRule
     const message = compileMessage(r.message, `${pointer}/message`, ctx);
     const when = whenAt(r.when, `${pointer}/when`, facts.scope, ctx);
     const pos = ctx.map.value.get(pointer) ?? { line: 1, col: 1 };
-    return {
+    const rule: CompiledRule = {
       index,
       id: textAt(r.id) ?? `#${index + 1}`,
       ...(humanAt(r.title, ctx) ? { title: humanAt(r.title, ctx) as string } : {}),
       ...(r.clause !== undefined ? { clause: r.clause as string | string[] } : {}),
       priority: priority ?? 0,
-      when,
       then,
       outputValues: outputs.map((o) => (Object.hasOwn(then, o.name) ? then[o.name] : NO_VALUE)),
       ...(message ? { message } : {}),
       line: pos.line,
       col: pos.col,
     };
+    return { rule, when };
   });
+  const rules = compiledRules.map((c) => c.rule);
   warnDeadWeight(
-    rules.map((r) => ({
-      when: r.when,
+    compiledRules.map(({ rule: r, when }) => ({
+      when,
       pointer: `/rules/${r.index}`,
       label: `rule \`${r.id}\``,
       priority: r.priority,
@@ -195,7 +196,7 @@ export function compileRuleset({ data, ctx, facts }: CompileInput): CompiledRule
     outputs,
     ...(def ? { default: def } : {}),
     rules,
-    set: condSet(rules.map((r) => r.when)),
+    set: condSet(compiledRules.map((c) => c.when)),
     ...(data.clause !== undefined ? { clause: data.clause as string | string[] } : {}),
   };
 }
@@ -222,15 +223,4 @@ function checkAggregate(o: OutputDecl, hit: HitPolicy, ctx: CompileInput['ctx'])
       },
     );
   }
-}
-
-/** A served ruleset lets go of its rules' condition trees (kind.ts `treeRelease`). */
-export function releaseRulesetTrees(rs: CompiledRuleset, rebuilt: () => CompiledRuleset): void {
-  rs.rules.forEach((rule, i) => {
-    Object.defineProperty(rule, 'when', {
-      get: () => (rebuilt().rules[i] as CompiledRule).when,
-      enumerable: true,
-      configurable: true,
-    });
-  });
 }

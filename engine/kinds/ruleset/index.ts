@@ -1,5 +1,5 @@
 import type { KindModule } from '../kind.ts';
-import { type CompiledRuleset, compileRuleset, releaseRulesetTrees } from './compile.ts';
+import { type CompiledRuleset, compileRuleset } from './compile.ts';
 import { evaluateRuleset } from './evaluate.ts';
 import { rulesetLabelsIn, rulesetLabelTargets } from './labels.ts';
 import { rulesetDiff, rulesetOutputs } from './outputs.ts';
@@ -11,7 +11,7 @@ export const rulesetKind: KindModule<CompiledRuleset> = {
   schema: 'ruleset.schema.json',
   folder: 'rules',
   compile: compileRuleset,
-  releaseTrees: releaseRulesetTrees,
+  treesInSetsOnly: true,
   evaluate: evaluateRuleset,
   outputs: rulesetOutputs,
   labelTargets: rulesetLabelTargets,
