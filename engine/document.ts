@@ -146,7 +146,8 @@ export function compileDocument(
   ctx.checkedBefore = known !== undefined;
   // What the checks a known document skips say, kept with its entry.
   const skipped = ctx.skipped ?? [];
-  if (!known) skipped.push(...diagnostics);
+  // (A loop, as above: a large file's schema errors can outnumber a call's arguments.)
+  if (!known) for (const d of diagnostics) skipped.push(d);
   const skippableAround = (check: () => void) => {
     const before = diagnostics.length;
     check();
