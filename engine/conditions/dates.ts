@@ -123,12 +123,27 @@ function dayNumber(y: number, m: number, d: number): number | undefined {
 /** Negative, zero or positive as `a` is before, on or after `b`; NaN when either is not a date. */
 export function compareDates(a: unknown, b: unknown): number {
   // Two plain dates, the common case, compare without allocating.
-  if (typeof a === 'string' && typeof b === 'string') {
-    const p = plainDay(a);
-    const q = plainDay(b);
-    if (p === undefined || q === undefined) return Number.NaN;
-    if (p !== null && q !== null) return Math.sign(p - q);
-  }
+  if (typeof a === 'string' && typeof b === 'string') return compareDays(plainDay(a), plainDay(b), a, b);
+  return compareValues(a, b);
+}
+
+/**
+ * Two strings compared by the days `plainDay` read from them (`p` from `a`, `q` from `b`): NaN
+ * for a malformed plain date, the general comparison when either is no plain date.
+ */
+function compareDays(
+  p: number | undefined | null,
+  q: number | undefined | null,
+  a: string,
+  b: string,
+): number {
+  if (p === undefined || q === undefined) return Number.NaN;
+  if (p !== null && q !== null) return Math.sign(p - q);
+  return compareValues(a, b);
+}
+
+/** Any two values compared as dates or date-times, each parsed in full. */
+function compareValues(a: unknown, b: unknown): number {
   const x = parseDateValue(a);
   const y = parseDateValue(b);
   if (!x || !y) return Number.NaN;
@@ -145,16 +160,12 @@ export function operandDateComparer(): (a: unknown, b: unknown) => number {
   let lastB: string | undefined;
   let lastDay: number | undefined | null;
   return (a, b) => {
-    if (typeof a !== 'string' || typeof b !== 'string') return compareDates(a, b);
+    if (typeof a !== 'string' || typeof b !== 'string') return compareValues(a, b);
     if (b !== lastB) {
       lastDay = plainDay(b);
       lastB = b;
     }
-    const q = lastDay;
-    const p = plainDay(a);
-    if (p === undefined || q === undefined) return Number.NaN;
-    if (p !== null && q !== null) return Math.sign(p - q);
-    return compareDates(a, b);
+    return compareDays(plainDay(a), lastDay, a, b);
   };
 }
 
