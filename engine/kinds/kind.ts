@@ -160,8 +160,7 @@ export function recordSets(compiled: unknown, sets: readonly CondSet[]): void {
 
 /** The code a compiled kind value's conditions run on: undefined when it has none. */
 export function conditionCode(compiled: unknown): ConditionCode | undefined {
-  const sets = compiled !== null && typeof compiled === 'object' ? setsOfCompiled.get(compiled) : undefined;
-  const first = sets?.[0];
+  const first = setsOf(compiled)[0];
   return first ? readySet(first).code : undefined;
 }
 
